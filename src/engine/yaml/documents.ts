@@ -1,0 +1,49 @@
+import { LineCounter, parseAllDocuments, stringify } from 'yaml';
+
+/** One YAML document of a stream, with the line it starts on (1-based) for messages. */
+export interface YamlDocument {
+  readonly value: unknown;
+  readonly line: number;
+  /** The document's own text, so pass-through documents can be written back unchanged. */
+  readonly text: string;
+}
+
+export class YamlParseError extends Error {
+  constructor(readonly source: string, readonly line: number, readonly reason: string) {
+    super(`${source}:${line}: ${reason}`);
+    this.name = 'YamlParseError';
+  }
+}
+
+/**
+ * Parses a multi-document YAML stream. Empty documents (a lone `---`) are dropped.
+ * Throws YamlParseError naming the source, line and reason of the first syntax error.
+ */
+export function parseDocuments(text: string, source = '<input>'): YamlDocument[] {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const out: YamlDocument[] = [];
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    const error = doc.errors[0];
+    if (error) {
+      throw new YamlParseError(source, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0]);
+    }
+    const value = doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) continue;
+    const start = doc.contents?.range[0] ?? doc.range[0];
+    out.push({ value, line: lineCounter.linePos(start).line, text: text.slice(doc.range[0], doc.range[2]) });
+  }
+  return out;
+}
+
+/**
+ * Writes documents as one stream with stable formatting: keys in the objects' own order,
+ * no line folding (long strings stay on one line, so diffs stay readable), `---` between documents.
+ */
+export function stringifyDocuments(values: readonly unknown[]): string {
+  return values.map((v) => stringifyDocument(v)).join('---\n');
+}
+
+export function stringifyDocument(value: unknown): string {
+  return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+}
