@@ -1,4 +1,4 @@
-import { App, ApiObject, Chart } from 'cdk8s';
+import { App, ApiObject, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
@@ -8,6 +8,8 @@ export interface SynthObject {
   readonly object: KubeObject;
   /** Construct path of the ApiObject, for messages. */
   readonly constructPath: string;
+  /** The ApiObject that produced it. */
+  readonly apiObject: ApiObject;
   /** The chart (one output concern) the object belongs to. */
   readonly chart: Chart;
 }
@@ -23,21 +25,16 @@ export function validateApp(app: App): void {
   }
 }
 
-/** Resolves every chart's objects (cdk8s's own toJson, so lazy values and JSON patches apply). */
+/** Resolves every chart's objects (cdk8s's own toJson, so lazy values and JSON patches apply), in chart order. */
 export function collectObjects(app: App): SynthObject[] {
-  const out: SynthObject[] = [];
-  for (const chart of app.charts) {
-    const apiObjects = chart.node.findAll().filter((c: IConstruct): c is ApiObject => c instanceof ApiObject);
-    const json = chart.toJson() as KubeObject[];
-    // toJson returns the chart's ApiObjects in dependency order; map them back to paths by identity of name/kind.
-    const pathOf = new Map(apiObjects.map((o) => [key(o.kind, o.metadata.namespace, o.name), o.node.path]));
-    for (const object of json) {
-      out.push({ object, constructPath: pathOf.get(key(object.kind, object.metadata.namespace, object.metadata.name)) ?? chart.node.path, chart });
-    }
-  }
-  return out;
+  return app.charts.flatMap((chart) => collectChart(chart));
 }
 
-function key(kind: string, namespace: string | undefined, name: string | undefined): string {
-  return `${kind}\u0000${namespace ?? ''}\u0000${name ?? ''}`;
+function collectChart(chart: Chart): SynthObject[] {
+  const json = chart.toJson() as KubeObject[];
+  // toJson lists the chart's own ApiObjects in this dependency order (it has resolved the dependencies by now).
+  const apiObjects = new DependencyGraph(chart.node).topology()
+    .filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+  if (apiObjects.length !== json.length) throw new Error(`chart ${chart.node.path}: ${json.length} objects but ${apiObjects.length} ApiObjects`);
+  return json.map((object, i) => ({ object, constructPath: apiObjects[i].node.path, apiObject: apiObjects[i], chart }));
 }

@@ -1,6 +1,79 @@
 import { Command } from 'commander';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { isRecord } from '../../engine/k8s/object';
+import { runProcess } from '../../engine/process/runner';
+import { parseDocuments } from '../../engine/yaml/documents';
+import { diffOutputs, formatDrift, readOutputDir } from '../../synth/diff';
 
-/** Placeholder until the check command lands. */
+/** Exit codes: the output matches, it drifted, the app could not synth. */
+const IN_SYNC = 0;
+const DRIFTED = 1;
+const SYNTH_FAILED = 2;
+
+/** `check`: synthesizes into a temporary folder and compares with the committed output. */
 export function registerCheck(program: Command): void {
-  program.command('check').description('not implemented yet');
+  program.command('check')
+    .description('synthesize the app into a temporary folder and compare it with the committed output '
+      + '(exit 0: equal, 1: differs, 2: the app failed)')
+    .option('--dist <dir>', "committed output folder (default: cdk8s.yaml's output, else dist)")
+    .option('--app <command>', "command that synthesizes the app; it must write to $CDK8S_OUTDIR (default: cdk8s.yaml's app)")
+    .action((options: { dist?: string; app?: string }) => {
+      process.exitCode = check(options);
+    });
+}
+
+function check(options: { dist?: string; app?: string }): number {
+  const config = readCdk8sConfig();
+  const dist = options.dist ?? config.output ?? 'dist';
+  const app = options.app ?? config.app;
+  if (!app) {
+    process.stderr.write('error: no app command: pass --app "<command>" or set app: in cdk8s.yaml\n');
+    return SYNTH_FAILED;
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-check-'));
+  try {
+    const outdir = path.join(tmp, 'out');
+    const [shell, flag] = process.platform === 'win32' ? ['cmd.exe', '/c'] : ['/bin/sh', '-c'];
+    const result = runProcess(shell, [flag, app], { env: { ...process.env, CDK8S_OUTDIR: outdir } });
+    if (result.error || result.status !== 0) {
+      const reason = result.error ? result.error.message : `exit code ${result.status}`;
+      process.stderr.write(`${tail(result.stderr)}error: the app failed to synth (${app}: ${reason})\n`);
+      return SYNTH_FAILED;
+    }
+    if (!fs.existsSync(outdir)) {
+      process.stderr.write(`error: ${app} wrote nothing to $CDK8S_OUTDIR: the app must write there `
+        + "(MeshApp's default outdir reads it)\n");
+      return SYNTH_FAILED;
+    }
+    const fresh = readOutputDir(outdir);
+    const drift = diffOutputs(readOutputDir(dist), fresh);
+    if (drift.length === 0) {
+      process.stdout.write(`${dist} matches a fresh synth (${fresh.size} files)\n`);
+      return IN_SYNC;
+    }
+    process.stdout.write(`${dist} differs from a fresh synth in ${drift.length} file${drift.length === 1 ? '' : 's'} `
+      + `(run the synth and commit ${dist}):\n${formatDrift(drift)}\n`);
+    return DRIFTED;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The `app` and `output` fields of ./cdk8s.yaml, when present. */
+function readCdk8sConfig(): { app?: string; output?: string } {
+  if (!fs.existsSync('cdk8s.yaml')) return {};
+  const doc = parseDocuments(fs.readFileSync('cdk8s.yaml', 'utf-8'), 'cdk8s.yaml')[0]?.value;
+  if (!isRecord(doc)) return {};
+  return {
+    app: typeof doc.app === 'string' ? doc.app : undefined,
+    output: typeof doc.output === 'string' ? doc.output : undefined,
+  };
+}
+
+/** The last lines of the app's error output, enough to see why it failed. */
+function tail(stderr: string): string {
+  const lines = stderr.trimEnd().split('\n').slice(-20).join('\n');
+  return lines ? `${lines}\n` : '';
 }

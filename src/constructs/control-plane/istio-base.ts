@@ -1,23 +1,65 @@
 import { Construct } from 'constructs';
+import { ChartSource } from '../../engine/charts/chart-source';
 import { KubeObject } from '../../engine/k8s/object';
+import { BaseValues } from '../../model/values/base-values';
+import { baseHelmValues } from '../../model/values/build';
+import { ExtraValues } from '../../model/values/common';
+import { validateBaseValues, validateNames } from '../../model/values/validate';
+import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
+import { addApiObjects, ChartRenderProps, renderOrRecord } from './rendered-chart';
 
-/** Props of the Istio base chart (CRDs and cluster-wide roles). Stub: filled in shortly. */
-export interface IstioBaseProps {
-  /** Namespace of the control plane. @default 'istio-system' */
-  readonly namespace?: string;
+export interface IstioBaseProps extends ChartRenderProps {
+  /**
+   * Typed values of the base chart (key names as in its values.yaml).
+   * @default - the chart's defaults, with `global.istioNamespace` set to `namespace`
+   */
+  readonly values?: BaseValues;
+  /**
+   * Any other chart values, deep-merged over `values` last (arrays replace). Not type-checked beyond the
+   * keys `values` knows.
+   * @default {}
+   */
+  readonly extraValues?: ExtraValues;
 }
 
-/** Istio's CRDs and base resources rendered from the official `base` chart. */
+/**
+ * Istio's cluster-wide base: CRDs, the reader service account and the default-revision validation webhook,
+ * rendered from the official `base` chart at construction time. A chart that cannot be found or rendered
+ * becomes a synth error, not an exception.
+ */
 export class IstioBase extends Construct {
+  /** Namespace of the control plane. */
   public readonly namespace: string;
+  /** The full values given to helm (our defaults, `values`, `extraValues`). */
+  public readonly values: Record<string, unknown>;
+  private readonly rendered: readonly KubeObject[];
 
   constructor(scope: Construct, id: string, props: IstioBaseProps = {}) {
     super(scope, id);
-    this.namespace = props.namespace ?? 'istio-system';
+    this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
+    this.values = baseHelmValues({ namespace: this.namespace, values: props.values, extraValues: props.extraValues });
+    const release = props.releaseName ?? 'istio-base';
+    const errors = [...validateNames(this.namespace, release), ...validateBaseValues(this.values)];
+    this.node.addValidation({ validate: () => errors });
+    this.rendered = errors.length > 0 ? [] : renderOrRecord({
+      chart: 'base',
+      version: props.version ?? ISTIO_VERSION,
+      sources: props.sources ?? ChartSource.defaults(),
+      release,
+      namespace: this.namespace,
+      values: this.values,
+      cacheDir: props.renderCacheDir,
+    }, errors);
+    addApiObjects(this, this.rendered, errors);
   }
 
-  /** The rendered CustomResourceDefinitions. */
+  /** Copies of every rendered object, in helm's order. */
+  public objects(): KubeObject[] {
+    return structuredClone([...this.rendered]);
+  }
+
+  /** Copies of the rendered CustomResourceDefinitions (for schema validation). */
   public crds(): KubeObject[] {
-    return [];
+    return this.objects().filter((o) => o.kind === 'CustomResourceDefinition');
   }
 }

@@ -1,36 +1,124 @@
 import { Construct } from 'constructs';
+import { parse } from 'yaml';
+import { ChartSource } from '../../engine/charts/chart-source';
+import { isRecord, KubeObject } from '../../engine/k8s/object';
+import { istiodHelmValues } from '../../model/values/build';
+import { ExtraValues } from '../../model/values/common';
+import { IstiodValues } from '../../model/values/istiod-values';
+import { validateIstiodValues, validateNames } from '../../model/values/validate';
+import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
+import { addApiObjects, ChartRenderProps, renderOrRecord } from './rendered-chart';
 
-/** Props of the Istio control plane (the `istiod` Helm chart). Stub: filled in shortly. */
-export interface IstiodProps {
-  /** Namespace the control plane is installed into. @default 'istio-system' */
-  readonly namespace?: string;
-  /** Control plane revision; '' or undefined is the default revision. @default - the default revision */
+export interface IstiodProps extends ChartRenderProps {
+  /**
+   * Control plane revision, for canary upgrades and several control planes side by side: object names get
+   * a `-<revision>` suffix and namespaces select it with the `istio.io/rev` label. Same as `values.revision`.
+   * @default - the default revision (no suffix; namespaces use `istio-injection=enabled`)
+   */
   readonly revision?: string;
+  /**
+   * Typed values of the istiod chart (key names as in its values.yaml).
+   * @default - the chart's defaults, with images pinned to docker.io/istio at the chart version and
+   * `global.istioNamespace` set to `namespace`
+   */
+  readonly values?: IstiodValues;
+  /**
+   * Any other chart values, deep-merged over `values` last (arrays replace). Not type-checked beyond the
+   * keys `values` knows.
+   * @default {}
+   */
+  readonly extraValues?: ExtraValues;
 }
 
-/** The Istio control plane rendered from the official `istiod` chart. */
+/**
+ * The Istio control plane (istiod, its webhooks, config maps and roles), rendered from the official `istiod`
+ * chart at construction time. A chart that cannot be found or rendered becomes a synth error, not an exception.
+ */
 export class Istiod extends Construct {
   /** Control plane revision; undefined for the default revision. */
   public readonly revision: string | undefined;
   /** Namespace the control plane runs in. */
   public readonly namespace: string;
-  /** The full merged values given to helm. */
+  /** The full values given to helm (our pinned defaults, `values`, `extraValues`). */
   public readonly values: Record<string, unknown>;
+  private readonly rendered: readonly KubeObject[];
 
   constructor(scope: Construct, id: string, props: IstiodProps = {}) {
     super(scope, id);
-    this.revision = props.revision || undefined;
-    this.namespace = props.namespace ?? 'istio-system';
-    this.values = {};
+    this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
+    const version = props.version ?? ISTIO_VERSION;
+    const release = props.releaseName ?? 'istiod';
+    const errors = validateNames(this.namespace, release);
+    const typedRevision = props.values?.revision;
+    if (props.revision !== undefined && typedRevision !== undefined && props.revision !== typedRevision) {
+      errors.push(`revision ${JSON.stringify(props.revision)} and values.revision ${JSON.stringify(typedRevision)} differ: they are the same setting; set only one of them`);
+    }
+    this.values = istiodHelmValues({ namespace: this.namespace, revision: props.revision, version, values: props.values, extraValues: props.extraValues });
+    errors.push(...validateIstiodValues(this.values));
+    const revision = this.values.revision;
+    this.revision = typeof revision === 'string' && revision !== '' ? revision : undefined;
+    this.node.addValidation({ validate: () => errors });
+    this.rendered = errors.length > 0 ? [] : renderOrRecord({
+      chart: 'istiod',
+      version,
+      sources: props.sources ?? ChartSource.defaults(),
+      release,
+      namespace: this.namespace,
+      values: this.values,
+      cacheDir: props.renderCacheDir,
+    }, errors);
+    addApiObjects(this, this.rendered, errors);
   }
 
-  /** The values tree the sidecar injector sees. */
+  /** Copies of every rendered object, in helm's order. */
+  public objects(): KubeObject[] {
+    return structuredClone([...this.rendered]);
+  }
+
+  /**
+   * The values tree the sidecar injector works with: the `values` document of the rendered
+   * `istio-sidecar-injector[-<rev>]` ConfigMap (global, sidecarInjectorWebhook, revision, pilot, gateways),
+   * i.e. the chart's defaults with our values merged in. Without a render (synth will report why), the
+   * same keys taken from `values`.
+   */
   public injectionValues(): Record<string, unknown> {
-    return {};
+    const fromChart = this.configMapData(`istio-sidecar-injector${this.suffix()}`, 'values');
+    if (fromChart) return fromChart;
+    const v = this.values as Record<string, any>;
+    return structuredClone({
+      global: v.global ?? {}, sidecarInjectorWebhook: v.sidecarInjectorWebhook ?? {}, revision: v.revision ?? '',
+      pilot: { ...(v.cni !== undefined ? { cni: v.cni } : {}), ...(v.env !== undefined ? { env: v.env } : {}) }, gateways: {},
+    });
   }
 
-  /** The mesh configuration (the chart's `meshConfig` values). */
+  /**
+   * The injector's own configuration: the `config` document of the same ConfigMap (policy, default templates,
+   * always/never selectors, injected annotations and the injection templates by name). Undefined without a render.
+   */
+  public injectorConfig(): Record<string, unknown> | undefined {
+    return this.configMapData(`istio-sidecar-injector${this.suffix()}`, 'config');
+  }
+
+  /**
+   * The mesh configuration istiod loads: the `mesh` document of the rendered `istio[-<rev>]` ConfigMap (the
+   * chart's generated defaults merged with `values.meshConfig`). Without a render, `values.meshConfig`.
+   */
   public meshConfig(): Record<string, unknown> {
-    return {};
+    const fromChart = this.configMapData(`istio${this.suffix()}`, 'mesh');
+    if (fromChart) return fromChart;
+    const mesh = this.values.meshConfig;
+    return isRecord(mesh) ? structuredClone(mesh) : {};
+  }
+
+  private suffix(): string {
+    return this.revision ? `-${this.revision}` : '';
+  }
+
+  private configMapData(name: string, key: string): Record<string, unknown> | undefined {
+    const map = this.rendered.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name && o.metadata.namespace === this.namespace);
+    const text = isRecord(map?.data) ? map.data[key] : undefined;
+    if (typeof text !== 'string') return undefined;
+    const parsed = parse(text);
+    return isRecord(parsed) ? parsed : undefined;
   }
 }

@@ -14,7 +14,32 @@ export interface AnalyzeOptions extends IndexOptions {
 export function analyze(objects: readonly SourcedObject[], options: AnalyzeOptions = {}): Finding[] {
   const index = new ObjectIndex(objects, options);
   const findings = (options.rules ?? ALL_RULES).flatMap((rule) => rule.check(index));
-  return findings.sort(compareFindings);
+  const suppressed = suppressions(objects);
+  return findings.filter((f) => !isSuppressed(f, suppressed)).sort(compareFindings);
+}
+
+/** Istio's suppression annotation: a comma-separated list of codes (or `*`) to ignore for that object. */
+export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
+
+function suppressions(objects: readonly SourcedObject[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { object } of objects) {
+    const value = object.metadata.annotations?.[SUPPRESS_ANNOTATION];
+    if (value === undefined) continue;
+    const key = refKey({ kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name ?? '<unnamed>' });
+    out.set(key, new Set(String(value).split(',').map((c) => c.trim())));
+  }
+  return out;
+}
+
+/** A finding is suppressed by the annotation on the object it is about (the first it names). */
+function isSuppressed(f: Finding, suppressed: Map<string, Set<string>>): boolean {
+  const codes = f.objects[0] ? suppressed.get(refKey(f.objects[0])) : undefined;
+  return codes !== undefined && (codes.has(f.code) || codes.has('*'));
+}
+
+function refKey(ref: ObjectRef): string {
+  return `${ref.kind}\u0000${ref.namespace ?? ''}\u0000${ref.name}`;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

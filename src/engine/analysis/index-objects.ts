@@ -67,6 +67,7 @@ export class ObjectIndex {
   private readonly workloadsByLabel = new Map<string, Workload[]>();
   private readonly usedNamespaces = new Set<string>();
   private readonly services = new Map<string, SourcedObject>();
+  private readonly memo = new Map<string, unknown>();
 
   constructor(objects: readonly SourcedObject[], options: IndexOptions = {}) {
     this.rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
@@ -166,6 +167,17 @@ export class ObjectIndex {
     const selector = stringMap(spec.selector);
     if (Object.keys(selector).length === 0) return [];
     return this.workloadsMatching(service.object.metadata.namespace ?? 'default', selector);
+  }
+
+  /** Data derived from the index once and shared by several rules (e.g. effective mTLS modes), keyed by `key`. */
+  derived<T>(key: string, build: (index: ObjectIndex) => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, build(this));
+    return this.memo.get(key) as T;
+  }
+
+  /** The labels of namespace `name` (Kubernetes adds `kubernetes.io/metadata.name`); empty when not in the input. */
+  namespaceLabels(name: string): Readonly<Record<string, string>> {
+    return { ...stringMap(this.namespace(name)?.object.metadata.labels), 'kubernetes.io/metadata.name': name };
   }
 
   /** True when some istiod Deployment is in the input (rules about revisions need it to judge). */

@@ -1,6 +1,6 @@
 /**
- * Edits of the injection values tree (what the templates read as `.Values`): Helm-style
- * `--set path=value` assignments and values-file overlays.
+ * Helm-style `--set path=value` edits of the injection values tree (what the templates read as
+ * `.Values`). Values files are merged by `mergeValues` in tree.ts.
  */
 import { UserError } from '../../errors';
 import { isRecord } from '../k8s/object';
@@ -59,26 +59,6 @@ export function setPath(tree: Record<string, unknown>, assignment: string): void
   } else {
     writeStep(node, last, value);
   }
-}
-
-/**
- * Overlays `overlay` on `base` the way Helm merges a values file over chart defaults:
- * maps merge recursively, lists and scalars replace, and a `null` removes the key.
- * Returns a new tree; neither input changes and the result shares no maps or lists with `overlay`.
- */
-export function deepMerge(base: Record<string, unknown>, overlay: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overlay)) {
-    if (value === null || value === undefined) {
-      delete out[key];
-    } else if (isRecord(value)) {
-      const current = out[key];
-      writeStep(out, key, deepMerge(isRecord(current) ? current : {}, value));
-    } else {
-      writeStep(out, key, structuredClone(value));
-    }
-  }
-  return out;
 }
 
 const REMOVE = Symbol('remove');
@@ -155,7 +135,6 @@ function writeStep(node: Record<string, unknown> | unknown[], step: Step, value:
     while (node.length < (step as number)) node.push(null);
     node[step as number] = value;
   } else {
-    // defineProperty so that a key such as "__proto__" from a values file stays a plain key.
-    Object.defineProperty(node, step, { value, enumerable: true, writable: true, configurable: true });
+    (node as Record<string, unknown>)[step] = value;
   }
 }

@@ -1,4 +1,8 @@
 /** The settings one injection run uses: the values tree the templates read, the mesh config, revision. */
+import { chartValueDefaults, PINNED_HUB, PINNED_TAG } from '../../model/injection/chart-values';
+import { meshConfigDefaults } from '../../model/injection/mesh-config';
+import { setPath } from './set-path';
+import { mergeMessage, mergeValues, Tree } from './tree';
 
 export interface InjectionSettings {
   /** The values tree the templates see as `.Values` (chart defaults merged with overrides). */
@@ -16,19 +20,31 @@ export interface InjectionOverrides {
   readonly values?: readonly Record<string, unknown>[];
   /** `path=value` entries applied in order after `values`. */
   readonly set?: readonly string[];
-  /** MeshConfig overlay. */
+  /** MeshConfig overlay: objects merge, lists and scalars replace. */
   readonly meshConfig?: Record<string, unknown>;
   readonly revision?: string;
+  /** @default true */
   readonly nativeSidecars?: boolean;
   /** true (default): proxy image docker.io/istio/proxyv2:1.30.3; false: the chart's own hub and tag. */
   readonly pinned?: boolean;
 }
 
+/** Chart defaults + overrides, in the order Istio applies them. The result is a fresh tree. */
 export function buildInjectionSettings(overrides: InjectionOverrides = {}): InjectionSettings {
+  const values = chartValueDefaults();
+  if (overrides.pinned !== false) {
+    const global = values.global as Tree;
+    global.hub = PINNED_HUB;
+    global.tag = PINNED_TAG;
+  }
+  for (const layer of overrides.values ?? []) mergeValues(values, layer);
+  for (const entry of overrides.set ?? []) setPath(values, entry);
+  if (overrides.revision !== undefined) values.revision = overrides.revision;
+  const meshConfig = mergeMessage(meshConfigDefaults(), overrides.meshConfig ?? {});
   return {
-    values: {},
-    meshConfig: overrides.meshConfig ?? {},
-    revision: overrides.revision,
+    values,
+    meshConfig,
+    revision: overrides.revision || (typeof values.revision === 'string' && values.revision) || undefined,
     nativeSidecars: overrides.nativeSidecars ?? true,
   };
 }

@@ -1,0 +1,121 @@
+/**
+ * Manual check (not a test): the objects IstioBase and Istiod produce equal `helm template` of the real charts,
+ * object for object and field for field, with only the documented normalizations (namespace, divisor).
+ * Also compares with the reference renders in ../shared/reference/istio-<version>/ when present.
+ *
+ *   ISTIO_CHARTS_DIR=/path/to/istio-1.30.3/manifests/charts npm run build && node lib/bench/control-plane-equality.js
+ *
+ * Exits non-zero when anything differs beyond the listed normalizations.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Testing } from 'cdk8s';
+import { IstioBase } from '../src/constructs/control-plane/istio-base';
+import { Istiod } from '../src/constructs/control-plane/istiod';
+import { ChartSource } from '../src/engine/charts/chart-source';
+import { locateHelm } from '../src/engine/charts/helm-binary';
+import { isRecord, KubeObject } from '../src/engine/k8s/object';
+import { runProcess } from '../src/engine/process/runner';
+import { parseDocuments } from '../src/engine/yaml/documents';
+
+interface Case {
+  readonly name: string;
+  readonly chartDir: string;
+  readonly release: string;
+  readonly helmArgs: readonly string[];
+  readonly reference: string;
+  readonly build: (chart: Chart, sources: ChartSource[], cacheDir: string) => void;
+}
+
+function main(): void {
+  const charts = process.env.ISTIO_CHARTS_DIR;
+  if (!charts) throw new Error('set ISTIO_CHARTS_DIR to the manifests/charts folder of an Istio release');
+  // Run from the repository root; the shared reference renders sit next to it.
+  const referenceDir = path.join(process.cwd(), '..', 'shared', 'reference', 'istio-1.30.3');
+  const cases: Case[] = [
+    { name: 'base', chartDir: path.join(charts, 'base'), release: 'istio-base', helmArgs: [], reference: 'base.default.yaml',
+      build: (chart, sources, cacheDir) => new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir }) },
+    { name: 'base defaultRevision=canary', chartDir: path.join(charts, 'base'), release: 'istio-base', helmArgs: ['--set', 'defaultRevision=canary'],
+      reference: 'base.defaultRevision-canary.yaml',
+      build: (chart, sources, cacheDir) => new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir, values: { defaultRevision: 'canary' } }) },
+    { name: 'istiod', chartDir: path.join(charts, 'istio-control', 'istio-discovery'), release: 'istiod',
+      helmArgs: ['--set', 'global.hub=docker.io/istio', '--set', 'global.tag=1.30.3'], reference: 'istiod.default.yaml',
+      build: (chart, sources, cacheDir) => new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir }) },
+    // The reference render of the canary used the release name istiod-canary.
+    { name: 'istiod revision=canary', chartDir: path.join(charts, 'istio-control', 'istio-discovery'), release: 'istiod-canary',
+      helmArgs: ['--set', 'global.hub=docker.io/istio', '--set', 'global.tag=1.30.3', '--set', 'revision=canary'], reference: 'istiod.revision-canary.yaml',
+      build: (chart, sources, cacheDir) => new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir, revision: 'canary', releaseName: 'istiod-canary' }) },
+  ];
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'equality-'));
+  let failed = false;
+  try {
+    for (const c of cases) {
+      const chart = new Chart(Testing.app(), 'c');
+      c.build(chart, [ChartSource.localDir(charts)], cacheDir);
+      const ours = Testing.synth(chart) as KubeObject[];
+      const helm = helmTemplate(c);
+      const report = compare(ours, helm);
+      console.log(`${c.name}: ${ours.length} objects ours, ${helm.length} from helm template; ${report.length === 0 ? 'equal' : 'DIFFERENT'}`);
+      for (const line of report) console.log(`  ${line}`);
+      failed ||= report.some((l) => !l.startsWith('normalized:'));
+      const referenceFile = path.join(referenceDir, c.reference);
+      if (fs.existsSync(referenceFile)) {
+        const reference = parseDocuments(fs.readFileSync(referenceFile, 'utf-8'), referenceFile).map((d) => d.value as KubeObject);
+        const refReport = compare(ours, reference);
+        console.log(`  vs ${c.reference}: ${refReport.length === 0 ? 'equal' : `${refReport.length} difference(s)`}`);
+        for (const line of refReport.slice(0, 20)) console.log(`    ${line}`);
+      } else {
+        console.log(`  (no reference render at ${referenceFile}; skipped)`);
+      }
+    }
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+function helmTemplate(c: Case): KubeObject[] {
+  const result = runProcess(locateHelm(), ['template', c.release, c.chartDir, '--namespace', 'istio-system', ...c.helmArgs]);
+  if (result.status !== 0) throw new Error(result.stderr);
+  return parseDocuments(result.stdout, `helm template ${c.name}`).map((d) => d.value as KubeObject);
+}
+
+/** Differences between two object lists, matched by apiVersion/kind/namespace/name. */
+function compare(ours: readonly KubeObject[], theirs: readonly KubeObject[]): string[] {
+  const key = (o: KubeObject) => `${o.apiVersion} ${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  const byKey = new Map(theirs.map((o) => [key(o), o]));
+  const out: string[] = [];
+  for (const o of ours) {
+    const other = byKey.get(key(o)) ?? byKey.get(key({ ...o, metadata: { ...o.metadata, namespace: undefined } }));
+    if (!other) {
+      out.push(`only ours: ${key(o)}`);
+      continue;
+    }
+    byKey.delete(key(other));
+    if (!other.metadata.namespace && o.metadata.namespace) out.push(`normalized: ${key(o)} metadata.namespace filled in`);
+    diff(o, other, '', (p, a, b) => {
+      if (p.endsWith('resourceFieldRef.divisor') && a === '0' && b === undefined) out.push(`normalized: ${key(o)} ${p} filled in`);
+      else if (!(p === '.metadata.namespace' && b === undefined)) out.push(`${key(o)} ${p}: ours ${short(a)}, theirs ${short(b)}`);
+    });
+  }
+  for (const k of byKey.keys()) out.push(`only theirs: ${k}`);
+  return out;
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+
+function diff(a: unknown, b: unknown, at: string, report: (path: string, a: unknown, b: unknown) => void): void {
+  if (isRecord(a) && isRecord(b)) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) diff(a[k], b[k], `${at}.${k}`, report);
+  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    a.forEach((x, i) => diff(x, b[i], `${at}[${i}]`, report));
+  } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+    report(at, a, b);
+  }
+}
+
+main();

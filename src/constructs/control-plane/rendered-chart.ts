@@ -1,0 +1,90 @@
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ChartSource, IstioChartName } from '../../engine/charts/chart-source';
+import { renderChart } from '../../engine/charts/render';
+import { resolveChart } from '../../engine/charts/resolve';
+import { KubeObject } from '../../engine/k8s/object';
+import { YamlParseError } from '../../engine/yaml/documents';
+import { isUserFacing } from '../../errors';
+
+/** Props both control-plane constructs share: where the chart comes from and how it is rendered. */
+export interface ChartRenderProps {
+  /**
+   * Namespace the chart is rendered into (always passed to helm explicitly).
+   * @default 'istio-system'
+   */
+  readonly namespace?: string;
+  /**
+   * Helm release name; appears in labels.
+   * @default 'istio-base' for IstioBase, 'istiod' for Istiod
+   */
+  readonly releaseName?: string;
+  /**
+   * Chart version to look for in OCI registries and Helm repositories (local folders are used as they are).
+   * @default '1.30.3'
+   */
+  readonly version?: string;
+  /**
+   * Where to find the chart, tried in order.
+   * @default - `ISTIO_CHARTS_DIR` when set, then the official Helm repository (downloaded once, then cached)
+   */
+  readonly sources?: readonly ChartSource[];
+  /**
+   * Folder that stores rendered charts, so an unchanged chart is not rendered again.
+   * @default - `<cache root>/renders`, the cache root being CDK8S_ISTIO_CACHE_DIR or node_modules/.cache/cdk8s-istio
+   */
+  readonly renderCacheDir?: string;
+}
+
+export interface RenderRequest {
+  readonly chart: IstioChartName;
+  readonly version: string;
+  readonly sources: readonly ChartSource[];
+  readonly release: string;
+  readonly namespace: string;
+  readonly values: Record<string, unknown>;
+  readonly cacheDir?: string;
+}
+
+/**
+ * Renders a chart and returns its objects, or records why it could not as a validation error
+ * (so MeshApp.synth() reports it with every other error) and returns [].
+ */
+export function renderOrRecord(request: RenderRequest, errors: string[]): KubeObject[] {
+  try {
+    const chart = resolveChart(request.chart, request.version, request.sources);
+    return renderChart({ chart, release: request.release, namespace: request.namespace, values: request.values, cacheDir: request.cacheDir });
+  } catch (error) {
+    if (!isUserFacing(error) && !(error instanceof YamlParseError)) throw error;
+    errors.push(error.message);
+    return [];
+  }
+}
+
+/**
+ * Adds one ApiObject per rendered object, with an id from kind and name (plus namespace if that repeats).
+ * An object rendered twice is recorded as an error and added once.
+ * Cluster-scoped objects keep no namespace even inside a Chart that has one.
+ */
+export function addApiObjects(scope: Construct, objects: readonly KubeObject[], errors: string[]): void {
+  const chartNamespace = Chart.of(scope).namespace;
+  const seen = new Set<string>();
+  for (const obj of objects) {
+    const identity = [obj.apiVersion, obj.kind, obj.metadata.namespace ?? '', obj.metadata.name ?? ''].join('/');
+    if (seen.has(identity)) {
+      errors.push(`the chart rendered ${obj.kind} ${obj.metadata.name} twice; fix the chart or the values that duplicate it`);
+      continue;
+    }
+    seen.add(identity);
+    const id = uniqueId(scope, obj);
+    const apiObject = new ApiObject(scope, id, obj as any);
+    if (chartNamespace && !obj.metadata.namespace) apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+  }
+}
+
+function uniqueId(scope: Construct, obj: KubeObject): string {
+  const name = obj.metadata.name ?? 'unnamed';
+  const candidates = [`${obj.kind}-${name}`, `${obj.kind}-${obj.metadata.namespace ?? ''}-${name}`, `${obj.apiVersion.replace(/\//g, '.')}-${obj.kind}-${obj.metadata.namespace ?? ''}-${name}`];
+  // The last candidate is unique: the identity check above rules out a full repeat.
+  return candidates.find((c) => !scope.node.tryFindChild(c)) ?? candidates[candidates.length - 1];
+}

@@ -1,0 +1,146 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KubeObject } from '../../engine/k8s/object';
+import { MeshApp } from '../../synth/mesh-app';
+import { IOutputDescriber, OutputPlan, PlannedObject, webhookConfigurations } from '../../synth/plan';
+import { SYNC_WAVE_ANNOTATION } from '../../synth/normalize';
+import { Stage } from '../../synth/stage';
+import { dnsLabelErrors, meshAppErrors, pathErrors, repositoryPath } from './common';
+
+/** When Argo CD syncs the Applications. */
+export class ArgoCdSync {
+  /**
+   * Sync on every change in Git. `prune` deletes objects removed from the output; `selfHeal` reverts
+   * changes made in the cluster.
+   */
+  public static automated(options: { readonly prune?: boolean; readonly selfHeal?: boolean } = {}): ArgoCdSync {
+    return new ArgoCdSync({ prune: options.prune ?? true, selfHeal: options.selfHeal ?? true });
+  }
+
+  /** Sync only when someone asks (UI, CLI). */
+  public static manual(): ArgoCdSync {
+    return new ArgoCdSync(undefined);
+  }
+
+  private constructor(
+    /** The `syncPolicy.automated` block; undefined for manual sync. */
+    public readonly automated: { readonly prune: boolean; readonly selfHeal: boolean } | undefined,
+  ) {}
+}
+
+export interface ArgoCdApplicationsProps {
+  /** URL of the Git repository that holds the synthesized output, e.g. `https://github.com/acme/mesh.git`. */
+  readonly repoUrl: string;
+  /** Branch, tag or commit Argo CD follows. @default 'HEAD' */
+  readonly targetRevision?: string;
+  /**
+   * Folder of the synthesized output inside the repository. Not derived from the app's outdir, which
+   * differs between `npm run synth` and `cdk8s-istio check`.
+   * @default 'dist'
+   */
+  readonly path?: string;
+  /** Namespace of the Application objects: where Argo CD runs. @default 'argocd' */
+  readonly namespace?: string;
+  /** Argo CD project of the Applications. @default 'default' */
+  readonly project?: string;
+  /** Application names are `<namePrefix>-<stage>` (or just `<namePrefix>` for a file-per-chart output). @default 'mesh' */
+  readonly namePrefix?: string;
+  /** Cluster the output is applied to. @default 'https://kubernetes.default.svc' - the cluster Argo CD runs in */
+  readonly destinationServer?: string;
+  /**
+   * Destination namespace. Every namespaced object of the output names its own namespace, so this only
+   * matters to AppProject destination rules.
+   * @default 'istio-system'
+   */
+  readonly destinationNamespace?: string;
+  /** When to sync. @default ArgoCdSync.automated() - with prune and self-heal */
+  readonly sync?: ArgoCdSync;
+  /**
+   * Apply with server-side apply: Istio's largest CRDs do not fit the annotation that client-side apply keeps.
+   * @default true
+   */
+  readonly serverSideApply?: boolean;
+  /** More sync options, added after the ones this construct sets. @default - none */
+  readonly syncOptions?: readonly string[];
+}
+
+/** What istiod rewrites in its webhooks at run time: the CA bundle, and the failure policy once it is ready. */
+const WEBHOOK_RUNTIME_FIELDS = ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'];
+
+/**
+ * Argo CD Applications for the output of a MeshApp: one per stage folder (with
+ * `OutputLayout.stageFolders()`, each carrying its stage's sync wave, for an app of apps), or one for the
+ * whole output. Each ignores the fields istiod changes at run time in every webhook configuration it
+ * deploys, found in the actual output at synth. The objects are written to `gitops/`.
+ */
+export class ArgoCdApplications extends Construct implements IOutputDescriber {
+  private readonly props: ArgoCdApplicationsProps;
+  private emitted: string[] = [];
+
+  constructor(scope: Construct, id: string, props: ArgoCdApplicationsProps) {
+    super(scope, id);
+    this.props = props;
+    this.node.addValidation({ validate: () => this.validateProps() });
+  }
+
+  /** Called by MeshApp.synth with the plan of every other object. */
+  public describeOutput(plan: OutputPlan): void {
+    for (const id of this.emitted) this.node.tryRemoveChild(id);
+    this.emitted = [];
+    const base = repositoryPath(this.props.path ?? 'dist');
+    const prefix = this.props.namePrefix ?? 'mesh';
+    const objects = plan.objects.filter((o) => o.stage !== undefined);
+    if (plan.layout.kind === 'stage-folders') {
+      for (const stage of Stage.all()) {
+        const inStage = objects.filter((o) => o.stage === stage);
+        if (inStage.length === 0) continue;
+        this.emit(stage.name, `${prefix}-${stage.name}`, `${base}/${stage.folder}`, inStage, stage.wave);
+      }
+    } else {
+      this.emit('all', prefix, base, objects, undefined);
+    }
+  }
+
+  private emit(id: string, name: string, path: string, objects: readonly PlannedObject[], wave: number | undefined): void {
+    const p = this.props;
+    const sync = p.sync ?? ArgoCdSync.automated();
+    const syncOptions = ['RespectIgnoreDifferences=true', ...(p.serverSideApply ?? true ? ['ServerSideApply=true'] : []), ...p.syncOptions ?? []];
+    const ignoreDifferences = webhookConfigurations(objects).map((w: KubeObject) => ({
+      group: 'admissionregistration.k8s.io',
+      kind: w.kind,
+      name: w.metadata.name,
+      jqPathExpressions: [...WEBHOOK_RUNTIME_FIELDS],
+    }));
+    new ApiObject(this, id, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: {
+        name,
+        namespace: p.namespace ?? 'argocd',
+        ...(wave === undefined ? {} : { annotations: { [SYNC_WAVE_ANNOTATION]: String(wave) } }),
+      },
+      spec: {
+        project: p.project ?? 'default',
+        source: { repoURL: p.repoUrl, targetRevision: p.targetRevision ?? 'HEAD', path },
+        destination: { server: p.destinationServer ?? 'https://kubernetes.default.svc', namespace: p.destinationNamespace ?? 'istio-system' },
+        syncPolicy: { ...(sync.automated ? { automated: { ...sync.automated } } : {}), syncOptions },
+        ...(ignoreDifferences.length > 0 ? { ignoreDifferences } : {}),
+      },
+    });
+    this.emitted.push(id);
+  }
+
+  private validateProps(): string[] {
+    const p = this.props;
+    const errors = meshAppErrors(this, 'argo cd applications', false);
+    const root = this.node.root;
+    if (root instanceof MeshApp && root.layout.kind === 'file-per-chart' && !root.syncWaves) {
+      errors.push('a single application applies the whole output at once, before istiod can inject or validate: '
+        + 'set syncWaves: true on the MeshApp, or use layout: OutputLayout.stageFolders()');
+    }
+    if (!p.repoUrl.trim()) errors.push("repoUrl '' is empty: set the URL of the Git repository that holds the output");
+    errors.push(...pathErrors(p.path ?? 'dist'));
+    errors.push(...dnsLabelErrors({ namespace: p.namespace, namePrefix: p.namePrefix, destinationNamespace: p.destinationNamespace }));
+    return errors;
+  }
+}

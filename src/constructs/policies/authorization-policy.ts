@@ -1,0 +1,139 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AuthorizationAction, AuthorizationPolicySpec, AuthorizationRuleSpec, SECURITY_API_VERSION } from '../../model/traffic/security';
+import { namespaceOf, portProblem, selectorProblems, selectorSpec } from './common';
+
+/** Who sends the request; all given fields must match. */
+export interface RequestSourceProps {
+  /** Peer identities, e.g. 'cluster.local/ns/shop/sa/frontend' (needs mTLS). */
+  readonly principals?: readonly string[];
+  readonly notPrincipals?: readonly string[];
+  /** Namespaces of the peer workloads (needs mTLS). */
+  readonly namespaces?: readonly string[];
+  readonly notNamespaces?: readonly string[];
+  /** `<iss>/<sub>` of a validated JWT (needs a RequestAuthentication). */
+  readonly requestPrincipals?: readonly string[];
+  /** Peer addresses or CIDR ranges. */
+  readonly ipBlocks?: readonly string[];
+  readonly notIpBlocks?: readonly string[];
+}
+
+/** What the request does; all given fields must match. */
+export interface RequestOperationProps {
+  /** Upper-case HTTP methods, e.g. ['GET', 'HEAD']. */
+  readonly methods?: readonly string[];
+  readonly notMethods?: readonly string[];
+  /** Paths; '*' may start or end a path ('/api/*'). */
+  readonly paths?: readonly string[];
+  readonly notPaths?: readonly string[];
+  /** Workload ports the request arrives on. */
+  readonly ports?: readonly number[];
+  /** Host headers. */
+  readonly hosts?: readonly string[];
+}
+
+/** A rule matches when a source, an operation and every condition match. */
+export interface AuthorizationRuleProps {
+  /** Any one source. @default - any source */
+  readonly from?: readonly RequestSourceProps[];
+  /** Any one operation. @default - any operation */
+  readonly to?: readonly RequestOperationProps[];
+  /** Extra attribute conditions, e.g. { key: 'request.auth.claims[groups]', values: ['admin'] }. @default - none */
+  readonly when?: readonly { readonly key: string; readonly values?: readonly string[]; readonly notValues?: readonly string[] }[];
+}
+
+export interface AuthorizationPolicyProps {
+  /** @default - generated from the construct path */
+  readonly name?: string;
+  /** Namespace it applies to; the root namespace (istio-system) makes it mesh-wide. @default - the chart's namespace */
+  readonly namespace?: string;
+  /** Pod labels of the workloads it applies to. @default - every workload in the namespace */
+  readonly selector?: Record<string, string>;
+  /** @default AuthorizationAction.allow() */
+  readonly action?: AuthorizationAction;
+  /** @default - none: an ALLOW policy then allows nothing */
+  readonly rules?: readonly AuthorizationRuleProps[];
+}
+
+const HTTP_METHOD = /^[A-Z]+$/;
+
+/** An `AuthorizationPolicy`: which requests the selected workloads accept. */
+export class AuthorizationPolicy extends Construct {
+  /**
+   * Denies every request to the namespace's workloads that no other ALLOW policy lets through:
+   * an ALLOW policy without rules (Istio's "allow nothing").
+   */
+  public static denyAll(scope: Construct, id: string, props: { readonly namespace?: string; readonly name?: string } = {}): AuthorizationPolicy {
+    return new AuthorizationPolicy(scope, id, { name: props.name ?? 'deny-all', namespace: props.namespace });
+  }
+
+  public readonly apiObject: ApiObject;
+  public readonly namespace: string | undefined;
+
+  constructor(scope: Construct, id: string, props: AuthorizationPolicyProps = {}) {
+    super(scope, id);
+    this.namespace = namespaceOf(this, props.namespace);
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: SECURITY_API_VERSION,
+      kind: 'AuthorizationPolicy',
+      metadata: { name: props.name, namespace: this.namespace },
+      spec: renderAuthorizationPolicy(props),
+    });
+    this.node.addValidation({ validate: () => authorizationPolicyProblems(props) });
+  }
+}
+
+function renderAuthorizationPolicy(props: AuthorizationPolicyProps): AuthorizationPolicySpec {
+  const action = props.action ?? AuthorizationAction.allow();
+  return {
+    ...selectorSpec(props.selector),
+    // ALLOW is Istio's default; leaving it out keeps the "allow nothing" policy in its familiar `spec: {}` form.
+    ...(action.name !== 'ALLOW' ? { action: action.name } : {}),
+    ...(action.provider ? { provider: { name: action.provider } } : {}),
+    ...(props.rules?.length ? { rules: props.rules.map(renderRule) } : {}),
+  };
+}
+
+function renderRule(rule: AuthorizationRuleProps): AuthorizationRuleSpec {
+  return {
+    ...(rule.from?.length ? { from: rule.from.map((s) => ({ source: copyLists(s) })) } : {}),
+    ...(rule.to?.length ? {
+      to: rule.to.map((o) => ({ operation: copyLists({ ...o, ports: o.ports?.map(String) }) })),
+    } : {}),
+    ...(rule.when?.length ? { when: rule.when.map((c) => copyLists(c)) } : {}),
+  };
+}
+
+/** A copy with the defined, non-empty fields only. */
+function copyLists<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])) as T;
+}
+
+function authorizationPolicyProblems(props: AuthorizationPolicyProps): string[] {
+  const problems = selectorProblems(props.selector);
+  const action = props.action?.name ?? 'ALLOW';
+  if (action !== 'ALLOW' && !props.rules?.length) {
+    problems.push(`${action} policy has no rules and so matches no request: add rules, or use AuthorizationPolicy.denyAll() to deny by default`);
+  }
+  (props.rules ?? []).forEach((rule, i) => {
+    const what = `rule #${i + 1}`;
+    for (const op of rule.to ?? []) {
+      for (const m of [...(op.methods ?? []), ...(op.notMethods ?? [])]) {
+        if (!HTTP_METHOD.test(m)) problems.push(`${what} method '${m}' is not an upper-case HTTP method: write it as e.g. 'GET'`);
+      }
+      for (const p of [...(op.paths ?? []), ...(op.notPaths ?? [])]) {
+        if (!p.startsWith('/') && !p.startsWith('*')) problems.push(`${what} path '${p}' must start with '/' (or '*' for a suffix match): e.g. '/api/*'`);
+      }
+      for (const port of op.ports ?? []) {
+        const problem = portProblem(`${what} port`, port);
+        if (problem) problems.push(problem);
+      }
+    }
+    for (const c of rule.when ?? []) {
+      if (!c.key) problems.push(`${what} has a condition with an empty key: name an attribute, e.g. 'request.headers[x-token]'`);
+      if (!c.values?.length && !c.notValues?.length) problems.push(`${what} condition '${c.key}' has no values: give values or notValues`);
+    }
+  });
+  return problems;
+}

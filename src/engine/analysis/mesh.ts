@@ -1,0 +1,76 @@
+import { ObjectIndex, Workload } from './index-objects';
+
+/** Label and annotation keys Istio's injection and ambient mode read (facts from Istio 1.30.3). */
+export const INJECTION_LABEL = 'istio-injection';
+export const REVISION_LABEL = 'istio.io/rev';
+export const TAG_LABEL = 'istio.io/tag';
+export const SIDECAR_INJECT = 'sidecar.istio.io/inject';
+export const SIDECAR_STATUS = 'sidecar.istio.io/status';
+export const DATAPLANE_MODE_LABEL = 'istio.io/dataplane-mode';
+
+/** Namespaces the injector never touches. */
+const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
+/** How a workload takes part in the mesh. */
+export interface MeshMembership {
+  /** The default injection webhooks would add a sidecar at admission. */
+  readonly webhookInjects: boolean;
+  /** The template already carries a proxy (pre-injected, or hand-written `istio-proxy`). */
+  readonly preInjected: boolean;
+  /** The workload's namespace or pod opts into ambient mode (ztunnel handles its traffic). */
+  readonly ambient: boolean;
+  /** Sidecar or ambient: mTLS policies are enforced for it. */
+  readonly inMesh: boolean;
+  /** The control-plane revision that would inject it (pod label, then namespace label, then `default`). */
+  readonly revision: string;
+}
+
+/** True for Istio's own control-plane and gateway workloads, which the workload rules leave alone. */
+export function isControlPlane(workload: Workload): boolean {
+  const labels = workload.object.metadata.labels ?? {};
+  return 'istio' in labels || 'istio' in workload.podLabels || workload.podLabels.app === 'istiod' || labels.release === 'istio';
+}
+
+/** True when the injector would skip the namespace entirely. */
+export function isSystemNamespace(namespace: string): boolean {
+  return IGNORED_NAMESPACES.has(namespace);
+}
+
+/** Mesh membership of a workload of the index (computed once for all workloads). */
+export function membership(index: ObjectIndex, workload: Workload): MeshMembership {
+  const all = index.derived('mesh.membership', (idx) => new Map(idx.workloads.map((w) => [w, compute(idx, w)])));
+  return all.get(workload) ?? compute(index, workload);
+}
+
+function compute(index: ObjectIndex, workload: Workload): MeshMembership {
+  const ns = index.namespaceLabels(workload.namespace);
+  const pod = workload.podLabels;
+  const ambient = pod[DATAPLANE_MODE_LABEL] === 'ambient'
+    || (ns[DATAPLANE_MODE_LABEL] === 'ambient' && pod[DATAPLANE_MODE_LABEL] !== 'none');
+  const webhookInjects = webhookSelects(ns, pod) && injectorAccepts(workload);
+  const preInjected = workload.hasProxy;
+  const revision = pod[REVISION_LABEL] ?? ns[REVISION_LABEL] ?? 'default';
+  return { webhookInjects, preInjected, ambient, inMesh: webhookInjects || preInjected || ambient, revision };
+}
+
+/**
+ * The namespace and object selectors of Istio's sidecar injection webhooks: the `istio-injection=enabled`
+ * namespace label, the `istio.io/rev` namespace label (without `istio-injection`), or, in an unlabeled
+ * namespace, the pod label `sidecar.istio.io/inject=true` or `istio.io/rev`. The pod label
+ * `sidecar.istio.io/inject=false` always opts out.
+ */
+export function webhookSelects(ns: Readonly<Record<string, string>>, pod: Readonly<Record<string, string>>): boolean {
+  if (pod[SIDECAR_INJECT] === 'false') return false;
+  const nsInjection = ns[INJECTION_LABEL];
+  if (nsInjection !== undefined) return nsInjection === 'enabled';
+  if (ns[REVISION_LABEL] !== undefined) return true;
+  return pod[REVISION_LABEL] !== undefined || pod[SIDECAR_INJECT] === 'true';
+}
+
+/** The injector's own checks after the webhook matched: host networking, system namespaces, the opt-out annotation. */
+function injectorAccepts(workload: Workload): boolean {
+  if (workload.podSpec.hostNetwork === true || isSystemNamespace(workload.namespace)) return false;
+  // The label wins over the deprecated annotation when both are present.
+  const optOut = workload.podLabels[SIDECAR_INJECT] ?? workload.podAnnotations[SIDECAR_INJECT];
+  return optOut !== 'false';
+}

@@ -1,0 +1,79 @@
+/** Reading VirtualServices and DestinationRules out of the index, for the traffic rules. */
+import { isRecord } from '../../../k8s/object';
+import type { DestinationSpec, HttpRouteSpec, SubsetSpec } from '../../../../model/traffic/networking';
+import { routeLabel } from '../../../../model/traffic/checks';
+import { ObjectIndex } from '../../index-objects';
+import { SourcedObject } from '../../rule';
+
+const NETWORKING_GROUP = 'networking.istio.io';
+
+export interface IndexedRoute {
+  readonly entry: SourcedObject;
+  readonly namespace: string;
+  readonly route: HttpRouteSpec;
+  /** "http route 'canary'" or "http route #2", for messages. */
+  readonly label: string;
+}
+
+/** Every HTTP route of every VirtualService, in input order. */
+export function httpRoutes(index: ObjectIndex): IndexedRoute[] {
+  return index.derived('traffic.httpRoutes', () => index.byKind('VirtualService', NETWORKING_GROUP).flatMap((entry) => {
+    const spec = isRecord(entry.object.spec) ? entry.object.spec : {};
+    const http: unknown[] = Array.isArray(spec.http) ? spec.http : [];
+    return http.filter(isRecord).map((raw, i) => {
+      const route = raw as HttpRouteSpec;
+      return { entry, namespace: namespaceOf(entry), route, label: routeLabel(route, i) };
+    });
+  }));
+}
+
+/** The destinations a route sends requests to: its weighted destinations and its mirror. */
+export function destinationsOf(route: HttpRouteSpec): DestinationSpec[] {
+  const routed = (Array.isArray(route.route) ? route.route : []).map((d) => d?.destination).filter((d): d is DestinationSpec => isRecord(d) && typeof d.host === 'string');
+  return isRecord(route.mirror) && typeof route.mirror.host === 'string' ? [...routed, route.mirror] : routed;
+}
+
+export interface IndexedDestinationRule {
+  readonly entry: SourcedObject;
+  readonly namespace: string;
+  readonly host: string;
+  readonly subsets: readonly SubsetSpec[];
+}
+
+export function destinationRules(index: ObjectIndex): IndexedDestinationRule[] {
+  return index.derived('traffic.destinationRules', () => index.byKind('DestinationRule', NETWORKING_GROUP).flatMap((entry) => {
+    const spec = isRecord(entry.object.spec) ? entry.object.spec : {};
+    if (typeof spec.host !== 'string') return [];
+    const subsets = (Array.isArray(spec.subsets) ? spec.subsets : []).filter((s: unknown): s is SubsetSpec => isRecord(s) && typeof s.name === 'string');
+    return [{ entry, namespace: namespaceOf(entry), host: spec.host, subsets }];
+  }));
+}
+
+/**
+ * Whether a host names an in-cluster Service whose namespace the input describes, so a missing Service
+ * is a real gap and not just a partial input: `name`, `name.ns`, `name.ns.svc[.domain]` (not wildcards).
+ */
+export function judgeableClusterHost(index: ObjectIndex, host: string, fromNamespace: string): boolean {
+  const parts = host.split('.');
+  if (parts[0] === '*' || parts.some((p) => p === '')) return false;
+  if (parts.length > 2 && parts[2] !== 'svc') return false;
+  const namespace = parts.length === 1 ? fromNamespace : parts[1];
+  const known = index.derived('traffic.namespaces', () => new Set(index.namespaceNames()));
+  return known.has(namespace) && !declaredByServiceEntry(index, host);
+}
+
+function declaredByServiceEntry(index: ObjectIndex, host: string): boolean {
+  const hosts = index.derived('traffic.serviceEntryHosts', () => new Set(index.byKind('ServiceEntry', NETWORKING_GROUP)
+    .flatMap((e) => (isRecord(e.object.spec) && Array.isArray(e.object.spec.hosts) ? e.object.spec.hosts.map(String) : []))));
+  return hosts.has(host);
+}
+
+/** The Service port numbers of a Service object. */
+export function servicePorts(service: SourcedObject): number[] {
+  const spec = isRecord(service.object.spec) ? service.object.spec : {};
+  return (Array.isArray(spec.ports) ? spec.ports : []).filter(isRecord).map((p) => Number(p.port));
+}
+
+function namespaceOf(entry: SourcedObject): string {
+  return entry.object.metadata.namespace ?? 'default';
+}

@@ -1,0 +1,45 @@
+import { UserError } from '../../errors';
+import { isKubeObject, isRecord, KubeObject } from '../k8s/object';
+
+/** Kinds the API server keeps without a namespace. Custom kinds are looked up in the rendered CRDs. */
+const CLUSTER_SCOPED_KINDS = new Set([
+  'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'CSIDriver', 'CSINode',
+  'CustomResourceDefinition', 'FlowSchema', 'GatewayClass', 'IngressClass', 'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding', 'MutatingWebhookConfiguration', 'Namespace', 'Node', 'PersistentVolume',
+  'PriorityClass', 'PriorityLevelConfiguration', 'RuntimeClass', 'StorageClass', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration', 'VolumeAttachment',
+]);
+
+/**
+ * Makes rendered objects match what the API server will hold, so GitOps tools see no drift:
+ * - every namespaced object gets `metadata.namespace` (helm leaves it to the client's kube context otherwise);
+ * - every `resourceFieldRef` without a divisor gets `divisor: '0'`: the field is a non-pointer Quantity in the
+ *   Kubernetes API, so the server always returns it, as "0" when unset (meaning "1" when used).
+ * Objects are changed in place (they are freshly parsed) and returned in helm's order.
+ */
+export function normalizeRendered(values: readonly unknown[], namespace: string, source: string): KubeObject[] {
+  const objects = values.map((value, i) => {
+    if (!isKubeObject(value)) throw new UserError(`${source}: document ${i + 1} is not a Kubernetes object (apiVersion, kind, metadata)`);
+    return value;
+  });
+  const customClusterKinds = new Set(objects
+    .filter((o) => o.kind === 'CustomResourceDefinition' && isRecord(o.spec) && o.spec.scope === 'Cluster')
+    .map((o) => (o.spec as any).names?.kind as string));
+  for (const obj of objects) {
+    const clusterScoped = CLUSTER_SCOPED_KINDS.has(obj.kind) || customClusterKinds.has(obj.kind);
+    if (!clusterScoped && !obj.metadata.namespace) (obj.metadata as Record<string, unknown>).namespace = namespace;
+    fillDivisors(obj);
+  }
+  return objects;
+}
+
+function fillDivisors(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(fillDivisors);
+  } else if (isRecord(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'resourceFieldRef' && isRecord(value) && value.divisor === undefined) value.divisor = '0';
+      fillDivisors(value);
+    }
+  }
+}

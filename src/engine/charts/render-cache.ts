@@ -1,0 +1,64 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { isRecord } from '../k8s/object';
+import { cacheRoot } from './cache-dir';
+
+/** Bump when what is stored changes meaning, so old entries are never read. */
+const FORMAT = 'render-v1';
+
+/** Default folder of rendered charts: `<cache root>/renders` (see cacheRoot). */
+export function defaultRenderCacheDir(): string {
+  return path.join(cacheRoot(), 'renders');
+}
+
+/** Everything a render depends on. Any change gives a new key. */
+export interface RenderKeyParts {
+  readonly chartDigest: string;
+  readonly values: Record<string, unknown>;
+  readonly release: string;
+  readonly namespace: string;
+  /** Path, size and mtime of the helm binary: identifies the helm version without running it. */
+  readonly helm: string;
+}
+
+export function renderKey(parts: RenderKeyParts): string {
+  return createHash('sha256').update(canonicalJson({ format: FORMAT, ...parts })).digest('hex');
+}
+
+/** Identity of a helm binary from the file system only (running `helm version` would cost a process per synth). */
+export function helmIdentity(helm: string): string {
+  const real = fs.realpathSync(helm);
+  const stat = fs.statSync(real);
+  return `${real}:${stat.size}:${stat.mtimeMs}`;
+}
+
+/** The stored helm output for a key, if any. */
+export function readRenderCache(dir: string, key: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(dir, `${key}.yaml`), 'utf-8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores helm output under a key; written to a temp file and renamed, so readers never see half a file. */
+export function writeRenderCache(dir: string, key: string, rendered: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${key}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, rendered);
+  fs.renameSync(tmp, path.join(dir, `${key}.yaml`));
+}
+
+/** Deletes every stored render (the folder itself). */
+export function clearRenderCache(dir: string = defaultRenderCacheDir()): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isRecord(value)) {
+    return `{${Object.keys(value).sort().filter((k) => value[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

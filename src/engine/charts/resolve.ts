@@ -1,0 +1,52 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { UserError } from '../../errors';
+import { HelmNotFoundError, locateHelm } from './helm-binary';
+import { ChartSource, IstioChartName, LOCAL_CHART_PATHS } from './chart-source';
+import { chartDigest } from './digest';
+import { chartFromOci } from './oci';
+import { chartFromRepository } from './repository';
+import { ResolvedChart, SourceAttempt } from './resolved-chart';
+
+/**
+ * Finds a chart by trying each source in order. Fails with one message naming the chart, the version,
+ * every place looked at (and why each did not work) and how to fix it.
+ */
+export function resolveChart(name: IstioChartName, version: string, sources: readonly ChartSource[]): ResolvedChart {
+  const looked: string[] = [];
+  for (const source of sources) {
+    const attempt = trySource(source, name, version);
+    if ('chart' in attempt) return attempt.chart;
+    looked.push(attempt.looked);
+  }
+  throw new UserError(
+    `istio chart '${name}' version ${version} not found; looked at:\n`
+    + looked.map((l) => `    - ${l}\n`).join('')
+    + '  fix: set ISTIO_CHARTS_DIR to the manifests/charts folder of an unpacked Istio release '
+    + `(e.g. istio-${version}/manifests/charts), or pass sources: [ChartSource.localDir(...)] / ChartSource.oci(...), `
+    + 'or allow one download from the Helm repository (it is cached for later runs)',
+  );
+}
+
+function trySource(source: ChartSource, name: IstioChartName, version: string): SourceAttempt {
+  const spec = source.spec;
+  switch (spec.kind) {
+    case 'localDir': {
+      const dir = path.join(spec.dir, LOCAL_CHART_PATHS[name]);
+      if (!fs.existsSync(path.join(dir, 'Chart.yaml'))) return { looked: `${dir} (no Chart.yaml)` };
+      return { chart: { name, version, path: dir, digest: chartDigest(dir), origin: dir } };
+    }
+    case 'oci': {
+      let helm: string;
+      try {
+        helm = locateHelm();
+      } catch (error) {
+        if (error instanceof HelmNotFoundError) return { looked: `${spec.ref}/${name} (${error.message})` };
+        throw error;
+      }
+      return chartFromOci(spec, name, version, helm);
+    }
+    case 'repository':
+      return chartFromRepository(spec, name, version);
+  }
+}

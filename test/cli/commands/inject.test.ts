@@ -1,0 +1,239 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Readable } from 'stream';
+import { parseAllDocuments } from 'yaml';
+import { main } from '../../../src/cli/main';
+
+const HELLO = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: hello
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: hello
+  template:
+    metadata:
+      labels:
+        app: hello
+    spec:
+      containers:
+        - name: hello
+          image: fake.example/hello:1.0
+          ports:
+            - containerPort: 80
+`;
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: hello
+spec:
+  ports:
+    - port: 80
+`;
+
+const BAD_ANNOTATION = HELLO.replace('      labels:\n        app: hello\n    spec:',
+  '      annotations:\n        traffic.sidecar.istio.io/excludeOutboundPorts: "bad"\n      labels:\n        app: hello\n    spec:');
+
+interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
+
+/** Runs the CLI in-process, capturing stdout and stderr, with `stdin` as standard input when given. */
+async function run(args: string[], stdin?: string): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+  const stdinDescriptor = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+  if (stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(stdin)]), configurable: true });
+  try {
+    const code = await main(['inject', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    Object.defineProperty(process, 'stdin', stdinDescriptor);
+  }
+}
+
+let dir: string;
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inject-cli-')); });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+function docs(text: string): any[] {
+  return parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d !== null);
+}
+
+function find(text: string, kind: string, name: string): any {
+  const found = docs(text).find((d) => d.kind === kind && d.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in output:\n${text}`);
+  return found;
+}
+
+function podSpec(text: string): any {
+  return find(text, 'Deployment', 'hello').spec.template.spec;
+}
+
+function proxy(spec: any): any {
+  return [...(spec.initContainers ?? []), ...(spec.containers ?? [])].find((c: any) => c.name === 'istio-proxy');
+}
+
+describe('cdk8s-istio inject', () => {
+  test('reads standard input with -f - and writes injected YAML to stdout', async () => {
+    const result = await run(['-f', '-'], HELLO);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(proxy(podSpec(result.stdout))).toBeDefined();
+  });
+
+  test('runs istio-proxy as a native sidecar by default, and as a container with --native-sidecars=false', async () => {
+    const input = file('native.yaml', HELLO);
+    const native = podSpec((await run(['-f', input])).stdout);
+    expect(native.initContainers.find((c: any) => c.name === 'istio-proxy')).toMatchObject({ restartPolicy: 'Always' });
+    expect(native.containers.map((c: any) => c.name)).toEqual(['hello']);
+
+    const classic = await run(['-f', input, '--native-sidecars=false']);
+    expect(classic.code).toBe(0);
+    const spec = podSpec(classic.stdout);
+    expect(spec.containers.map((c: any) => c.name)).toContain('istio-proxy');
+    expect((spec.initContainers ?? []).map((c: any) => c.name)).not.toContain('istio-proxy');
+  });
+
+  test('writes to the -o file and nothing to stdout', async () => {
+    const output = path.join(dir, 'out.yaml');
+    const result = await run(['-f', file('o.yaml', HELLO), '-o', output]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(proxy(podSpec(fs.readFileSync(output, 'utf8')))).toBeDefined();
+  });
+
+  test('leaves the -o file untouched when injection fails', async () => {
+    const output = file('keep.yaml', 'previous: content\n');
+    const result = await run(['-f', file('bad-o.yaml', BAD_ANNOTATION), '-o', output]);
+    expect(result.code).toBe(1);
+    expect(fs.readFileSync(output, 'utf8')).toBe('previous: content\n');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  test('copies documents of other kinds through unchanged', async () => {
+    const result = await run(['-f', file('mixed.yaml', `${SERVICE}---\n${HELLO}`)]);
+    expect(result.code).toBe(0);
+    expect(find(result.stdout, 'Service', 'hello')).toEqual(docs(SERVICE)[0]);
+    expect(proxy(podSpec(result.stdout))).toBeDefined();
+  });
+
+  test('--set changes a value the sidecar template reads', async () => {
+    const result = await run(['-f', file('set.yaml', HELLO), '--set', 'global.proxy.logLevel=debug']);
+    expect(result.code).toBe(0);
+    expect(proxy(podSpec(result.stdout)).args).toContain('--proxyLogLevel=debug');
+  });
+
+  test('--values files merge in order and --set wins over them', async () => {
+    const first = file('v1.yaml', 'global:\n  proxy:\n    logLevel: error\n    componentLogLevel: misc:info\n');
+    const second = file('v2.yaml', 'global:\n  proxy:\n    logLevel: trace\n');
+    const args = ['-f', file('values.yaml', HELLO), '--values', first, '--values', second];
+    const merged = proxy(podSpec((await run(args)).stdout)).args;
+    expect(merged).toEqual(expect.arrayContaining(['--proxyLogLevel=trace', '--proxyComponentLogLevel=misc:info']));
+    const overridden = proxy(podSpec((await run([...args, '--set', 'global.proxy.logLevel=info'])).stdout)).args;
+    expect(overridden).toContain('--proxyLogLevel=info');
+  });
+
+  test('--values null removes a default, as in helm', async () => {
+    const values = file('null.yaml', 'global:\n  proxy:\n    resources:\n      limits:\n        cpu: null\n');
+    const resources = proxy(podSpec((await run(['-f', file('nullin.yaml', HELLO), '--values', values])).stdout)).resources;
+    expect(resources.limits.cpu).toBeUndefined();
+    expect(resources.limits.memory).toBeDefined();
+  });
+
+  test('--mesh-config overlays the mesh config the proxy gets', async () => {
+    const mesh = file('mesh.yaml', 'defaultConfig:\n  drainDuration: 23s\n');
+    const result = await run(['-f', file('mesh-in.yaml', HELLO), '--mesh-config', mesh]);
+    expect(result.code).toBe(0);
+    const env = proxy(podSpec(result.stdout)).env.find((e: any) => e.name === 'PROXY_CONFIG');
+    expect(JSON.parse(env.value)).toMatchObject({ drainDuration: '23s' });
+  });
+
+  test('--revision shows in the rev annotation and the sidecar status', async () => {
+    const result = await run(['-f', file('rev.yaml', HELLO), '--revision', 'canary']);
+    expect(result.code).toBe(0);
+    const annotations = find(result.stdout, 'Deployment', 'hello').spec.template.metadata.annotations;
+    expect(annotations['istio.io/rev']).toBe('canary');
+    expect(JSON.parse(annotations['sidecar.istio.io/status']).revision).toBe('canary');
+  });
+
+  test('prints warnings on stderr and keeps stdout YAML only', async () => {
+    const hostNetwork = HELLO.replace('    spec:\n      containers:', '    spec:\n      hostNetwork: true\n      containers:');
+    const result = await run(['-f', file('host.yaml', hostNetwork)]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: .*host network/im);
+    expect(proxy(podSpec(result.stdout))).toBeUndefined();
+  });
+
+  test('fails on bad --set syntax, naming the assignment, with empty stdout', async () => {
+    const result = await run(['-f', file('badset.yaml', HELLO), '--set', 'global.proxy.logLevel']);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^error: --set "global.proxy.logLevel" has no "="/);
+  });
+
+  test('fails on a bad annotation, naming the file, the workload and the annotation, with empty stdout', async () => {
+    const input = file('bad-annotation.yaml', `${SERVICE}---\n${BAD_ANNOTATION}`);
+    const result = await run(['-f', input]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^error: \S*bad-annotation\.yaml:9: /);
+    expect(result.stderr).toMatch(/\bshop\/hello\b/);
+    expect(result.stderr).toContain('traffic.sidecar.istio.io/excludeOutboundPorts');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('fails on a missing input file', async () => {
+    const result = await run(['-f', path.join(dir, 'absent.yaml')]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/cannot read input file .*absent\.yaml: no such file/);
+  });
+
+  test('fails on a YAML syntax error, naming the file and line', async () => {
+    const result = await run(['-f', file('broken.yaml', `${SERVICE}---\nkind: Pod\nmetadata:\n  name: a: b\n`)]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/broken\.yaml:11: invalid YAML: nested mappings/i);
+  });
+
+  test('fails on a values file that is not a map, naming it', async () => {
+    const result = await run(['-f', file('v-in.yaml', HELLO), '--values', file('list.yaml', '- a\n- b\n')]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/list\.yaml:1: a values file must be a YAML map/);
+  });
+
+  test('fails on a missing mesh config file', async () => {
+    const result = await run(['-f', file('m-in.yaml', HELLO), '--mesh-config', path.join(dir, 'nomesh.yaml')]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/cannot read mesh config file .*nomesh\.yaml: no such file/);
+  });
+
+  test('refuses a --native-sidecars value other than true or false as a usage error', async () => {
+    const result = await run(['-f', file('ns.yaml', HELLO), '--native-sidecars=maybe']);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toContain('"maybe" is not true or false');
+  });
+
+  test('requires -f', async () => {
+    const result = await run([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--filename/);
+  });
+
+  test('--help documents every flag', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    for (const flag of ['--filename', '--output', '--values', '--set', '--mesh-config', '--native-sidecars', '--revision']) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+});

@@ -1,0 +1,148 @@
+import { App, Chart, Testing } from 'cdk8s';
+import * as path from 'path';
+import { Istiod } from '../../src/constructs/control-plane/istiod';
+import { ChartSource } from '../../src/engine/charts/chart-source';
+import { MeshNamespace } from '../../src/constructs/mesh-namespace';
+import { InjectionMode } from '../../src/model/injection-mode';
+import { MtlsMode } from '../../src/model/mtls';
+
+// Real helm renders of the fixture charts; never the network.
+const sources = [ChartSource.localDir(path.join(__dirname, '..', 'fixtures', 'charts'))];
+
+function errorsOf(app: App): string[] {
+  return app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+}
+
+function find(objects: any[], kind: string, name: string): any {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name}`);
+  return found;
+}
+
+function setup() {
+  const app = Testing.app();
+  return { app, chart: new Chart(app, 'mesh') };
+}
+
+describe('MeshNamespace', () => {
+  test('labels the namespace istio-injection=enabled by default', () => {
+    const { app, chart } = setup();
+    new MeshNamespace(chart, 'Default', { name: 'default' });
+    const ns = find(Testing.synth(chart), 'Namespace', 'default');
+    expect(ns).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { 'istio-injection': 'enabled' } } });
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test.each([
+    ['revision', InjectionMode.revision('canary', { external: true }), { 'istio.io/rev': 'canary' }],
+    ['ambient', InjectionMode.ambient(), { 'istio.io/dataplane-mode': 'ambient' }],
+    ['disabled', InjectionMode.disabled(), { 'istio-injection': 'disabled' }],
+    ['none', InjectionMode.none(), undefined],
+  ])('labels the namespace for %s mode', (_name, injection, labels) => {
+    const { app, chart } = setup();
+    new MeshNamespace(chart, 'Ns', { name: 'shop', injection });
+    expect(find(Testing.synth(chart), 'Namespace', 'shop').metadata.labels).toEqual(labels);
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('keeps extra labels and annotations next to the injection label', () => {
+    const { chart } = setup();
+    new MeshNamespace(chart, 'Ns', { name: 'shop', labels: { team: 'web' }, annotations: { owner: 'web team' } });
+    const ns = find(Testing.synth(chart), 'Namespace', 'shop');
+    expect(ns.metadata.labels).toEqual({ 'istio-injection': 'enabled', 'team': 'web' });
+    expect(ns.metadata.annotations).toEqual({ owner: 'web team' });
+  });
+
+  test('stays cluster-scoped inside a chart with a namespace', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'apps', { namespace: 'shop' });
+    new MeshNamespace(chart, 'Ns', { name: 'shop' });
+    expect(find(Testing.synth(chart), 'Namespace', 'shop').metadata.namespace).toBeUndefined();
+  });
+
+  test('the main child is the Namespace object with id Resource', () => {
+    const { chart } = setup();
+    const ns = new MeshNamespace(chart, 'Ns', { name: 'shop' });
+    expect(ns.node.findChild('Resource')).toBe(ns.apiObject);
+  });
+
+  test('accepts a revision that an Istiod of the app has', () => {
+    const { app, chart } = setup();
+    new Istiod(new Chart(app, 'cp'), 'Canary', { revision: 'canary', sources });
+    new MeshNamespace(chart, 'Ns', { name: 'shop', injection: InjectionMode.revision('canary') });
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test("matches revision 'default' to an Istiod without a revision", () => {
+    const { app, chart } = setup();
+    new Istiod(new Chart(app, 'cp'), 'Istiod', { sources });
+    new MeshNamespace(chart, 'Ns', { name: 'shop', injection: InjectionMode.revision('default') });
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('fails when the revision has no Istiod in the app and is not external', () => {
+    const { app, chart } = setup();
+    new Istiod(new Chart(app, 'cp'), 'Istiod', { sources });
+    new MeshNamespace(chart, 'Ns', { name: 'shop', injection: InjectionMode.revision('canary') });
+    expect(errorsOf(app)).toEqual([
+      "[mesh/Ns] revision 'canary' has no istiod in this app (istiod revisions in this app: default): add new Istiod(scope, id, "
+      + "{ revision: 'canary' }), or declare it external with InjectionMode.revision('canary', { external: true })",
+    ]);
+  });
+
+  test('fails when extra labels try to set an injection label', () => {
+    const { app, chart } = setup();
+    const ns = new MeshNamespace(chart, 'Ns', { name: 'shop', labels: { 'istio.io/rev': 'canary' } });
+    const errors = errorsOf(app);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("label 'istio.io/rev' is set by the injection prop (a namespace never carries both istio-injection and istio.io/rev)");
+    // The extra label is dropped from the object itself, so it never carries both labels.
+    expect(ns.apiObject.toJson().metadata.labels).toEqual({ 'istio-injection': 'enabled' });
+  });
+
+  test('fails when the same namespace is declared twice, once', () => {
+    const { app, chart } = setup();
+    new MeshNamespace(chart, 'A', { name: 'shop' });
+    new MeshNamespace(chart, 'B', { name: 'shop', injection: InjectionMode.none() });
+    expect(errorsOf(app)).toEqual(["[mesh/B] namespace 'shop' is already declared by mesh/A: declare each namespace once"]);
+  });
+
+  test('reports every problem at once', () => {
+    const { app, chart } = setup();
+    new MeshNamespace(chart, 'Ns', { name: 'Bad_Name', injection: InjectionMode.revision('Bad!'), labels: { 'istio-injection': 'enabled', 'x y': 'z' } });
+    expect(errorsOf(app)).toHaveLength(4);
+  });
+
+  describe('requireMtls', () => {
+    test('creates the namespace-wide PeerAuthentication default, STRICT by default', () => {
+      const { app, chart } = setup();
+      new MeshNamespace(chart, 'Ns', { name: 'shop' }).requireMtls();
+      expect(find(Testing.synth(chart), 'PeerAuthentication', 'default')).toEqual({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'PeerAuthentication',
+        metadata: { name: 'default', namespace: 'shop' },
+        spec: { mtls: { mode: 'STRICT' } },
+      });
+      expect(errorsOf(app)).toEqual([]);
+    });
+
+    test('called twice fails synth with the second namespace-wide policy, not with an exception', () => {
+      const { app, chart } = setup();
+      const ns = new MeshNamespace(chart, 'Ns', { name: 'shop' });
+      ns.requireMtls();
+      ns.requireMtls(MtlsMode.permissive());
+      expect(errorsOf(app)).toEqual([
+        "[mesh/Ns/PeerAuthentication2] namespace 'shop' already has a namespace-wide peer authentication (mesh/Ns/PeerAuthentication); "
+        + 'istio would use only the older one: merge them into one policy',
+      ]);
+    });
+
+    test('takes another mode and another scope', () => {
+      const { app, chart } = setup();
+      const security = new Chart(app, 'security');
+      const pa = new MeshNamespace(chart, 'Ns', { name: 'shop' }).requireMtls(MtlsMode.permissive(), { scope: security });
+      expect(pa.node.path).toBe('security/PeerAuthentication');
+      expect(find(Testing.synth(security), 'PeerAuthentication', 'default').spec).toEqual({ mtls: { mode: 'PERMISSIVE' } });
+    });
+  });
+});

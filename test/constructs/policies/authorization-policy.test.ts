@@ -1,0 +1,75 @@
+import { App, Chart } from 'cdk8s';
+import { AuthorizationPolicy } from '../../../src/constructs/policies/authorization-policy';
+import { AuthorizationAction } from '../../../src/model/traffic/security';
+
+function setup() {
+  const app = new App();
+  return { app, chart: new Chart(app, 'test', { namespace: 'shop' }) };
+}
+
+const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
+const find = (chart: Chart, kind: string, name: string) => chart.toJson().find((o: any) => o.kind === kind && o.metadata.name === name);
+
+describe('AuthorizationPolicy', () => {
+  test('emits an ALLOW policy from principals and namespaces to methods, paths and ports', () => {
+    const { app, chart } = setup();
+    new AuthorizationPolicy(chart, 'ReviewsReaders', {
+      name: 'reviews-readers',
+      selector: { app: 'reviews' },
+      rules: [{
+        from: [{ principals: ['cluster.local/ns/shop/sa/frontend'] }, { namespaces: ['ops'] }],
+        to: [{ methods: ['GET', 'HEAD'], paths: ['/api/*'], ports: [9080] }],
+        when: [{ key: 'request.headers[x-tenant]', values: ['acme'] }],
+      }],
+    });
+    expect(errors(app)).toEqual([]);
+    const ap = find(chart, 'AuthorizationPolicy', 'reviews-readers');
+    expect(ap.apiVersion).toBe('security.istio.io/v1');
+    expect(ap.metadata.namespace).toBe('shop');
+    expect(ap.spec).toEqual({
+      selector: { matchLabels: { app: 'reviews' } },
+      rules: [{
+        from: [{ source: { principals: ['cluster.local/ns/shop/sa/frontend'] } }, { source: { namespaces: ['ops'] } }],
+        to: [{ operation: { methods: ['GET', 'HEAD'], paths: ['/api/*'], ports: ['9080'] } }],
+        when: [{ key: 'request.headers[x-tenant]', values: ['acme'] }],
+      }],
+    });
+  });
+
+  test('denyAll emits the allow-nothing policy for a namespace', () => {
+    const { app, chart } = setup();
+    AuthorizationPolicy.denyAll(chart, 'DenyAll', { namespace: 'payments' });
+    expect(errors(app)).toEqual([]);
+    const ap = find(chart, 'AuthorizationPolicy', 'deny-all');
+    expect(ap.metadata.namespace).toBe('payments');
+    expect(ap.spec).toEqual({});
+  });
+
+  test('emits DENY, AUDIT and CUSTOM actions with the provider', () => {
+    const { chart } = setup();
+    const rules = [{ to: [{ paths: ['/admin/*'] }] }];
+    new AuthorizationPolicy(chart, 'Deny', { name: 'deny', action: AuthorizationAction.deny(), rules });
+    new AuthorizationPolicy(chart, 'Ext', { name: 'ext', action: AuthorizationAction.custom('ext-authz'), rules });
+    expect(find(chart, 'AuthorizationPolicy', 'deny').spec.action).toBe('DENY');
+    expect(find(chart, 'AuthorizationPolicy', 'ext').spec).toMatchObject({ action: 'CUSTOM', provider: { name: 'ext-authz' } });
+  });
+
+  test('fails on a DENY policy without rules, lower-case methods, relative paths and bad ports', () => {
+    const { app, chart } = setup();
+    new AuthorizationPolicy(chart, 'Empty', { action: AuthorizationAction.deny() });
+    new AuthorizationPolicy(chart, 'Bad', { rules: [{ to: [{ methods: ['get'], paths: ['api'], ports: [0] }], when: [{ key: 'source.ip' }] }] });
+    expect(errors(app)).toEqual([
+      'DENY policy has no rules and so matches no request: add rules, or use AuthorizationPolicy.denyAll() to deny by default',
+      "rule #1 method 'get' is not an upper-case HTTP method: write it as e.g. 'GET'",
+      "rule #1 path 'api' must start with '/' (or '*' for a suffix match): e.g. '/api/*'",
+      'rule #1 port 0 is out of range: use a port number from 1 to 65535',
+      "rule #1 condition 'source.ip' has no values: give values or notValues",
+    ]);
+  });
+
+  test('fails on a wildcard selector key', () => {
+    const { app, chart } = setup();
+    new AuthorizationPolicy(chart, 'Wild', { selector: { 'app*': 'x' } });
+    expect(errors(app)).toEqual([expect.stringMatching(/selector label key 'app\*' is not allowed/)]);
+  });
+});

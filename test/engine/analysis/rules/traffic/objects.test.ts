@@ -1,0 +1,32 @@
+import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
+import { destinationRules, destinationsOf, httpRoutes, judgeableClusterHost } from '../../../../../src/engine/analysis/rules/traffic/objects';
+
+const service = { object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' } } };
+const vs = {
+  object: {
+    apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'echo', namespace: 'shop' },
+    spec: { hosts: ['echo'], http: [{ name: 'a', route: [{ destination: { host: 'echo' } }], mirror: { host: 'shadow' } }, 'junk'] },
+  },
+};
+const dr = { object: { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'echo' }, spec: { host: 'echo', subsets: [{ name: 'v1' }, {}] } } };
+
+describe('traffic rule helpers', () => {
+  test('httpRoutes lists the well-formed routes with labels, destinationsOf includes the mirror', () => {
+    const routes = httpRoutes(new ObjectIndex([vs]));
+    expect(routes.map((r) => [r.label, r.namespace])).toEqual([["http route 'a'", 'shop']]);
+    expect(destinationsOf(routes[0].route).map((d) => d.host)).toEqual(['echo', 'shadow']);
+  });
+
+  test('destinationRules keeps named subsets and defaults the namespace', () => {
+    expect(destinationRules(new ObjectIndex([dr]))).toMatchObject([{ host: 'echo', namespace: 'default', subsets: [{ name: 'v1' }] }]);
+  });
+
+  test('judgeableClusterHost only judges in-cluster hosts of namespaces in the input', () => {
+    const index = new ObjectIndex([service]);
+    expect(judgeableClusterHost(index, 'echo', 'shop')).toBe(true);
+    expect(judgeableClusterHost(index, 'x.shop.svc.cluster.local', 'shop')).toBe(true);
+    expect(judgeableClusterHost(index, 'x.other.svc.cluster.local', 'shop')).toBe(false);
+    expect(judgeableClusterHost(index, 'api.example.com', 'shop')).toBe(false);
+    expect(judgeableClusterHost(index, '*.shop.svc.cluster.local', 'shop')).toBe(false);
+  });
+});

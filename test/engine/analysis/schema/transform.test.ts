@@ -1,0 +1,20 @@
+import { toJsonSchema } from '../../../../src/engine/analysis/schema/transform';
+
+describe('toJsonSchema', () => {
+  test('closes objects with properties unless they preserve unknown fields', () => {
+    const schema = toJsonSchema({ type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string' } } }, c: { type: 'object', properties: {}, 'x-kubernetes-preserve-unknown-fields': true } } });
+    const props = schema.properties as Record<string, any>;
+    expect(props.a.additionalProperties).toBe(false);
+    expect(props.c.additionalProperties).toBeUndefined();
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  test('adds integer-or-string alternatives and drops Kubernetes extensions and descriptions', () => {
+    const schema = toJsonSchema({ type: 'object', properties: { t: { 'x-kubernetes-int-or-string': true, description: 'd' } } });
+    expect((schema.properties as Record<string, any>).t).toEqual({ anyOf: [{ type: 'integer' }, { type: 'string' }] });
+  });
+
+  test('adds apiVersion, kind and metadata to the root', () => {
+    expect(Object.keys(toJsonSchema({ type: 'object', properties: { spec: { type: 'object' } } }).properties as object)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+  });
+});

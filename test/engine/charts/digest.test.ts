@@ -1,0 +1,36 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { chartDigest, fileDigest } from '../../../src/engine/charts/digest';
+import { useTempDir } from './test-helpers';
+
+const tmp = useTempDir('digest-test-');
+
+function chart(files: Record<string, string>): string {
+  const dir = path.join(tmp(), `chart-${Math.random().toString(36).slice(2)}`);
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
+describe('chartDigest', () => {
+  test('is the same for the same content in another folder', () => {
+    expect(chartDigest(chart({ 'Chart.yaml': 'a', 'templates/x.yaml': 'b' }))).toBe(chartDigest(chart({ 'templates/x.yaml': 'b', 'Chart.yaml': 'a' })));
+  });
+
+  test('changes when a file in a sub folder changes', () => {
+    expect(chartDigest(chart({ 'templates/x.yaml': 'b' }))).not.toBe(chartDigest(chart({ 'templates/x.yaml': 'c' })));
+  });
+
+  test('changes when a file is renamed', () => {
+    expect(chartDigest(chart({ 'templates/x.yaml': 'b' }))).not.toBe(chartDigest(chart({ 'templates/y.yaml': 'b' })));
+  });
+
+  test('is the sha256 of the archive for a packaged chart', () => {
+    const file = path.join(tmp(), 'c.tgz');
+    fs.writeFileSync(file, 'archive');
+    expect(fileDigest(file)).toBe('0eb3e36bfb24dcd9bb1d1bece1531216b59539a8fde17ee80224af0653c92aa3');
+    expect(chartDigest(file)).toBe(fileDigest(file));
+  });
+});

@@ -1,0 +1,45 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { clearRenderCache, helmIdentity, readRenderCache, renderKey, writeRenderCache } from '../../../src/engine/charts/render-cache';
+import { useTempDir } from './test-helpers';
+
+const tmp = useTempDir('render-cache-test-');
+const parts = { chartDigest: 'abc', values: { a: 1, b: { c: [1, 2] } }, release: 'istiod', namespace: 'istio-system', helm: '/bin/helm:1:2' };
+
+describe('renderKey', () => {
+  test('does not depend on the key order of the values', () => {
+    expect(renderKey(parts)).toBe(renderKey({ ...parts, values: { b: { c: [1, 2] }, a: 1 } }));
+  });
+
+  test.each([
+    ['chart', { chartDigest: 'abd' }],
+    ['values', { values: { a: 2, b: { c: [1, 2] } } }],
+    ['array order', { values: { a: 1, b: { c: [2, 1] } } }],
+    ['release', { release: 'istiod-2' }],
+    ['namespace', { namespace: 'mesh' }],
+    ['helm binary', { helm: '/bin/helm:1:3' }],
+  ])('changes with the %s', (_what, change) => {
+    expect(renderKey({ ...parts, ...change })).not.toBe(renderKey(parts));
+  });
+});
+
+describe('stored renders', () => {
+  test('are read back by key and gone after clearRenderCache', () => {
+    const dir = path.join(tmp(), 'renders');
+    writeRenderCache(dir, 'k1', 'kind: A\n');
+    expect(readRenderCache(dir, 'k1')).toBe('kind: A\n');
+    expect(readRenderCache(dir, 'k2')).toBeUndefined();
+    clearRenderCache(dir);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+});
+
+describe('helmIdentity', () => {
+  test('changes when the binary is replaced', () => {
+    const file = path.join(tmp(), 'helm');
+    fs.writeFileSync(file, 'v1');
+    const before = helmIdentity(file);
+    fs.writeFileSync(file, 'v2-longer');
+    expect(helmIdentity(file)).not.toBe(before);
+  });
+});

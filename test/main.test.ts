@@ -1,0 +1,51 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ChartSource } from '../src/engine/charts/chart-source';
+import { main } from '../src/main';
+
+let tmp: string;
+const savedEnv = { ...process.env };
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-main-'));
+  process.env.ISTIO_CHARTS_DIR = path.join(__dirname, 'fixtures', 'charts');
+  process.env.CDK8S_ISTIO_CACHE_DIR = path.join(tmp, 'cache');
+  process.env.CDK8S_OUTDIR = path.join(tmp, 'out');
+});
+
+afterEach(() => {
+  process.env = { ...savedEnv };
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function capture(): { write: (s: string) => boolean; text: () => string } {
+  let text = '';
+  return { write: (s: string) => { text += s; return true; }, text: () => text };
+}
+
+describe('main', () => {
+  test('writes the example app to CDK8S_OUTDIR and returns 0', () => {
+    const stderr = capture();
+    expect(main({}, stderr)).toBe(0);
+    expect(stderr.text()).toBe('');
+    expect(fs.readdirSync(path.join(tmp, 'out')).sort()).toEqual([
+      '01-istio-base.k8s.yaml', '02-istiod.k8s.yaml', '03-workloads.k8s.yaml', '04-security.k8s.yaml',
+    ]);
+  });
+
+  test('prints a user error without a stack trace, returns 1 and keeps the old output', () => {
+    const out = path.join(tmp, 'out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'old.yaml'), 'old\n');
+    const chartSources = [
+      ChartSource.localDir(fs.mkdtempSync(path.join(tmp, 'empty-'))),
+      ChartSource.repository({ url: 'http://127.0.0.1:9', cacheDir: path.join(tmp, 'repo') }),
+    ];
+    const stderr = capture();
+    expect(main({ chartSources }, stderr)).toBe(1);
+    expect(stderr.text()).toMatch(/^error: synth failed: 2 invalid inputs:\n {2}\[01-istio-base\/IstioBase\] istio chart 'base' version 1\.30\.3 not found/);
+    expect(stderr.text()).not.toMatch(/\n\s+at .*:\d+:\d+/);
+    expect(fs.readdirSync(out)).toEqual(['old.yaml']);
+  });
+});

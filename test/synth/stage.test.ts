@@ -1,0 +1,71 @@
+import { App, ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KubeObject } from '../../src/engine/k8s/object';
+import { UserError } from '../../src/errors';
+import { classifyStage, Stage, StageContext } from '../../src/synth/stage';
+
+const context: StageContext = { controlPlaneNamespaces: new Set(['istio-system']), fromControlPlane: false };
+
+function obj(apiVersion: string, kind: string, name: string, namespace?: string): KubeObject {
+  return { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } };
+}
+
+describe('Stage', () => {
+  test('stages apply in the order crds, control plane, namespaces, workloads, policies', () => {
+    expect(Stage.all().map((s) => s.folder)).toEqual(['00-crds', '10-control-plane', '20-namespaces', '30-workloads', '40-policies']);
+    expect(Stage.all().map((s) => s.wave)).toEqual([0, 10, 20, 30, 40]);
+  });
+
+  test('factories return the same stage every time, so stages compare by identity', () => {
+    expect(Stage.controlPlane()).toBe(Stage.controlPlane());
+    expect(Stage.fromName('policies')).toBe(Stage.policies());
+  });
+
+  test('an unknown stage name is a user error listing the names', () => {
+    expect(() => Stage.fromName('late')).toThrow(UserError);
+    expect(() => Stage.fromName('late')).toThrow(/unknown stage 'late': use one of crds, control-plane, namespaces, workloads, policies/);
+  });
+
+  test('an assigned stage applies to the construct and everything below it', () => {
+    const chart = new Chart(new App(), 'c');
+    const group = new Construct(chart, 'group');
+    const inner = new ApiObject(group, 'secret', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cacerts' } });
+    const outside = new ApiObject(chart, 'other', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' } });
+    Stage.assign(group, Stage.controlPlane());
+    expect(Stage.assignedTo(inner)).toBe(Stage.controlPlane());
+    expect(Stage.assignedTo(outside)).toBeUndefined();
+  });
+});
+
+describe('classifyStage', () => {
+  test('CustomResourceDefinitions go first', () => {
+    expect(classifyStage(obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'a.b.io'), { ...context, fromControlPlane: true })).toBe(Stage.crds());
+  });
+
+  test('Istio and Gateway API custom resources are policies, even in the control plane namespace', () => {
+    expect(classifyStage(obj('security.istio.io/v1', 'PeerAuthentication', 'default', 'istio-system'), context)).toBe(Stage.policies());
+    expect(classifyStage(obj('networking.istio.io/v1', 'VirtualService', 'r', 'shop'), context)).toBe(Stage.policies());
+    expect(classifyStage(obj('gateway.networking.k8s.io/v1', 'HTTPRoute', 'r', 'shop'), context)).toBe(Stage.policies());
+  });
+
+  test("the control plane's namespace belongs to the control plane; other namespaces come after it", () => {
+    expect(classifyStage(obj('v1', 'Namespace', 'istio-system'), context)).toBe(Stage.controlPlane());
+    expect(classifyStage(obj('v1', 'Namespace', 'shop'), context)).toBe(Stage.namespaces());
+  });
+
+  test('objects rendered by the control plane, cluster-scoped ones included, are control plane', () => {
+    const fromControlPlane = { ...context, fromControlPlane: true };
+    expect(classifyStage(obj('admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration', 'istio-sidecar-injector'), fromControlPlane)).toBe(Stage.controlPlane());
+    expect(classifyStage(obj('rbac.authorization.k8s.io/v1', 'ClusterRole', 'istiod'), fromControlPlane)).toBe(Stage.controlPlane());
+  });
+
+  test('anything in the control plane namespace is control plane (e.g. a cacerts secret istiod needs at start)', () => {
+    expect(classifyStage(obj('v1', 'Secret', 'cacerts', 'istio-system'), context)).toBe(Stage.controlPlane());
+  });
+
+  test('everything else is a workload', () => {
+    expect(classifyStage(obj('apps/v1', 'Deployment', 'web', 'shop'), context)).toBe(Stage.workloads());
+    expect(classifyStage(obj('rbac.authorization.k8s.io/v1', 'ClusterRole', 'reader'), context)).toBe(Stage.workloads());
+    expect(classifyStage(obj('example.com/v1', 'Widget', 'w', 'shop'), context)).toBe(Stage.workloads());
+  });
+});
