@@ -118,4 +118,4 @@ function diff(a: unknown, b: unknown, at: string, report: (path: string, a: unkn
   }
 }
 
-main();
+if (require.main === module) main();

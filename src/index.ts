@@ -6,12 +6,36 @@ export type { StageFoldersOptions } from './synth/layout';
 export { Stage } from './synth/stage';
 export type { OutputPlan, PlannedObject, IOutputDescriber } from './synth/plan';
 export { SYNC_WAVE_ANNOTATION } from './synth/normalize';
+// Mesh analysis: the rules behind `cdk8s-istio analyze` and MeshApp's synth-time checks.
+export { analyze, SUPPRESS_ANNOTATION } from './engine/analysis/analyze';
+export type { AnalyzeOptions } from './engine/analysis/analyze';
+export { ALL_RULES } from './engine/analysis/rules';
+export { ObjectIndex } from './engine/analysis/index-objects';
+export { LEVELS } from './engine/analysis/rule';
+export type { Finding, Level, ObjectRef, Rule, SourcedObject } from './engine/analysis/rule';
+export { runSynthChecks } from './synth/checks';
+export type { MeshAnalysisOptions, SynthChecksOptions } from './synth/checks';
 export { diffOutputs, formatDrift, readOutputDir } from './synth/diff';
 export type { FileDrift, ObjectDrift } from './synth/diff';
 export * from './constructs/gitops/argocd-applications';
+export * from './constructs/gitops/flux-kustomizations';
 export { dns1123LabelError, dns1123SubdomainError, labelKeyError, labelValueError } from './model/names';
 export * from './model/injection-mode';
 export * from './model/mtls';
+// Control plane: the Istio base and istiod charts rendered with helm (typed values, chart sources, render cache).
+export * from './constructs/control-plane/istio-base';
+export * from './constructs/control-plane/istiod';
+export type { ChartRenderProps } from './constructs/control-plane/rendered-chart';
+export { ChartSource, OFFICIAL_REPOSITORY_URL } from './engine/charts/chart-source';
+export type { ChartSourceSpec, IstioChartName, OciSourceOptions, RepositorySourceOptions } from './engine/charts/chart-source';
+export { clearRenderCache, defaultRenderCacheDir } from './engine/charts/render-cache';
+export { cacheRoot } from './engine/charts/cache-dir';
+export type { BaseValues, BaseGlobalValues, BaseChartValues, IstioProfileName } from './model/values/base-values';
+export type {
+  IstiodValues, IstiodGlobalValues, MeshConfigValues, ProxyConfigValues, ProxyLogLevel, ProxyValues, SidecarInjectorWebhookValues,
+} from './model/values/istiod-values';
+export type { ExtraValues, LabelSelector, Quantity, ResourceRequirements, Toleration } from './model/values/common';
+export { DEFAULT_HUB, ISTIO_VERSION } from './model/values/version';
 export * from './constructs/mesh-namespace';
 export * from './constructs/workloads';
 export * from './constructs/policies/peer-authentication';

@@ -6,7 +6,7 @@ import { ClientTls, LoadBalancer } from '../model/traffic/traffic-values';
 import { UserError } from '../errors';
 import { ConnectionPoolProps, DestinationRule, DestinationRuleProps, OutlierDetectionProps } from './policies/destination-rule';
 import { FaultProps, HttpMatchProps, HttpRouteProps, RetryProps, RouteDestinationProps, VirtualService, VirtualServiceProps } from './policies/virtual-service';
-import { namespaceOf } from './policies/common';
+import { integerProblem, namespaceOf } from './policies/common';
 
 /** A Service given by name, for services defined outside this app. */
 export interface ServiceReference {
@@ -97,8 +97,7 @@ export class MeshService extends Construct {
   private strategy?: RoutingStrategy;
   private resilienceOptions?: ResilienceOptions;
   private fault?: FaultProps;
-  private destinationRule?: ComputedDestinationRule;
-  private virtualService?: ComputedVirtualService;
+  private virtualService?: VirtualService;
 
   constructor(scope: Construct, id: string, private readonly props: MeshServiceProps) {
     super(scope, id);
@@ -125,6 +124,8 @@ export class MeshService extends Construct {
 
   /** Sends `weight` percent of requests to `canary`, the rest to `stable`. */
   public canary(options: CanaryOptions): void {
+    const problem = integerProblem('canary weight', options.weight, 0, 100);
+    if (problem) throw new UserError(`[${this.node.path}] ${problem}`);
     this.setStrategy({ kind: 'canary', options });
   }
 
@@ -166,10 +167,8 @@ export class MeshService extends Construct {
 
   private ensureObjects(): void {
     if (this.virtualService) return;
-    this.destinationRule = new ComputedDestinationRule(this, 'DestinationRule', this.destinationRuleProps());
-    this.destinationRule.resolve = () => this.destinationRuleProps();
-    this.virtualService = new ComputedVirtualService(this, 'VirtualService', this.virtualServiceProps());
-    this.virtualService.resolve = () => this.virtualServiceProps();
+    new ComputedDestinationRule(this, 'DestinationRule', () => this.destinationRuleProps());
+    this.virtualService = new ComputedVirtualService(this, 'VirtualService', () => this.virtualServiceProps());
   }
 
   private destinationRuleProps(): DestinationRuleProps {
@@ -239,6 +238,10 @@ export class MeshService extends Construct {
     if (s && new Set(used).size !== used.length) problems.push(`${s.kind}() names version '${used[0]}' twice: give two different versions`);
     if (s?.kind === 'abTest' && !s.options.header) problems.push("abTest() header '' is empty: name the request header that picks the variant, e.g. 'x-user-group'");
     for (const [name, pods] of this.versions) {
+      if (pods instanceof kplus.AbstractPod && pods.metadata.namespace !== this.namespace) {
+        problems.push(`version '${name}' runs in namespace '${pods.metadata.namespace ?? '<none>'}' but service '${this.serviceName}' is in '${this.namespace ?? '<none>'}': `
+          + 'a service only reaches pods of its own namespace; move the workload or the service');
+      }
       if (Object.keys(versionLabels(pods)).length === 0) {
         problems.push(`version '${name}' has no pod labels of its own to select by: label its pods, e.g. { version: '${name}' }`);
       }
@@ -254,20 +257,24 @@ function versionLabels(pods: VersionPods): Record<string, string> {
   return Object.fromEntries(Object.entries(labels).filter(([k]) => !NON_VERSION_LABEL.test(k)));
 }
 
-/** A DestinationRule whose props are computed at synth time from the owning MeshService. */
+/** A DestinationRule whose props are computed at synth time, so later helper calls still count. */
 class ComputedDestinationRule extends DestinationRule {
-  public resolve?: () => DestinationRuleProps;
+  constructor(scope: Construct, id: string, private readonly compute: () => DestinationRuleProps) {
+    super(scope, id, compute());
+  }
 
   protected resolveProps(): DestinationRuleProps {
-    return this.resolve ? this.resolve() : super.resolveProps();
+    return this.compute();
   }
 }
 
-/** A VirtualService whose props are computed at synth time from the owning MeshService. */
+/** A VirtualService whose props are computed at synth time, so later helper calls still count. */
 class ComputedVirtualService extends VirtualService {
-  public resolve?: () => VirtualServiceProps;
+  constructor(scope: Construct, id: string, private readonly compute: () => VirtualServiceProps) {
+    super(scope, id, compute());
+  }
 
   protected resolveProps(): VirtualServiceProps {
-    return this.resolve ? this.resolve() : super.resolveProps();
+    return this.compute();
   }
 }

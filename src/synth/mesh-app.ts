@@ -61,14 +61,15 @@ export class MeshApp extends App {
     let objects = collectObjects(this);
     const describers = this.node.findAll().filter(isOutputDescriber);
     if (describers.length > 0) {
+      normalizeNamespaces(objects);
       const draft = this.plan(objects);
       for (const describer of describers) describer.describeOutput(draft);
       objects = collectObjects(this);
     }
+    normalizeNamespaces(objects);
     // Analysis checks over `objects` run here, before anything is placed or written.
     runSynthChecks(objects, this.analysis);
     const plan = this.plan(objects);
-    normalizeNamespaces(plan.objects);
     const placed = plan.objects.map((o) => {
       addExplicitDivisors(o.object);
       const object = this.syncWaves && o.stage ? withSyncWave(o.object, o.stage.wave) : o.object;

@@ -1,6 +1,6 @@
 import { describeObject, isRecord, KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
-import { PlannedObject } from './plan';
+import { SynthObject } from './collect';
 import { ScopeTable } from './scope';
 
 /** Argo CD's annotation ordering objects within one sync. */
@@ -14,7 +14,7 @@ export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
  * Kinds unknown to the table (custom resources whose CRD is not in the output) are left alone.
  * Mutates the objects (fresh copies from synth).
  */
-export function normalizeNamespaces(objects: readonly PlannedObject[]): void {
+export function normalizeNamespaces(objects: readonly SynthObject[]): void {
   const scopes = ScopeTable.fromObjects(objects.map((o) => o.object));
   const errors: string[] = [];
   for (const o of objects) {

@@ -60,7 +60,7 @@ export function webhookConfigurations(objects: readonly { readonly object: KubeO
 }
 
 /** Plain code-unit comparison: the same order in every locale. */
-export function compare(a: string, b: string): number {
+function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -47,6 +47,9 @@ export class ScopeTable {
     const group = apiGroup(obj.apiVersion);
     const fromCrd = this.custom.get(kindKey(group, obj.kind));
     if (fromCrd !== undefined) return fromCrd;
+    // Every Istio kind is namespaced, and so is every Gateway API kind but GatewayClass: known without their CRDs.
+    if (group.endsWith('.istio.io')) return true;
+    if (group === 'gateway.networking.k8s.io') return obj.kind !== 'GatewayClass';
     if (!BUILT_IN_GROUPS.has(group)) return undefined;
     return !(CLUSTER_SCOPED[group] ?? []).includes(obj.kind);
   }

@@ -112,14 +112,32 @@ describe('MeshService', () => {
     expect(() => mesh.resilience({ timeout: IstioDuration.seconds(2) })).toThrow(/resilience\(\) called a second time/);
   });
 
-  test('fails on unknown versions, a canary weight over 100 and a port the service lacks', () => {
+  test('fails on unknown versions and a port the service lacks', () => {
     const { app, chart, v1, service } = setup();
     const mesh = new MeshService(chart, 'Echo', { service, versions: { v1 }, port: 8080 });
-    mesh.canary({ stable: 'v1', canary: 'v3', weight: 110 });
-    const problems = errors(app);
-    expect(problems).toContain("port 8080 is not a port of service 'echo' (it has 80): route to one of those, or add the port to the service");
-    expect(problems).toContain("canary() names version 'v3', which is not defined (known: v1): add it to `versions` or call addVersion()");
-    expect(problems).toContain("http route 'canary' weight 110 is out of range: use a whole number from 0 to 100");
+    mesh.canary({ stable: 'v1', canary: 'v3', weight: 10 });
+    expect(errors(app)).toEqual([
+      "port 8080 is not a port of service 'echo' (it has 80): route to one of those, or add the port to the service",
+      "canary() names version 'v3', which is not defined (known: v1): add it to `versions` or call addVersion()",
+    ]);
+  });
+
+  test('fails when a version runs in another namespace than the service', () => {
+    const { app, chart, v1, service } = setup();
+    const other = new kplus.Deployment(new Chart(app, 'other', { namespace: 'web' }), 'echo-v2', {
+      podMetadata: { labels: { app: 'echo', version: 'v2' } },
+      containers: [{ image: 'hashicorp/http-echo', securityContext: { ensureNonRoot: false } }],
+    });
+    new MeshService(chart, 'Echo', { service, versions: { v1, v2: other } }).canary({ stable: 'v1', canary: 'v2', weight: 5 });
+    expect(errors(app)).toEqual([
+      "version 'v2' runs in namespace 'web' but service 'echo' is in 'shop': a service only reaches pods of its own namespace; move the workload or the service",
+    ]);
+  });
+
+  test('rejects a canary weight over 100 at once', () => {
+    const { chart, v1, v2, service } = setup();
+    const mesh = new MeshService(chart, 'Echo', { service, versions: { v1, v2 } });
+    expect(() => mesh.canary({ stable: 'v1', canary: 'v2', weight: 110 })).toThrow('[test/Echo] canary weight 110 is out of range: use a whole number from 0 to 100');
   });
 
   test('works with a service reference and label versions', () => {

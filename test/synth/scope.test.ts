@@ -30,6 +30,12 @@ describe('ScopeTable', () => {
   });
 
   test('custom kinds without a CRD in the output are unknown', () => {
-    expect(table.isNamespaced(obj('security.istio.io/v1', 'PeerAuthentication'))).toBeUndefined();
+    expect(table.isNamespaced(obj('example.org/v1', 'Gadget'))).toBeUndefined();
+  });
+
+  test('Istio and Gateway API kinds are known without their CRDs', () => {
+    expect(table.isNamespaced(obj('security.istio.io/v1', 'PeerAuthentication'))).toBe(true);
+    expect(table.isNamespaced(obj('gateway.networking.k8s.io/v1', 'HTTPRoute'))).toBe(true);
+    expect(table.isNamespaced(obj('gateway.networking.k8s.io/v1', 'GatewayClass'))).toBe(false);
   });
 });

@@ -128,6 +128,7 @@ function yamlFiles(input: string): string[] {
   const walk = (dir: string): void => {
     // Sorted, so findings and their order do not depend on the file system.
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue; // .git, .github and the like hold no manifests
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.ya?ml$/i.test(entry.name)) files.push(full);

@@ -20,7 +20,8 @@ export interface ChartRenderProps {
    */
   readonly releaseName?: string;
   /**
-   * Chart version to look for in OCI registries and Helm repositories (local folders are used as they are).
+   * Istio release to render: the chart version looked for in every source (a local folder must carry it, or
+   * 1.0.0 as Istio's source tree does). Istiod's image tag follows it.
    * @default '1.30.3'
    */
   readonly version?: string;

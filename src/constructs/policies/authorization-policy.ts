@@ -3,32 +3,37 @@ import { Construct } from 'constructs';
 import { AuthorizationAction, AuthorizationPolicySpec, AuthorizationRuleSpec, SECURITY_API_VERSION } from '../../model/traffic/security';
 import { namespaceOf, portProblem, selectorProblems, selectorSpec } from './common';
 
-/** Who sends the request; all given fields must match. */
+/** Who sends the request; all given fields must match, and each left out matches any source. */
 export interface RequestSourceProps {
-  /** Peer identities, e.g. 'cluster.local/ns/shop/sa/frontend' (needs mTLS). */
+  /** Peer identities, e.g. 'cluster.local/ns/shop/sa/frontend' (needs mTLS). @default - any */
   readonly principals?: readonly string[];
+  /** @default - none excluded */
   readonly notPrincipals?: readonly string[];
-  /** Namespaces of the peer workloads (needs mTLS). */
+  /** Namespaces of the peer workloads (needs mTLS). @default - any */
   readonly namespaces?: readonly string[];
+  /** @default - none excluded */
   readonly notNamespaces?: readonly string[];
-  /** `<iss>/<sub>` of a validated JWT (needs a RequestAuthentication). */
+  /** `<iss>/<sub>` of a validated JWT (needs a RequestAuthentication). @default - any, with or without a token */
   readonly requestPrincipals?: readonly string[];
-  /** Peer addresses or CIDR ranges. */
+  /** Peer addresses or CIDR ranges. @default - any */
   readonly ipBlocks?: readonly string[];
+  /** @default - none excluded */
   readonly notIpBlocks?: readonly string[];
 }
 
-/** What the request does; all given fields must match. */
+/** What the request does; all given fields must match, and each left out matches any operation. */
 export interface RequestOperationProps {
-  /** Upper-case HTTP methods, e.g. ['GET', 'HEAD']. */
+  /** Upper-case HTTP methods, e.g. ['GET', 'HEAD']. @default - any */
   readonly methods?: readonly string[];
+  /** @default - none excluded */
   readonly notMethods?: readonly string[];
-  /** Paths; '*' may start or end a path ('/api/*'). */
+  /** Paths; '*' may start or end a path ('/api/*'). @default - any */
   readonly paths?: readonly string[];
+  /** @default - none excluded */
   readonly notPaths?: readonly string[];
-  /** Workload ports the request arrives on. */
+  /** Workload ports the request arrives on. @default - any */
   readonly ports?: readonly number[];
-  /** Host headers. */
+  /** Host headers. @default - any */
   readonly hosts?: readonly string[];
 }
 

@@ -47,7 +47,10 @@ export interface TrafficPolicyProps {
   readonly connectionPool?: ConnectionPoolProps;
   /** @default - no outlier detection */
   readonly outlierDetection?: OutlierDetectionProps;
-  /** @default - the destination's own setting (for a subset); ClientTls.istioMutual() for the destination */
+  /**
+   * @default - for a subset, the destination's setting; for the destination, ClientTls.istioMutual() when the host
+   * is a cluster Service (a short name or name.namespace.svc...), else none (plain traffic to external hosts)
+   */
   readonly tls?: ClientTls;
 }
 
@@ -110,12 +113,19 @@ export function renderDestinationRule(props: DestinationRuleProps): DestinationR
     const policy = renderTrafficPolicy(s);
     return { name: s.name, labels: { ...s.labels }, ...(policy ? { trafficPolicy: policy } : {}) };
   });
+  const policy = renderTrafficPolicy({ ...props, tls: props.tls ?? (isClusterHost(props.host) ? ClientTls.istioMutual() : undefined) });
   return {
     host: props.host,
-    trafficPolicy: renderTrafficPolicy({ ...props, tls: props.tls ?? ClientTls.istioMutual() })!,
+    ...(policy ? { trafficPolicy: policy } : {}),
     ...(subsets.length ? { subsets } : {}),
     ...(props.exportTo ? { exportTo: [...props.exportTo] } : {}),
   };
+}
+
+/** A Kubernetes Service host: a short name or `name.namespace.svc[.domain]` (not `name.namespace`: it may be a DNS name). */
+function isClusterHost(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 1 || (parts.length >= 3 && parts[2] === 'svc');
 }
 
 function renderTrafficPolicy(p: TrafficPolicyProps): TrafficPolicySpec | undefined {

@@ -42,6 +42,7 @@ export interface MetricOverrideProps {
 export interface MetricsProps {
   /** @default - the mesh's default metrics provider (prometheus) */
   readonly providers?: readonly string[];
+  /** @default - every metric reported as the provider defines it */
   readonly overrides?: readonly MetricOverrideProps[];
 }
 

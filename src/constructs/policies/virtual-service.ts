@@ -9,13 +9,15 @@ import { defined, integerProblem, nameFromHost, namespaceOf, percentProblem, por
 
 /** Conditions a request must meet; all given fields must match. */
 export interface HttpMatchProps {
+  /** Request path, e.g. StringMatch.prefix('/api'). @default - any path */
   readonly uri?: StringMatch;
-  /** HTTP method, e.g. StringMatch.exact('GET'). */
+  /** HTTP method, e.g. StringMatch.exact('GET'). @default - any method */
   readonly method?: StringMatch;
-  /** Header name (lower case) to match. */
+  /** Request headers by (lower-case) name. @default - no header condition */
   readonly headers?: Record<string, StringMatch>;
-  /** Headers that must NOT match. */
+  /** Headers that must NOT match. @default - no header condition */
   readonly withoutHeaders?: Record<string, StringMatch>;
+  /** Query parameters by name. @default - no query condition */
   readonly queryParams?: Record<string, StringMatch>;
   /** Compare the URI case-insensitively. @default false */
   readonly ignoreUriCase?: boolean;
@@ -41,17 +43,20 @@ export interface RetryProps {
   readonly retryOn?: readonly RetryOn[];
 }
 
+/** Faults injected into a share of the requests (`percentage`, 0-100, defaults to 100: every request). */
 export interface FaultProps {
   /** Delays requests before forwarding them. @default - no delay */
   readonly delay?: { readonly fixedDelay: IstioDuration; readonly percentage?: number };
-  /** Answers requests with an error status instead of forwarding them. @default - no abort */
+  /** Answers requests with an error status (200-599) instead of forwarding them. @default - no abort */
   readonly abort?: { readonly httpStatus: number; readonly percentage?: number };
 }
 
 /** A copy of the traffic sent, fire and forget, to another destination. */
 export interface MirrorProps {
   readonly host: string;
+  /** @default - all endpoints of the host */
   readonly subset?: string;
+  /** @default - the host's only port */
   readonly port?: number;
   /** Share of requests mirrored. @default 100 */
   readonly percentage?: number;

@@ -14,7 +14,7 @@ export interface AnalyzeOptions extends IndexOptions {
 export function analyze(objects: readonly SourcedObject[], options: AnalyzeOptions = {}): Finding[] {
   const index = new ObjectIndex(objects, options);
   const findings = (options.rules ?? ALL_RULES).flatMap((rule) => rule.check(index));
-  const suppressed = suppressions(objects);
+  const suppressed = suppressions(index.all);
   return findings.filter((f) => !isSuppressed(f, suppressed)).sort(compareFindings);
 }
 

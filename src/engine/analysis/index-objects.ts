@@ -45,6 +45,13 @@ const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
+/** Built-in kinds without a namespace; custom ones come from CRDs with `scope: Cluster` in the input. */
+const CLUSTER_SCOPED_KINDS = new Set([
+  'APIService', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'GatewayClass', 'IngressClass',
+  'MutatingWebhookConfiguration', 'Namespace', 'Node', 'PersistentVolume', 'PriorityClass', 'RuntimeClass',
+  'StorageClass', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration',
+]);
+
 export interface IndexOptions {
   /** Istio's root namespace (mesh-wide policies). @default 'istio-system' */
   readonly rootNamespace?: string;
@@ -71,6 +78,7 @@ export class ObjectIndex {
 
   constructor(objects: readonly SourcedObject[], options: IndexOptions = {}) {
     this.rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
+    objects = withoutClusterNamespaces(objects);
     this.all = objects;
     const workloads: Workload[] = [];
     const istiods: IstiodInfo[] = [];
@@ -91,6 +99,7 @@ export class ObjectIndex {
       const workload = toWorkload(entry);
       if (workload) {
         workloads.push(workload);
+        this.usedNamespaces.add(workload.namespace);
         push(this.workloadsByNamespace, workload.namespace, workload);
         for (const [k, v] of Object.entries(workload.podLabels)) push(this.workloadsByLabel, labelKey(workload.namespace, k, v), workload);
         if (kind === 'Deployment' && workload.podLabels.app === 'istiod') {
@@ -184,6 +193,22 @@ export class ObjectIndex {
   hasControlPlane(): boolean {
     return this.istiods.length > 0;
   }
+}
+
+/**
+ * Cluster-scoped objects never have a namespace on the server (cdk8s gives one to every object of a Chart
+ * with a namespace): analyse copies without it, so they are named and looked up as the server holds them.
+ */
+function withoutClusterNamespaces(objects: readonly SourcedObject[]): readonly SourcedObject[] {
+  const customCluster = new Set(objects
+    .filter((e) => e.object.kind === 'CustomResourceDefinition' && isRecord(e.object.spec) && e.object.spec.scope === 'Cluster')
+    .map((e) => String((e.object.spec as any).names?.kind)));
+  return objects.map((entry) => {
+    const { object } = entry;
+    if (object.metadata.namespace === undefined || !(CLUSTER_SCOPED_KINDS.has(object.kind) || customCluster.has(object.kind))) return entry;
+    const { namespace: _dropped, ...metadata } = object.metadata;
+    return { ...entry, object: { ...object, metadata } };
+  });
 }
 
 /** True when every pair of `selector` is in `labels`. */

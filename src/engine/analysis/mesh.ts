@@ -1,3 +1,4 @@
+import { isRecord } from '../k8s/object';
 import { ObjectIndex, Workload } from './index-objects';
 
 /** Label and annotation keys Istio's injection and ambient mode read (facts from Istio 1.30.3). */
@@ -29,6 +30,17 @@ export interface MeshMembership {
 export function isControlPlane(workload: Workload): boolean {
   const labels = workload.object.metadata.labels ?? {};
   return 'istio' in labels || 'istio' in workload.podLabels || workload.podLabels.app === 'istiod' || labels.release === 'istio';
+}
+
+/**
+ * True when the injector made the template's proxy: it leaves its status annotation on the pod template
+ * (for a CronJob, Istio's kube-inject puts it on `spec.jobTemplate.metadata` instead).
+ */
+export function injectedByInjector(workload: Workload): boolean {
+  if (SIDECAR_STATUS in workload.podAnnotations) return true;
+  const spec = workload.object.kind === 'CronJob' && isRecord(workload.object.spec) ? workload.object.spec : undefined;
+  const annotations = spec && isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.metadata) ? spec.jobTemplate.metadata.annotations : undefined;
+  return isRecord(annotations) && SIDECAR_STATUS in annotations;
 }
 
 /** True when the injector would skip the namespace entirely. */

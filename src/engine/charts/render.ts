@@ -29,18 +29,18 @@ export function renderChart(options: RenderOptions): KubeObject[] {
   const cacheDir = options.cacheDir ?? defaultRenderCacheDir();
   const key = renderKey({ chartDigest: chart.digest, values, release, namespace, helm: helmIdentity(helm) });
   const source = `helm template ${release} (${chart.origin})`;
-  let rendered = readRenderCache(cacheDir, key);
-  if (rendered === undefined) {
+  let documents = readRenderCache(cacheDir, key);
+  if (documents === undefined) {
     const args = ['template', release, chart.path, '--namespace', namespace, '--values', '-'];
     const result = runProcess(helm, args, { input: JSON.stringify(values) });
     if (result.error) throw new UserError(`could not run ${helm}: ${result.error.message}`);
     if (result.status !== 0) {
       throw new UserError(`${source} failed: ${result.stderr.trim().replace(/^Error: /, '') || `exit status ${result.status}`}`);
     }
-    rendered = result.stdout;
-    writeRenderCache(cacheDir, key, rendered);
+    documents = parseDocuments(result.stdout, source).map((d) => d.value);
+    writeRenderCache(cacheDir, key, documents);
   }
-  return normalizeRendered(parseDocuments(rendered, source).map((d) => d.value), namespace, source);
+  return normalizeRendered(documents, namespace, source);
 }
 
 function findHelm(): string {

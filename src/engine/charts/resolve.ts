@@ -1,12 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parse } from 'yaml';
 import { UserError } from '../../errors';
+import { isRecord } from '../k8s/object';
 import { HelmNotFoundError, locateHelm } from './helm-binary';
 import { ChartSource, IstioChartName, LOCAL_CHART_PATHS } from './chart-source';
 import { chartDigest } from './digest';
 import { chartFromOci } from './oci';
 import { chartFromRepository } from './repository';
 import { ResolvedChart, SourceAttempt } from './resolved-chart';
+
+/** The version Istio's source tree gives its charts; release archives replace it with the real one. */
+const UNRELEASED_VERSION = '1.0.0';
 
 /**
  * Finds a chart by trying each source in order. Fails with one message naming the chart, the version,
@@ -33,7 +38,13 @@ function trySource(source: ChartSource, name: IstioChartName, version: string): 
   switch (spec.kind) {
     case 'localDir': {
       const dir = path.join(spec.dir, LOCAL_CHART_PATHS[name]);
-      if (!fs.existsSync(path.join(dir, 'Chart.yaml'))) return { looked: `${dir} (no Chart.yaml)` };
+      const chartFile = path.join(dir, 'Chart.yaml');
+      if (!fs.existsSync(chartFile)) return { looked: `${dir} (no Chart.yaml)` };
+      const found = chartVersion(chartFile);
+      if (found === undefined) return { looked: `${chartFile} (not valid YAML with a version)` };
+      if (found !== version && found !== UNRELEASED_VERSION) {
+        return { looked: `${dir} (chart version ${found}, not ${version}; set the construct's version to ${found} to use it)` };
+      }
       return { chart: { name, version, path: dir, digest: chartDigest(dir), origin: dir } };
     }
     case 'oci': {
@@ -48,5 +59,14 @@ function trySource(source: ChartSource, name: IstioChartName, version: string): 
     }
     case 'repository':
       return chartFromRepository(spec, name, version);
+  }
+}
+
+function chartVersion(chartFile: string): string | undefined {
+  try {
+    const chart: unknown = parse(fs.readFileSync(chartFile, 'utf-8'), { schema: 'failsafe' });
+    return isRecord(chart) && typeof chart.version === 'string' ? chart.version : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,7 +1,9 @@
-import { formatValue, goTypeName, isMap, sprint, sprintf, sprintln } from './format';
+import { formatValue, goTypeName, isMap, isStruct, sprint, sprintf, sprintln } from './format';
 
-/** A function callable from a template. Throwing fails the execution with "error calling NAME: message". */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/**
+ * A function callable from a template. Throwing fails the execution with "error calling NAME: message".
+ * Parameters are `any` so functions with typed parameters can be registered as they are.
+ */
 export type TemplateFunction = (...args: any[]) => unknown;
 
 export interface Arity { readonly min: number; readonly max: number }
@@ -30,13 +32,6 @@ const zeroValues = new WeakMap<object, unknown>();
 export function typedMap<T extends object>(map: T, zero: unknown): T {
   zeroValues.set(map, zero);
   return map;
-}
-
-/** A class instance stands for a Go struct; plain objects stand for maps. */
-export function isStruct(v: unknown): v is object {
-  if (!isMap(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto !== null && proto !== Object.prototype;
 }
 
 /** Go's truth: false, 0, nil, and empty strings, slices and maps are false. */
@@ -135,10 +130,12 @@ function eq(a: unknown, ...others: unknown[]): boolean {
   for (const b of others) {
     const kb = basicKind(b);
     if (ka !== kb) {
-      if (ka !== 'invalid' && kb !== 'invalid') throw new Error('incompatible types for comparison');
+      if (ka !== 'invalid' && kb !== 'invalid') {
+        throw new Error(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
+      }
       continue;
     }
-    if (ka === 'other') throw new Error(`non-comparable type ${formatValue(a)}: ${goTypeName(a)}`);
+    if (ka === 'other') throw new Error(sprintf('non-comparable type %s: %v', [a, goTypeName(a)]));
     if (a === b || ka === 'invalid') return true;
   }
   return false;
@@ -150,7 +147,7 @@ function lt(a: unknown, b: unknown): boolean {
   if (ka === 'invalid' || ka === 'bool' || ka === 'other' || kb === 'invalid' || kb === 'bool' || kb === 'other') {
     throw new Error('invalid type for comparison');
   }
-  if (ka !== kb) throw new Error('incompatible types for comparison');
+  if (ka !== kb) throw new Error(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
   return (a as number | string) < (b as number | string);
 }
 

@@ -2,15 +2,16 @@ import {
   BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, nodeString, Operand, PipeNode,
   TemplateNode, Tree, VariableNode,
 } from './ast';
-import { arityOf, BUILTINS, isStruct, isTrue, TemplateFunction } from './builtins';
+import { arityOf, BUILTINS, isTrue, TemplateFunction } from './builtins';
 import { TemplateError } from './errors';
-import { formatValue, goTypeName, isMap, sortedKeys } from './format';
+import { formatValue, goTypeName, isMap, isStruct, sortedKeys } from './format';
 
 /** Nested `template` calls allowed before execution stops (Go allows more; JS stacks are smaller). */
 export const MAX_TEMPLATE_DEPTH = 1000;
 
 /** "No pipeline value passed on" — distinct from undefined, which is Go's invalid (missing) value. */
 const MISSING: unique symbol = Symbol('missing');
+/** A value passed down a pipeline, or MISSING in its first command. */
 type Final = unknown;
 
 const BREAK = Symbol('break');
@@ -94,6 +95,9 @@ class State {
     const mark = this.vars.length;
     const value = this.evalPipeline(dot, node.pipe);
     const { decl, isAssign } = node.pipe;
+    // Go reports range errors at the last node it evaluated: the value's own node.
+    const cmds = node.pipe.cmds;
+    const at = cmds[cmds.length - 1].args[0];
     let iterations = 0;
     const iterate = (key: unknown, elem: unknown): void => {
       iterations++;
@@ -118,12 +122,12 @@ class State {
       if (Array.isArray(value)) {
         value.forEach((v, i) => iterate(i, v));
       } else if (typeof value === 'number' && Number.isInteger(value)) {
-        if (decl.length > 1) this.fail(node, `can't use ${value} to iterate over more than one variable`);
+        if (decl.length > 1) this.fail(at, `can't use ${value} to iterate over more than one variable`);
         for (let i = 0; i < value; i++) iterate(i, i);
       } else if (isMap(value) && !isStruct(value)) {
         for (const k of sortedKeys(value)) iterate(k, value[k]);
       } else if (value !== undefined && value !== null) {
-        this.fail(node, `range can't iterate over ${formatValue(value)}`);
+        this.fail(at, `range can't iterate over ${formatValue(value)}`);
       }
     } catch (e) {
       if (e !== BREAK) throw e;
@@ -252,14 +256,18 @@ class State {
     if (receiver === undefined) return undefined;
     if (receiver === null) this.fail(node, `nil pointer evaluating interface {}.${name}`);
     if (typeof receiver !== 'object' || Array.isArray(receiver)) {
-      this.fail(node, `can't evaluate field ${name} in type ${typeName(receiver)}`);
+      this.fail(node, `can't evaluate field ${name} in type ${goTypeName(receiver)}`);
     }
-    const struct = isStruct(receiver);
-    const own = Object.prototype.hasOwnProperty.call(receiver, name);
-    if (!own && struct && !(name in receiver && !(name in Object.prototype))) {
-      this.fail(node, `can't evaluate field ${name} in type ${typeName(receiver)}`);
+    let value: unknown;
+    if (Object.prototype.hasOwnProperty.call(receiver, name)) {
+      value = (receiver as Record<string, unknown>)[name];
+    } else if (isStruct(receiver)) {
+      // Struct fields and methods may live on the prototype; a name it lacks is an error, as in Go.
+      if (!(name in receiver) || name in Object.prototype) {
+        this.fail(node, `can't evaluate field ${name} in type ${goTypeName(receiver)}`);
+      }
+      value = (receiver as Record<string, unknown>)[name];
     }
-    const value = own || struct ? (receiver as Record<string, unknown>)[name] : undefined;
     if (typeof value === 'function') {
       return this.evalCall(dot, (...a: unknown[]) => value.apply(receiver, a), node, name, args, final);
     }
@@ -307,11 +315,6 @@ class State {
       return this.fail(node, `error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-}
-
-function typeName(v: unknown): string {
-  if (isStruct(v)) return (Object.getPrototypeOf(v) as { constructor?: { name?: string } }).constructor?.name ?? 'struct';
-  return goTypeName(v);
 }
 
 /** Go's ErrorContext text for a node. */

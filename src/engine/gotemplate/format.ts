@@ -8,6 +8,13 @@ export function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A class instance stands for a Go struct; plain objects stand for maps. */
+export function isStruct(v: unknown): v is object {
+  if (!isMap(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto !== null && proto !== Object.prototype;
+}
+
 function stringer(v: object): string | undefined {
   const s = (v as { String?: unknown }).String;
   return typeof s === 'function' ? String(s.call(v)) : undefined;
@@ -21,7 +28,10 @@ export function goTypeName(v: unknown): string {
     case 'boolean': return 'bool';
     case 'number': return Number.isInteger(v) ? 'int' : 'float64';
     case 'function': return 'func';
-    default: return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
+    default:
+      if (Array.isArray(v)) return '[]interface {}';
+      if (isStruct(v)) return (Object.getPrototypeOf(v) as { constructor?: { name?: string } }).constructor?.name || 'struct';
+      return 'map[string]interface {}';
   }
 }
 
@@ -42,6 +52,7 @@ export function formatValue(v: unknown): string {
       const s = stringer(v);
       if (s !== undefined) return s;
       if (Array.isArray(v)) return `[${v.map(formatValue).join(' ')}]`;
+      if (isStruct(v)) return `{${Object.values(v).map(formatValue).join(' ')}}`;
       const m = v as Record<string, unknown>;
       return `map[${sortedKeys(m).map((k) => `${k}:${formatValue(m[k])}`).join(' ')}]`;
     }
@@ -72,11 +83,39 @@ export function sprintln(args: readonly unknown[]): string {
 
 interface Digits { d: string; dp: number }
 
+/**
+ * Keeps `keep` leading digits of `digits`, rounding half to even as Go does on exact ties
+ * (JS's toFixed/toExponential round ties up). Returns the kept digits and whether a carry grew them.
+ */
+function roundDigits(digits: string, keep: number): { kept: string; carry: boolean } {
+  const kept = digits.slice(0, keep);
+  const rest = digits.slice(keep);
+  const odd = kept !== '' && Number(kept[kept.length - 1]) % 2 === 1;
+  const up = rest[0] > '5' || (rest[0] === '5' && (/[1-9]/.test(rest.slice(1)) || odd));
+  if (!up) return { kept, carry: false };
+  const inc = (BigInt(kept === '' ? '0' : kept) + 1n).toString().padStart(kept.length, '0');
+  return inc.length > kept.length ? { kept: inc, carry: true } : { kept: inc, carry: false };
+}
+
+/** Extra digits asked of JS before rounding ourselves, so exact ties stay visible. */
+const GUARD = 25;
+
 function decimalDigits(abs: number, significant: number): Digits {
-  const [mant, exp] = (significant < 0 ? abs.toExponential() : abs.toExponential(Math.max(significant - 1, 0))).split('e');
-  let d = mant.replace('.', '');
-  if (significant >= 0) d = d.replace(/0+$/, '') || '0';
-  return { d, dp: Number(exp) + 1 };
+  if (significant < 0) {
+    const [mant, exp] = abs.toExponential().split('e');
+    return { d: mant.replace('.', ''), dp: Number(exp) + 1 };
+  }
+  const [mant, exp] = abs.toExponential(Math.min(significant - 1 + GUARD, 100)).split('e');
+  const { kept, carry } = roundDigits(mant.replace('.', ''), significant);
+  const d = (carry ? kept.slice(0, significant) : kept).replace(/0+$/, '') || '0';
+  return { d, dp: Number(exp) + 1 + (carry ? 1 : 0) };
+}
+
+function toFixedEven(abs: number, prec: number): string {
+  const [ip, fp = ''] = abs.toFixed(Math.min(prec + GUARD, 100)).split('.');
+  const { kept, carry } = roundDigits(ip + fp, ip.length + prec);
+  const intLength = ip.length + (carry ? 1 : 0);
+  return prec > 0 ? `${kept.slice(0, intLength)}.${kept.slice(intLength)}` : kept;
 }
 
 function fmtE(g: Digits, prec: number, e: string): string {
@@ -107,7 +146,7 @@ export function formatFloat(n: number, verb: 'e' | 'E' | 'f' | 'F' | 'g' | 'G', 
   if (lower === 'e') return sign + fmtE(decimalDigits(abs, (prec < 0 ? 6 : prec) + 1), prec < 0 ? 6 : prec, verb === 'E' ? 'E' : 'e');
   if (lower === 'f') {
     const p = prec < 0 ? 6 : prec;
-    return sign + (abs < 1e21 ? abs.toFixed(p) : fmtF(decimalDigits(abs, -1), p));
+    return sign + (abs < 1e21 ? toFixedEven(abs, p) : fmtF(decimalDigits(abs, -1), p));
   }
   const shortest = prec < 0;
   const significant = shortest ? -1 : Math.max(prec, 1);

@@ -12,10 +12,9 @@ import { Tree } from './ast';
 
 export { TemplateError } from './errors';
 export { SPRIG_FUNCTIONS } from './sprig';
-export { BUILTINS, isTrue, typedMap, withArity } from './builtins';
+export { typedMap, withArity } from './builtins';
 export type { TemplateFunction } from './builtins';
-export { formatValue, sprintf } from './format';
-export { MAX_TEMPLATE_DEPTH } from './exec';
+export { formatValue, sprint, sprintf } from './format';
 
 export interface TemplateOptions {
   /**

@@ -11,6 +11,7 @@ export function unquote(literal: string): string | undefined {
   const body = literal.slice(1, -1);
   if (quote === '`') return body.replace(/\r/g, '');
   if (quote !== '"' && quote !== '\'') return undefined;
+  if (quote === '"' && !/[\\"\n]/.test(body)) return body;
   const bytes: number[] = [];
   let i = 0;
   while (i < body.length) {

@@ -3,11 +3,12 @@ import { TemplateFunction, withArity } from './builtins';
 /** Sprig's regular-expression functions and semverCompare (Masterminds semver v3 rules, common subset). */
 
 function compile(pattern: string, global = true): RegExp {
-  // RE2's leading inline flags become JS flags; the rest of the syntax is shared.
+  // RE2's leading inline flags become JS flags and (?P<name>) becomes (?<name>); the rest is shared.
   const m = /^\(\?([imsU]+)\)/.exec(pattern);
   const flags = (m ? m[1].replace(/U/g, '') : '') + (global ? 'g' : '');
+  const body = (m ? pattern.slice(m[0].length) : pattern).replace(/\(\?P</g, '(?<');
   try {
-    return new RegExp(m ? pattern.slice(m[0].length) : pattern, flags);
+    return new RegExp(body, flags);
   } catch (e) {
     throw new Error(`regexp: Compile(${JSON.stringify(pattern)}): ${(e as Error).message}`);
   }

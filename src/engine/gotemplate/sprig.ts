@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { stringify } from 'yaml';
-import { isStruct, TemplateFunction, withArity } from './builtins';
-import { formatValue, goTypeName, isMap, quote, sortedKeys } from './format';
+import { TemplateFunction, withArity } from './builtins';
+import { formatValue, goTypeName, isMap, isStruct, quote, sortedKeys } from './format';
 import { regexFunctions, semverCompare } from './sprig-text';
 
 /**

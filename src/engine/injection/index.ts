@@ -1,6 +1,7 @@
 /** Offline sidecar injection, equal to `istioctl kube-inject` of Istio 1.30.3. */
 import { isRecord } from '../k8s/object';
-import { parseDocuments, stringifyDocument } from '../yaml/documents';
+import { parseDocuments } from '../yaml/documents';
+import { emitYaml } from './emit-yaml';
 import { InjectionError } from './errors';
 import { injectTarget } from './inject';
 import { isHandledKind, locatePod } from './kinds';
@@ -67,7 +68,7 @@ export function injectYaml(text: string, settings: InjectionSettings, source = '
         }
         throw e;
       }
-      yaml += stringifyDocument(out);
+      yaml += emitYaml(out);
     }
     yaml += '---\n';
   }

@@ -3,6 +3,7 @@ import { isRecord } from '../k8s/object';
 import { decideInjection, skipWarning } from './decide';
 import { InjectionError } from './errors';
 import { PodTarget } from './kinds';
+import { checkPodShape } from './shape';
 import { strategicMerge } from './merge';
 import { normalizePodSpec } from './normalize';
 import { reapplyUserContainers } from './overrides';
@@ -19,6 +20,7 @@ import { validateAnnotations } from './validate-annotations';
 
 /** Injects the pod found at `target` in place; returns the warnings. */
 export function injectTarget(target: PodTarget, prepared: PreparedSettings): string[] {
+  checkPodShape(target.holder[target.metaKey], target.specHolder.spec);
   const meta = isRecord(target.holder[target.metaKey]) ? target.holder[target.metaKey] as Tree : {};
   const spec = target.specHolder.spec as Tree;
   // The pod is read as the Kubernetes types read it, so user fields print as Istio prints them.

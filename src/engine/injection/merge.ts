@@ -31,7 +31,10 @@ for (const list of CONTAINER_LISTS) {
 /** Scalar lists that merge as sets. */
 const SET_LISTS = new Set(['metadata.finalizers']);
 
-/** Returns a new pod: `patch` strategically merged into `pod`. Neither input changes. */
+/**
+ * Returns a new pod: `patch` strategically merged into `pod`. `pod` does not change; parts of `patch`
+ * may be shared with the result, so the caller must not change the patch afterwards.
+ */
 export function strategicMerge(pod: Tree, patch: Tree): Tree {
   return mergeMap(clone(pod), patch, '');
 }
@@ -110,6 +113,21 @@ function orderLikeKubernetes(merged: unknown[], patch: unknown[], original: unkn
 
 /** A patch value added as a whole: nulls and `$` directives inside it do not belong in the result. */
 function stripDirectives(value: unknown): unknown {
+  return isClean(value) ? value : stripped(value);
+}
+
+/** True when the value holds no null and no `$` key, so it can be used as it is (the common case). */
+function isClean(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(isClean);
+  if (!isRecord(value)) return true;
+  for (const k in value) {
+    const v = value[k];
+    if (v === null || k.charCodeAt(0) === 36 || !isClean(v)) return false;
+  }
+  return true;
+}
+
+function stripped(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripDirectives);
   if (!isRecord(value)) return value;
   const out: Tree = {};

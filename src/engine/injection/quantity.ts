@@ -6,8 +6,18 @@ const DECIMAL_NAMES: Record<number, string> = { [-9]: 'n', [-6]: 'u', [-3]: 'm',
 const BINARY_NAMES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 const PATTERN = /^([+-]?)(\d*)(?:\.(\d*))?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
 
+const known = new Map<string, string | undefined>();
+const KNOWN_LIMIT = 10000;
+
 /** The canonical text of a quantity; undefined when the text is not a quantity. */
 export function canonicalQuantity(text: string): string | undefined {
+  if (known.has(text)) return known.get(text);
+  const result = canonicalize(text);
+  if (known.size < KNOWN_LIMIT) known.set(text, result);
+  return result;
+}
+
+function canonicalize(text: string): string | undefined {
   const m = PATTERN.exec(text.trim());
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
   const negative = m[1] === '-';

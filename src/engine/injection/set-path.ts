@@ -8,7 +8,7 @@ import { isRecord } from '../k8s/object';
 /** Values that stay strings even when they look like numbers: image tags, versions, proxy metadata. */
 const ALWAYS_STRING = ['global.tag', 'compatibilityVersion', 'meshConfig.defaultConfig.proxyMetadata'];
 
-/** Helm refuses list indexes above this, so a typo cannot allocate a huge list. */
+/** Helm caps list indexes too: a typo must not allocate a huge list. */
 const MAX_INDEX = 65535;
 
 const INTEGER = /^[+-]?(0|[1-9]\d*)$/;

@@ -1,5 +1,6 @@
 /** The sidecar.istio.io/status annotation, re-injection stripping, and the final container order. */
 import { isRecord } from '../k8s/object';
+import { InjectionError } from './errors';
 import { containerList, moveContainer } from './pod';
 import { clearPrometheusAnnotations, prometheusPort } from './prometheus';
 import { clone, Tree } from './tree';
@@ -81,7 +82,12 @@ function reinsertOverrides(pod: Tree): Tree {
 
 export function parseOverrides(text: string | undefined): { containers?: Tree[]; initContainers?: Tree[] } | undefined {
   if (text === undefined) return undefined;
-  const parsed = JSON.parse(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new InjectionError(`${OVERRIDES_ANNOTATION} is not valid JSON: ${(e as Error).message}`, undefined, OVERRIDES_ANNOTATION);
+  }
   if (!isRecord(parsed)) return undefined;
   const list = (v: unknown): Tree[] | undefined => (Array.isArray(v) ? v.filter(isRecord) as Tree[] : undefined);
   return { containers: list(parsed.containers), initContainers: list(parsed.initContainers) };

@@ -39,10 +39,17 @@ export function mergeMessage(base: Tree, overlay: Tree): Tree {
   return base;
 }
 
+const splitPaths = new Map<string, readonly string[]>();
+
 /** The value at a dotted path, or undefined when any step is missing. */
 export function lookup(tree: unknown, path: string): unknown {
+  let parts = splitPaths.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    splitPaths.set(path, parts);
+  }
   let node = tree;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (!isRecord(node)) return undefined;
     node = node[part];
   }

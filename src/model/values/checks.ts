@@ -1,4 +1,4 @@
-import { isRecord } from '../../engine/k8s/object';
+import { isValuesObject as isRecord } from './common';
 
 /** One type rule for the value at a dotted path: `accepts` it or not, and what to tell the user. */
 export interface ValueRule {

@@ -24,3 +24,8 @@ export interface LabelSelector {
 
 /** Any chart value not covered by the typed interfaces: plain JSON data. */
 export type ExtraValues = Record<string, unknown>;
+
+/** A plain object (not an array, not null): the branches of a values tree. */
+export function isValuesObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

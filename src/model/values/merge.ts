@@ -1,4 +1,4 @@
-import { isRecord } from '../../engine/k8s/object';
+import { isValuesObject as isRecord } from './common';
 
 /**
  * Merges value trees the way helm layers values files: objects merge key by key, everything else

@@ -1,3 +1,4 @@
+import { isValuesObject as isRecord } from './common';
 import { ISTIO_PROFILES } from './base-values';
 import {
   checkValues, isBoolean, isCidrList, isImageHub, isImageTag, isIntegerAtLeast, isNumberBetween, isObject, isObjectArray,
@@ -91,6 +92,12 @@ export function validateBaseValues(values: Record<string, unknown>): string[] {
 /** Type errors in values for the istiod chart, plus cross-field checks. */
 export function validateIstiodValues(values: Record<string, unknown>): string[] {
   const errors = checkValues(values, ISTIOD_RULES);
+  if (values.pilot !== undefined) {
+    // IstioOperator nests istiod's settings under `pilot`; the helm chart reads them at the top level only.
+    const keys = isRecord(values.pilot) ? Object.keys(values.pilot) : [];
+    const example = keys[0] ? ` (e.g. values.${keys[0]} instead of values.pilot.${keys[0]})` : '';
+    errors.push(`values.pilot is ignored by the istiod chart: it reads istiod's settings at the top level; move them up${example}`);
+  }
   const min = values.autoscaleMin;
   const max = values.autoscaleMax;
   if (typeof min === 'number' && typeof max === 'number' && min > max) {

@@ -3,9 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../src/cli/main';
 import { setProcessRunner } from '../../../src/engine/process/runner';
+import { REQUIRE_TYPESCRIPT, SAMPLE_APP } from '../../synth/child-synth';
 import { sampleApp } from '../../synth/sample-app';
-
-const REPO = path.join(__dirname, '..', '..', '..');
 
 let root = '';
 let appScript = '';
@@ -13,13 +12,9 @@ beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'check-cmd-'));
   // The sample app as a real program: writes to $CDK8S_OUTDIR, TypeScript compiled on the fly by swc.
   appScript = path.join(root, 'app.js');
-  fs.writeFileSync(appScript, `
-    const fs = require('fs');
-    const swc = require(${JSON.stringify(require.resolve('@swc/core'))});
-    require.extensions['.ts'] = (m, file) => m._compile(swc.transformSync(fs.readFileSync(file, 'utf-8'),
-      { filename: file, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code, file);
-    const { sampleApp } = require(${JSON.stringify(path.join(REPO, 'test', 'synth', 'sample-app.ts'))});
-    sampleApp({ outdir: process.env.CDK8S_OUTDIR || 'dist', renderCacheDir: ${JSON.stringify(path.join(root, 'renders'))}, layout: 'stage-folders' }).synth();
+  fs.writeFileSync(appScript, `${REQUIRE_TYPESCRIPT}
+    require(${JSON.stringify(SAMPLE_APP)}).sampleApp({ outdir: process.env.CDK8S_OUTDIR || 'dist',
+      renderCacheDir: ${JSON.stringify(path.join(root, 'renders'))}, layout: 'stage-folders' }).synth();
   `);
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

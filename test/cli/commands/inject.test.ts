@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { parseAllDocuments } from 'yaml';
 import { main } from '../../../src/cli/main';
+import { normalizeDocument, yamlDocuments } from '../../engine/injection/support/semantic';
 
 const HELLO = `apiVersion: apps/v1
 kind: Deployment
@@ -99,6 +100,8 @@ describe('cdk8s-istio inject', () => {
     const native = podSpec((await run(['-f', input])).stdout);
     expect(native.initContainers.find((c: any) => c.name === 'istio-proxy')).toMatchObject({ restartPolicy: 'Always' });
     expect(native.containers.map((c: any) => c.name)).toEqual(['hello']);
+    const bare = podSpec((await run(['-f', input, '--native-sidecars'])).stdout);
+    expect(bare.initContainers.map((c: any) => c.name)).toContain('istio-proxy');
 
     const classic = await run(['-f', input, '--native-sidecars=false']);
     expect(classic.code).toBe(0);
@@ -237,3 +240,45 @@ describe('cdk8s-istio inject', () => {
     }
   });
 });
+
+/** A few kube-inject conformance cases run through the flags, one per flag, compared as that data's README says. */
+describe('cdk8s-istio inject on kube-inject conformance cases', () => {
+  const data = path.join(__dirname, '..', '..', '..', '..', 'shared', 'conformance', 'kube-inject');
+  const present = fs.existsSync(path.join(data, 'cases.json'));
+  if (!present) console.warn(`skipping CLI conformance cases: ${data} is absent`);
+  const ids = ['traffic-params', 'proxy-resources-mixed-null', 'hello-tproxy', 'daemonset-old-version', 'bad-excludeoutboundports', 'hello-host-network-with-ns'];
+  const cases: ConformanceCase[] = present
+    ? (JSON.parse(fs.readFileSync(path.join(data, 'cases.json'), 'utf8')) as ConformanceCase[]).filter((c) => ids.includes(c.id))
+    : [];
+
+  (present ? test.each(cases.map((c) => [c.id, c] as const)) : test.skip.each([['absent', undefined as unknown as ConformanceCase]]))('%s', async (id, c) => {
+    // The data's defaults use the test hub and tag rather than the pinned release image.
+    const args = ['-f', path.join(data, c.input), '--set', 'global.hub=registry.istio.io/testing', '--set', 'global.tag=latest'];
+    if (c.valuesFile) args.push('--values', path.join(data, c.valuesFile));
+    for (const s of c.set) args.push('--set', s);
+    if (c.meshConfig) args.push('--mesh-config', file(`${id}.mesh.yaml`, JSON.stringify(c.meshConfig)));
+    args.push(`--native-sidecars=${c.nativeSidecars}`);
+    const result = await run(args);
+    if (c.expectedError !== null) {
+      expect(result).toMatchObject({ code: 1, stdout: '' });
+      expect(result.stderr.toLowerCase()).toContain(c.expectedError.toLowerCase());
+      return;
+    }
+    expect(result.code).toBe(0);
+    const expected = yamlDocuments(fs.readFileSync(path.join(data, c.expected!), 'utf8')).map(normalizeDocument);
+    expect(yamlDocuments(result.stdout).map(normalizeDocument)).toEqual(expected);
+    if (c.expectedWarning !== null) expect(result.stderr).toContain(c.expectedWarning);
+  });
+});
+
+interface ConformanceCase {
+  readonly id: string;
+  readonly input: string;
+  readonly expected: string | null;
+  readonly expectedError: string | null;
+  readonly expectedWarning: string | null;
+  readonly set: string[];
+  readonly valuesFile: string | null;
+  readonly meshConfig: Record<string, unknown> | null;
+  readonly nativeSidecars: boolean;
+}

@@ -46,6 +46,12 @@ describe('DestinationRule', () => {
     expect(spec.subsets).toEqual([{ name: 'eu', labels: { region: 'eu' } }]);
   });
 
+  test('leaves TLS unset for a host outside the cluster', () => {
+    const { chart } = setup();
+    new DestinationRule(chart, 'Ext', { host: 'api.example.com', name: 'external-api', subsets: [{ name: 'eu', labels: { region: 'eu' } }] });
+    expect(find(chart, 'DestinationRule', 'external-api').spec).toEqual({ host: 'api.example.com', subsets: [{ name: 'eu', labels: { region: 'eu' } }] });
+  });
+
   test('fails on out-of-range limits, naming value and range', () => {
     const { app, chart } = setup();
     new DestinationRule(chart, 'Bad', { host: 'reviews', connectionPool: { maxConnections: 0 }, outlierDetection: { maxEjectionPercent: 150 } });

@@ -26,11 +26,20 @@ describe('renderKey', () => {
 describe('stored renders', () => {
   test('are read back by key and gone after clearRenderCache', () => {
     const dir = path.join(tmp(), 'renders');
-    writeRenderCache(dir, 'k1', 'kind: A\n');
-    expect(readRenderCache(dir, 'k1')).toBe('kind: A\n');
+    writeRenderCache(dir, 'k1', [{ kind: 'A' }]);
+    expect(readRenderCache(dir, 'k1')).toEqual([{ kind: 'A' }]);
     expect(readRenderCache(dir, 'k2')).toBeUndefined();
     clearRenderCache(dir);
     expect(fs.existsSync(dir)).toBe(false);
+  });
+});
+
+describe('a damaged entry', () => {
+  test('reads as missing, so the chart is rendered again', () => {
+    const dir = path.join(tmp(), 'renders');
+    writeRenderCache(dir, 'k1', [{ kind: 'A' }]);
+    fs.writeFileSync(path.join(dir, 'k1.json'), '[{"kind": "A"');
+    expect(readRenderCache(dir, 'k1')).toBeUndefined();
   });
 });
 

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { chartDigest } from '../../../src/engine/charts/digest';
@@ -17,6 +19,33 @@ describe('resolveChart', () => {
   test('takes the first source that has the chart', () => {
     const chart = resolveChart('base', '1.30.3', [ChartSource.localDir('/nonexistent/charts'), ChartSource.localDir(FIXTURE_CHARTS)]);
     expect(chart.path).toBe(path.join(FIXTURE_CHARTS, 'base'));
+  });
+
+  test('skips a folder whose chart has another release version, saying how to use it', () => {
+    const attempt = () => resolveChart('istiod', '1.29.0', [ChartSource.localDir(FIXTURE_CHARTS)]);
+    expect(attempt).toThrow(/istio-discovery \(chart version 1\.30\.3, not 1\.29\.0; set the construct's version to 1\.30\.3 to use it\)/);
+  });
+
+  test('accepts the unreleased version 1.0.0 of a source checkout for any version', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolve-test-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'base'));
+      fs.writeFileSync(path.join(tmp, 'base', 'Chart.yaml'), 'apiVersion: v2\nname: base\nversion: 1.0.0\n');
+      expect(resolveChart('base', '1.30.3', [ChartSource.localDir(tmp)]).path).toBe(path.join(tmp, 'base'));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('reports a Chart.yaml that cannot be read instead of throwing a parser error', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolve-test-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'base'));
+      fs.writeFileSync(path.join(tmp, 'base', 'Chart.yaml'), 'name: [unclosed\n');
+      expect(() => resolveChart('base', '1.30.3', [ChartSource.localDir(tmp)])).toThrow(/Chart\.yaml \(not valid YAML with a version\)/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   test('fails with a user error listing each folder looked at', () => {

@@ -59,6 +59,10 @@ const GO_CASES: readonly string[] = [
   '{{ merge (dict "a" 1 "n" (dict "x" 1)) (dict "a" 2 "b" 3 "n" (dict "y" 2)) }} {{ mergeOverwrite (dict "a" 1 "n" (dict "x" 1)) (dict "a" 2 "n" (dict "y" 2)) }}',
   '{{ b64enc "hello" }} {{ pluck "a" (dict "a" 1) (dict "b" 2) }} {{ list }} {{ dict }}',
   '{{- $containers := list }}{{- range $i, $c := .Values.list }}{{ if not (eq (toString $c) "true") }}{{ $containers = append $containers $c }}{{ end }}{{ end }}{{ $containers }}',
+  'spec:\n  {{- $hold := and\n      (or .Values.zero .Values.t)\n      (not .Values.fls) }}\n  {{ if not $hold }}\n  init: []\n  {{ else -}}\n  init:\n  - {{ $hold }}\n  {{ end -}}\nend',
+  '    value: |-\n      [\n      {{- $first := true }}\n      {{- range $i, $c := .Values.map.b }}\n        {{- if $c }}\n        {{if not $first}},{{end}}{{ toJson $c }}\n        {{- $first = false }}\n        {{- end }}\n      {{- end}}\n      ]\n',
+  '  annotations: {\n    {{- if eq .Values.s "str" }}\n    a: "b",\n    {{- end }}\n    {{ with .Values.s }}s: "{{.}}",{{ end }}\n    {{ with .Values.emptyStr }}e: "{{.}}",{{ end }}\n  }\n',
+  '{{- range $k, $v := .Values.nested }}\n- {{ $k }}: {{ $v | toJson | quote }}\n{{- end }}\n{{ .Values.map | toJson | b64enc }}',
 ];
 
 describe('agrees with Go text/template (rendered by helm)', () => {
@@ -69,5 +73,46 @@ describe('agrees with Go text/template (rendered by helm)', () => {
   }
   test.each(GO_CASES.map((source, i) => [source, go[i]]))('%s', (source, expected) => {
     expect(render(source, { Values: VALUES }, { funcs: SPRIG_FUNCTIONS })).toBe(expected);
+  });
+});
+
+describe('custom injection template from the kube-inject conformance data', () => {
+  const shared = path.join(__dirname, '..', '..', '..', '..', 'shared');
+  const valuesFile = path.join(shared, 'conformance', 'kube-inject', 'custom-template.values.yaml');
+  if (!fs.existsSync(valuesFile)) {
+    test.skip(`${valuesFile} is absent, so the custom template cannot be read`, () => undefined);
+    return;
+  }
+
+  test('renders to YAML with one entry per pod container', () => {
+    const values = parseYaml(fs.readFileSync(valuesFile, 'utf8'));
+    const source = values.sidecarInjectorWebhook.templates.custom as string;
+    const pod = { Spec: { Containers: [{ Name: 'hello' }, { Name: 'world' }] } };
+    const out = parseYaml(render(source, pod, { name: 'custom', funcs: SPRIG_FUNCTIONS }));
+    expect(out.metadata.annotations.foo).toBe('bar');
+    expect(out.spec.containers.map((c: { name: string }) => c.name)).toEqual(['hello', 'world']);
+    expect(out.spec.containers[1].env).toEqual([
+      { name: 'SOME_ENV', value: 'true' },
+      { name: 'SOME_FILE', value: '/var/lib/data/foo.json' },
+    ]);
+    expect(out.spec.volumes[0].name).toBe('some-injected-file');
+  });
+});
+
+describe('API', () => {
+  test('render fails with a TemplateError naming the template', () => {
+    expect(() => render('{{ .a.b }}', { a: 1 }, { name: 'custom' })).toThrow(TemplateError);
+    expect(() => render('{{ .a.b }}', { a: 1 }, { name: 'custom' })).toThrow(/^template: custom:1:3: /);
+  });
+
+  test('parseTemplate lists the templates of the set', () => {
+    expect(parseTemplate('{{ define "b" }}{{ end }}{{ define "a" }}{{ end }}', { name: 'main' }).templateNames)
+      .toEqual(['a', 'b', 'main']);
+  });
+
+  test('functions passed in options are callable and checked at parse time', () => {
+    const greet = withArity((name: string) => `hi ${name}`, 1);
+    expect(render('{{ greet "x" }}', {}, { funcs: { greet } })).toBe('hi x');
+    expect(() => parseTemplate('{{ greet "x" }}')).toThrow('template: template:1: function "greet" not defined');
   });
 });

@@ -52,7 +52,7 @@ describe('parse', () => {
     ['a stray else', 'a\n{{ else }}', 'template: t:2: unexpected {{else}}'],
     ['a second else', '{{ if 1 }}{{ else }}{{ else }}{{ end }}', 'template: t:1: expected end; found {{else}}'],
     ['an empty if', '{{ if }}{{ end }}', 'template: t:1: missing value for if'],
-    ['an empty pipeline stage', '{{ 1 | }}', 'template: t:1: missing value for command'],
+    ['an empty action', '{{ }}', 'template: t:1: missing value for command'],
     ['a literal after a pipe', '{{ f | 1 }}', 'template: t:1: non executable command in pipeline stage 2'],
     ['break outside range', '{{ break }}', 'template: t:1: {{break}} outside {{range}}'],
     ['continue inside a define called from range', '{{ define "x" }}{{ continue }}{{ end }}', 'template: t:1: {{continue}} outside {{range}}'],
@@ -62,7 +62,7 @@ describe('parse', () => {
     ['a template name that is not a string', '{{ template x }}', 'template: t:1: unexpected "x" in template clause'],
     ['duplicate definitions', '{{define "a"}}1{{end}}{{define "a"}}2{{end}}', 'template: t:1: template: multiple definition of template "a"'],
     ['a bad escape', '{{ "\\q" }}', 'template: t:1: invalid syntax'],
-    ['an illegal number', '{{ 1.2.3 }}', 'template: t:1: unexpected "0.3" in operand'],
+    ['an illegal number', '{{ 1.2.3 }}', 'template: t:1: unexpected ".3" in operand'],
     ['an unexpected token in an operand', '{{ f := 1 }}', 'template: t:1: unexpected ":=" in operand'],
     ['nested define', '{{ if 1 }}{{ define "a" }}{{ end }}{{ end }}', 'template: t:1: unexpected <define> in command'],
   ])('fails on %s', (_name, src, message) => {

@@ -41,6 +41,12 @@ describe('validateIstiodValues', () => {
     expect(validateIstiodValues({ env: { PILOT_X: true } })).toEqual([expect.stringContaining('values.env is {"PILOT_X":true}: must be a map of strings')]);
   });
 
+  test('fails on IstioOperator-style pilot settings, which the helm chart would silently ignore', () => {
+    expect(validateIstiodValues({ pilot: { replicaCount: 2 } })).toEqual([
+      'values.pilot is ignored by the istiod chart: it reads istiod\'s settings at the top level; move them up (e.g. values.replicaCount instead of values.pilot.replicaCount)',
+    ]);
+  });
+
   test('fails on a revision that cannot be part of an object name', () => {
     expect(validateIstiodValues({ revision: '1.30.3' })).toEqual([expect.stringContaining('values.revision is "1.30.3": must be a DNS label')]);
   });

@@ -3,6 +3,7 @@ import { meshWithoutIstiod } from './control-plane/mesh-without-istiod';
 import { overlappingWebhooks } from './control-plane/overlapping-webhooks';
 import { multipleInjectionLabels } from './injection/multiple-injection-labels';
 import { namespaceNotInjected } from './injection/namespace-not-injected';
+import { podInjectionLabelIgnored } from './injection/pod-injection-label-ignored';
 import { preInjectedReinjected } from './injection/pre-injected-reinjected';
 import { proxyWithoutInjector } from './injection/proxy-without-injector';
 import { tagWithoutRevision } from './injection/tag-without-revision';
@@ -28,6 +29,7 @@ export const ALL_RULES: readonly Rule[] = [
   tagWithoutRevision,
   preInjectedReinjected,
   proxyWithoutInjector,
+  podInjectionLabelIgnored,
   strictWithoutSidecar,
   uninjectedClient,
   destinationRuleTlsConflict,

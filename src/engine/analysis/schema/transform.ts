@@ -5,7 +5,8 @@ import { isRecord } from '../../k8s/object';
  * - `x-kubernetes-int-or-string` without its own alternatives accepts an integer or a string;
  * - an object with `properties` and without `x-kubernetes-preserve-unknown-fields` rejects unknown
  *   fields (the API server prunes them and strict field validation refuses them, so they are mistakes);
- * - the root accepts apiVersion, kind and metadata, which CRDs usually leave out.
+ * - the root accepts apiVersion, kind and metadata, which CRDs usually leave out, and any `status`
+ *   (written by controllers, not by authors; skipping it also makes compiling cheaper).
  * The CEL rules (`x-kubernetes-validations`) are not evaluated.
  */
 export function toJsonSchema(openApi: unknown): Record<string, unknown> {
@@ -18,6 +19,7 @@ export function toJsonSchema(openApi: unknown): Record<string, unknown> {
       kind: { type: 'string' },
       metadata: { type: 'object' },
       ...properties,
+      ...('status' in properties ? { status: {} } : {}),
     },
   };
 }

@@ -59,9 +59,13 @@ export class CrdValidator {
  * CRD version is compiled once however many times it is analysed (compiling is the expensive part).
  */
 const COMPILED = new Map<string, ValidateFunction>();
+/** The same, by schema object, so validating many objects of one kind transforms its schema once. */
+const BY_OBJECT = new WeakMap<object, ValidateFunction>();
 let sharedAjv: Ajv | undefined;
 
 function compiled(openApi: unknown): ValidateFunction {
+  const known = isRecord(openApi) ? BY_OBJECT.get(openApi) : undefined;
+  if (known) return known;
   const schema = toJsonSchema(openApi);
   const key = JSON.stringify(schema);
   let validate = COMPILED.get(key);
@@ -69,12 +73,14 @@ function compiled(openApi: unknown): ValidateFunction {
     validate = compiler().compile(schema);
     COMPILED.set(key, validate);
   }
+  if (isRecord(openApi)) BY_OBJECT.set(openApi, validate);
   return validate;
 }
 
 function compiler(): Ajv {
   if (!sharedAjv) {
-    const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+    // Unoptimized code compiles markedly faster; validating a few objects per kind does not need the speed.
+    const ajv = new Ajv({ strict: false, allErrors: true, logger: false, code: { optimize: false } });
     ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 });
     ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
     ajv.addFormat('uint32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= 0 && n < 2 * INT32 });

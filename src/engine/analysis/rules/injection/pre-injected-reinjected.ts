@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { membership, SIDECAR_INJECT, SIDECAR_STATUS } from '../../mesh';
+import { injectedByInjector, membership, SIDECAR_INJECT } from '../../mesh';
 import { finding, Rule } from '../../rule';
 
 export const preInjectedReinjected: Rule = {
@@ -10,7 +10,7 @@ export const preInjectedReinjected: Rule = {
   fix: 'label the pod template sidecar.istio.io/inject=false, or rely on the webhook and do not pre-inject',
   check(index) {
     return index.workloads
-      .filter((w) => w.hasProxy && SIDECAR_STATUS in w.podAnnotations && membership(index, w).webhookInjects)
+      .filter((w) => w.hasProxy && injectedByInjector(w) && membership(index, w).webhookInjects)
       .map((w) => finding(this, `${describeObject(w.object)} is pre-injected, but its namespace or labels also select it for `
         + 'the injection webhook, which will replace the rendered proxy at admission (what runs differs from the output); '
         + `label its pod template ${SIDECAR_INJECT}=false, or do not pre-inject it`, w));

@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { membership, SIDECAR_STATUS } from '../../mesh';
+import { injectedByInjector, membership } from '../../mesh';
 import { finding, Rule } from '../../rule';
 
 export const proxyWithoutInjector: Rule = {
@@ -10,7 +10,7 @@ export const proxyWithoutInjector: Rule = {
   fix: 'enable injection for the workload (the container then customizes the injected proxy), or pre-inject it with cdk8s-istio inject',
   check(index) {
     return index.workloads
-      .filter((w) => w.hasProxy && !(SIDECAR_STATUS in w.podAnnotations) && !membership(index, w).webhookInjects)
+      .filter((w) => w.hasProxy && !injectedByInjector(w) && !membership(index, w).webhookInjects)
       .map((w) => finding(this, `${describeObject(w.object)} declares an istio-proxy container, but it was not made by the `
         + 'injector and no injection webhook selects the workload, so the proxy lacks its configuration, certificates and '
         + 'traffic capture; enable injection for it or pre-inject it with `cdk8s-istio inject`', w));

@@ -3,6 +3,8 @@ import { isControlPlane, isSystemNamespace, membership } from '../../mesh';
 import { modesOf, PeerAuthn } from '../../mtls';
 import { finding, Rule } from '../../rule';
 
+const MAX_POLICIES_NAMED = 3;
+
 export const uninjectedClient: Rule = {
   code: 'CDK8SI011',
   level: 'error',
@@ -17,12 +19,14 @@ export const uninjectedClient: Rule = {
       for (const m of modesOf(index, w)) if (m.mode === 'STRICT' && m.policy) strictPolicies.add(m.policy);
     }
     if (strictPolicies.size === 0) return [];
-    const policies = [...strictPolicies];
-    const names = policies.map((p) => describeObject(p.entry.object)).join(', ');
+    // Name a few policies (oldest first), not all: one finding per client must not grow with the mesh.
+    const policies = [...strictPolicies].slice(0, MAX_POLICIES_NAMED);
+    const more = strictPolicies.size - policies.length;
+    const names = policies.map((p) => describeObject(p.entry.object)).join(', ') + (more > 0 ? ` and ${more} more` : '');
     return index.workloads
       .filter((w) => !isControlPlane(w) && !isSystemNamespace(w.namespace) && !membership(index, w).inMesh)
       .map((w) => finding(this, `${describeObject(w.object)} runs without a sidecar, so its requests are plain text, but `
-        + `${names} require${policies.length === 1 ? 's' : ''} STRICT mTLS for workloads in the mesh, which refuse plain text; `
+        + `${names} require${strictPolicies.size === 1 ? 's' : ''} STRICT mTLS for workloads in the mesh, which refuse plain text; `
         + 'enable injection for the client, or set PERMISSIVE on the servers it calls',
       w, ...policies.map((p) => p.entry)));
   },

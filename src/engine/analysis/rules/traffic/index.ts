@@ -4,6 +4,7 @@ import { destinationRuleHostUnknown } from './destination-rule-host-unknown';
 import { policySelectorNoMatch } from './policy-selector-no-match';
 import { retriesExceedTimeout } from './retries-exceed-timeout';
 import { routePortMissing } from './route-port-missing';
+import { routeSubsetMissing } from './route-subset-missing';
 import { subsetSelectsNoPods } from './subset-selects-no-pods';
 import { unsafeRetries } from './unsafe-retries';
 import { routeWeightsSum } from './weights-sum';
@@ -14,6 +15,7 @@ export const TRAFFIC_RULES: readonly Rule[] = [
   retriesExceedTimeout,
   unsafeRetries,
   routePortMissing,
+  routeSubsetMissing,
   destinationHostNotFound,
   destinationRuleHostUnknown,
   subsetSelectsNoPods,

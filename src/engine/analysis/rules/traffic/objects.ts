@@ -77,3 +77,12 @@ export function servicePorts(service: SourcedObject): number[] {
 function namespaceOf(entry: SourcedObject): string {
   return entry.object.metadata.namespace ?? 'default';
 }
+
+/** A host's full name as Istio reads it from `namespace`: 'reviews' -> 'reviews.<namespace>.svc.cluster.local'. */
+export function fullHost(host: string, namespace: string): string {
+  const parts = host.split('.');
+  if (parts.length === 1) return `${host}.${namespace}.svc.cluster.local`;
+  if (parts.length === 2) return `${host}.svc.cluster.local`;
+  if (parts.length === 3 && parts[2] === 'svc') return `${host}.cluster.local`;
+  return host;
+}

@@ -15,3 +15,9 @@ describe('CDK8SI004 hand-written istio-proxy container', () => {
     expect(run(proxyWithoutInjector, [namespace('shop', { 'istio-injection': 'enabled' }), deployment('web', 'shop', { containers: HAND_WRITTEN })])).toEqual([]);
   });
 });
+
+test('CDK8SI004 accepts a CronJob pre-injected by kube-inject, whose status annotation sits on the job template', () => {
+  const cron = deployment('job', 'shop', { kind: 'CronJob', containers: HAND_WRITTEN });
+  (cron.spec as any).jobTemplate.metadata = { annotations: { 'sidecar.istio.io/status': '{}' } };
+  expect(run(proxyWithoutInjector, [namespace('shop'), cron])).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
-import { destinationRules, destinationsOf, httpRoutes, judgeableClusterHost } from '../../../../../src/engine/analysis/rules/traffic/objects';
+import { destinationRules, destinationsOf, fullHost, httpRoutes, judgeableClusterHost } from '../../../../../src/engine/analysis/rules/traffic/objects';
 
 const service = { object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' } } };
 const vs = {
@@ -28,5 +28,12 @@ describe('traffic rule helpers', () => {
     expect(judgeableClusterHost(index, 'x.other.svc.cluster.local', 'shop')).toBe(false);
     expect(judgeableClusterHost(index, 'api.example.com', 'shop')).toBe(false);
     expect(judgeableClusterHost(index, '*.shop.svc.cluster.local', 'shop')).toBe(false);
+  });
+
+  test('fullHost completes short names from the namespace and leaves full names alone', () => {
+    expect(fullHost('echo', 'shop')).toBe('echo.shop.svc.cluster.local');
+    expect(fullHost('echo.web', 'shop')).toBe('echo.web.svc.cluster.local');
+    expect(fullHost('echo.web.svc', 'shop')).toBe('echo.web.svc.cluster.local');
+    expect(fullHost('api.example.com', 'shop')).toBe('api.example.com');
   });
 });

@@ -1,0 +1,192 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Readable } from 'stream';
+import { main } from '../../../src/cli/main';
+
+interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
+
+/** Runs the CLI in-process, capturing stdout and stderr, with `stdin` as standard input when given. */
+async function run(args: string[], stdin?: string): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+  const stdinDescriptor = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+  if (stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(stdin)]), configurable: true });
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    Object.defineProperty(process, 'stdin', stdinDescriptor);
+  }
+}
+
+const STRICT_NAMESPACE = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    istio-injection: enabled
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: example/api:1
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: strict
+  namespace: shop
+spec:
+  mtls:
+    mode: STRICT
+`;
+
+const UNINJECTED_CLIENT = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: legacy
+  labels:
+    istio-injection: disabled
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: client
+  namespace: legacy
+spec:
+  template:
+    metadata:
+      labels: {app: client}
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: client
+          image: example/client:1
+`;
+
+const UNLABELED = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: plain
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: plain
+spec:
+  containers:
+    - name: p
+      image: example/p:1
+`;
+
+let dir: string;
+beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-')); });
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(rel: string, text: string): string {
+  const file = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('cdk8s-istio analyze', () => {
+  test('exits 1 for STRICT mTLS with an uninjected client in a directory, naming both objects with file and line', async () => {
+    write('shop/shop.yaml', STRICT_NAMESPACE);
+    const client = write('legacy/client.yml', UNINJECTED_CLIENT);
+    write('notes.txt', 'not yaml: [');
+    const result = await run(['analyze', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`Error [CDK8SI011] (Job legacy/client ${client}:8)`);
+    expect(result.stdout).toContain(`also: PeerAuthentication shop/strict ${path.join(dir, 'shop', 'shop.yaml')}:24`);
+    expect(result.stderr).toContain('1 finding(s) at or above level error');
+  });
+
+  test('prints the documented JSON shape', async () => {
+    const file = write('all.yaml', `${STRICT_NAMESPACE}---\n${UNINJECTED_CLIENT}`);
+    const result = await run(['analyze', file, '--output', 'json']);
+    expect(result.code).toBe(1);
+    const parsed = JSON.parse(result.stdout);
+    const finding = parsed.findings.find((f: { code: string }) => f.code === 'CDK8SI011');
+    expect(finding).toEqual({
+      code: 'CDK8SI011',
+      level: 'error',
+      message: expect.stringContaining('Job legacy/client runs without a sidecar'),
+      objects: [
+        { kind: 'Job', namespace: 'legacy', name: 'client', file, line: 40 },
+        { kind: 'PeerAuthentication', namespace: 'shop', name: 'strict', file, line: 24 },
+      ],
+    });
+  });
+
+  test('exits 0 when findings stay below the threshold, and 1 when the threshold is lowered', async () => {
+    const file = write('plain.yaml', UNLABELED);
+    const relaxed = await run(['analyze', file]);
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stdout).toContain('Info [IST0102] (Namespace plain');
+    const strict = await run(['analyze', file, '--failure-threshold', 'info']);
+    expect(strict.code).toBe(1);
+  });
+
+  test('reads standard input', async () => {
+    const result = await run(['analyze', '-', '--output', 'json'], UNLABELED);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).findings[0].objects[0]).toMatchObject({ kind: 'Namespace', name: 'plain', file: '<stdin>', line: 1 });
+  });
+
+  test('reports no findings on a clean input', async () => {
+    const result = await run(['analyze', write('ok.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: x}\n')]);
+    expect(result).toMatchObject({ code: 0, stdout: 'no findings in 1 object(s)\n' });
+  });
+
+  test('exits 2 naming file, line and reason for a YAML syntax error, without a stack trace', async () => {
+    const file = write('bad.yaml', 'apiVersion: v1\nkind: ConfigMap\n---\nmetadata: {name: [\n');
+    const result = await run(['analyze', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `));
+    expect(result.stderr).not.toContain('    at ');
+    expect(result.stdout).toBe('');
+  });
+
+  test('exits 2 for a missing file and for a document that is not a Kubernetes object', async () => {
+    const missing = await run(['analyze', path.join(dir, 'nope.yaml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.yaml: no such file or directory');
+    const scalar = await run(['analyze', write('s.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\njust text\n')]);
+    expect(scalar.code).toBe(2);
+    expect(scalar.stderr).toContain('s.yaml:5: not a Kubernetes object');
+  });
+
+  test('exits 2 for a bad threshold', async () => {
+    expect((await run(['analyze', dir, '--failure-threshold', 'fatal'])).code).toBe(2);
+  });
+
+  test('expands List documents', async () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n${UNLABELED.split('---\n').map((d) => `- ${d.trim().replace(/\n/g, '\n  ')}`).join('\n')}\n`;
+    const result = await run(['analyze', write('list.yaml', list), '--output', 'json']);
+    expect(JSON.parse(result.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['IST0102']);
+  });
+
+  test('lists the rules', async () => {
+    const result = await run(['analyze', '--list-rules']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('IST0113\terror\tDestinationRule TLS conflicts with STRICT mTLS');
+  });
+});
