@@ -1,5 +1,5 @@
 import { analyze } from '../engine/analysis/analyze';
-import { Finding, Level, levelRank, ObjectRef } from '../engine/analysis/rule';
+import { Finding, Level, LEVELS, levelRank, ObjectRef } from '../engine/analysis/rule';
 import { UserError } from '../errors';
 import { SynthObject } from './collect';
 
@@ -34,7 +34,11 @@ export function runSynthChecks(objects: readonly SynthObject[], options: SynthCh
     objects.map((o) => ({ object: o.object, source: { constructPath: o.constructPath } })),
     { rootNamespace: options.rootNamespace },
   );
-  const threshold = levelRank(options.failureThreshold ?? 'error');
+  const level = options.failureThreshold ?? 'error';
+  if (!LEVELS.includes(level)) {
+    throw new UserError(`invalid analysis failureThreshold '${String(level)}': use one of ${LEVELS.join(', ')}`);
+  }
+  const threshold = levelRank(level);
   const failing = findings.filter((f) => levelRank(f.level) >= threshold);
   const report = options.report ?? ((line: string) => process.stderr.write(`${line}\n`));
   for (const f of findings) if (levelRank(f.level) < threshold) report(describe(f));

@@ -63,6 +63,10 @@ describe('runSynthChecks', () => {
   });
 });
 
+test('rejects an unknown failure threshold', () => {
+  expect(() => runSynthChecks([], { failureThreshold: 'fatal' as never })).toThrow("invalid analysis failureThreshold 'fatal': use one of info, warning, error");
+});
+
 describe('MeshApp with analysis', () => {
   test('writes nothing when the analysis finds an error', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'checks-'));

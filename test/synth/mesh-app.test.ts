@@ -51,12 +51,11 @@ describe('MeshApp determinism', () => {
   });
 
   test('output is byte-identical across processes, time zones and locales, with fresh helm renders', () => {
-    const options = (n: number): SampleOptions => ({ outdir: path.join(root, `child-${n}`), renderCacheDir: path.join(root, `child-cache-${n}`), layout: 'stage-folders', syncWaves: true, argo: true });
-    const a = synthInChild(options(1), { TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' });
-    const b = synthInChild(options(2), { TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: 'C' });
-    expect(b).toEqual(a);
-    expect(synth({ layout: 'stage-folders', syncWaves: true, argo: true })).toEqual(a);
-    const text = [...a.values()].join('\n');
+    const options: SampleOptions = { outdir: path.join(root, 'child'), renderCacheDir: path.join(root, 'child-cache'), layout: 'stage-folders', syncWaves: true, argo: true };
+    // This process runs in the machine's zone and locale (UTC and C or en_US here and in CI).
+    const child = synthInChild(options, { TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' });
+    expect(child).toEqual(synth({ layout: 'stage-folders', syncWaves: true, argo: true }));
+    const text = [...child.values()].join('\n');
     expect(text).not.toContain(os.tmpdir());
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });

@@ -35,7 +35,7 @@ export function sampleApp(options: SampleOptions): MeshApp {
   new Istiod(cp, 'canary', { sources, renderCacheDir: options.renderCacheDir, revision: 'canary' });
   if (!options.withoutWorkloads) {
     const shop = new Chart(app, 'shop', { namespace: 'shop' });
-    new ApiObject(shop, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', namespace: undefined, labels: { 'istio.io/rev': 'canary' } } });
+    new ApiObject(shop, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'istio.io/rev': 'canary' } } });
     new ApiObject(shop, 'web', {
       apiVersion: 'apps/v1',
       kind: 'Deployment',

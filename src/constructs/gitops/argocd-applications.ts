@@ -7,13 +7,18 @@ import { SYNC_WAVE_ANNOTATION } from '../../synth/normalize';
 import { Stage } from '../../synth/stage';
 import { dnsLabelErrors, meshAppErrors, pathErrors, repositoryPath } from './common';
 
+/** Options of automated sync. */
+export interface ArgoCdAutomatedSyncOptions {
+  /** Delete objects that disappear from the output. @default true */
+  readonly prune?: boolean;
+  /** Revert changes made in the cluster by hand. @default true */
+  readonly selfHeal?: boolean;
+}
+
 /** When Argo CD syncs the Applications. */
 export class ArgoCdSync {
-  /**
-   * Sync on every change in Git. `prune` deletes objects removed from the output; `selfHeal` reverts
-   * changes made in the cluster.
-   */
-  public static automated(options: { readonly prune?: boolean; readonly selfHeal?: boolean } = {}): ArgoCdSync {
+  /** Sync on every change in Git. */
+  public static automated(options: ArgoCdAutomatedSyncOptions = {}): ArgoCdSync {
     return new ArgoCdSync({ prune: options.prune ?? true, selfHeal: options.selfHeal ?? true });
   }
 

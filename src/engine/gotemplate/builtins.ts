@@ -1,4 +1,4 @@
-import { formatValue, goTypeName, isMap, isStruct, sprint, sprintf, sprintln } from './format';
+import { goTypeName, isMap, isStruct, sprint, sprintf, sprintln } from './format';
 
 /**
  * A function callable from a template. Throwing fails the execution with "error calling NAME: message".

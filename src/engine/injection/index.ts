@@ -48,23 +48,24 @@ function injectInPlace(object: Tree, prepared: PreparedSettings): string[] {
 
 /**
  * Injects every document of a YAML stream. Documents of kinds the injector does not handle are copied
- * byte for byte; each output document is followed by a `---` line.
+ * byte for byte (comments included); each output document is followed by a `---` line.
  */
 export function injectYaml(text: string, settings: InjectionSettings, source = '<input>'): { readonly yaml: string; readonly warnings: string[] } {
   const prepared = prepare(settings);
   const warnings: string[] = [];
   let yaml = '';
-  for (const doc of parseDocuments(text, source)) {
-    const value = doc.value;
+  for (const chunk of splitDocuments(text)) {
+    const docs = parseDocuments(chunk.text, source);
+    const value = docs.length === 1 ? docs[0].value : undefined;
     if (!isRecord(value) || !isHandledKind(value.apiVersion, value.kind)) {
-      yaml += doc.text.endsWith('\n') ? doc.text : `${doc.text}\n`;
+      yaml += chunk.text.endsWith('\n') ? chunk.text : `${chunk.text}\n`;
     } else {
       const out = clone(value) as Tree;
       try {
         warnings.push(...injectInPlace(out, prepared));
       } catch (e) {
         if (e instanceof InjectionError) {
-          throw new InjectionError(`${source}:${doc.line}: ${e.message}`, e.document, e.field);
+          throw new InjectionError(`${source}:${chunk.line + docs[0].line - 1}: ${e.message}`, e.document, e.field);
         }
         throw e;
       }
@@ -73,6 +74,25 @@ export function injectYaml(text: string, settings: InjectionSettings, source = '
     yaml += '---\n';
   }
   return { yaml, warnings };
+}
+
+/** The stream cut at `---` lines (which may carry a comment), as kubectl reads it; blank chunks are dropped. */
+function splitDocuments(text: string): { text: string; line: number }[] {
+  const chunks: { text: string; line: number }[] = [];
+  const lines = text.split(/(?<=\n)/);
+  let current = '';
+  let startLine = 1;
+  lines.forEach((line, i) => {
+    if (/^---(\s*|\s+#.*)$/.test(line.replace(/\r?\n$/, ''))) {
+      if (current.trim() !== '') chunks.push({ text: current, line: startLine });
+      current = '';
+      startLine = i + 2;
+    } else {
+      current += line;
+    }
+  });
+  if (current.trim() !== '') chunks.push({ text: current, line: startLine });
+  return chunks;
 }
 
 function describe(object: Tree): string {

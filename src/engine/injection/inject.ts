@@ -33,7 +33,7 @@ export function injectTarget(target: PodTarget, prepared: PreparedSettings): str
   if (!decision.inject) return [skipWarning('disabled', target.typeMeta.kind, fullName)];
 
   const errors = validateAnnotations(annotations);
-  if (errors.length > 0) throw new InjectionError(errors.join('; '), fullName);
+  if (errors.length > 0) throw new InjectionError(errors.join('; '));
 
   const pod: Tree = { metadata: { ...meta, labels: stringMap(meta.labels), annotations }, spec };
   const injected = injectPod(pod, target, prepared, mesh);

@@ -24,6 +24,9 @@ export function normalizePodSpec(spec: Tree): void {
     }
   }
   if (isRecord(spec.overhead)) canonicalizeList(spec.overhead, 'overhead');
+  for (const field of ['initContainers', 'ephemeralContainers', 'volumes', 'imagePullSecrets']) {
+    if (Array.isArray(spec[field]) && (spec[field] as unknown[]).length === 0) delete spec[field];
+  }
 }
 
 function normalizeContainer(c: Tree): void {

@@ -1,4 +1,4 @@
-import { isValuesObject as isRecord } from './common';
+import { isValuesObject } from './common';
 
 /** One type rule for the value at a dotted path: `accepts` it or not, and what to tell the user. */
 export interface ValueRule {
@@ -24,7 +24,7 @@ export function checkValues(values: Record<string, unknown>, rules: readonly Val
 function lookup(values: Record<string, unknown>, path: string): unknown {
   let current: unknown = values;
   for (const key of path.split('.')) {
-    if (!isRecord(current)) return undefined;
+    if (!isValuesObject(current)) return undefined;
     current = current[key];
   }
   return current;
@@ -41,9 +41,9 @@ export const isIntegerAtLeast = (min: number) => (v: unknown): boolean => Number
 export const isNumberBetween = (min: number, max: number) => (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 export const isOneOf = (allowed: readonly string[]) => (v: unknown): boolean => typeof v === 'string' && allowed.includes(v);
 export const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
-export const isStringMap = (v: unknown): boolean => isRecord(v) && Object.values(v).every((x) => typeof x === 'string');
-export const isObject = (v: unknown): boolean => isRecord(v);
-export const isObjectArray = (v: unknown): boolean => Array.isArray(v) && v.every(isRecord);
+export const isStringMap = (v: unknown): boolean => isValuesObject(v) && Object.values(v).every((x) => typeof x === 'string');
+export const isObject = (v: unknown): boolean => isValuesObject(v);
+export const isObjectArray = (v: unknown): boolean => Array.isArray(v) && v.every(isValuesObject);
 
 /** A revision or revision tag: it ends up in object names, so a DNS label (lowercase, digits, '-'). */
 export const isRevisionName = (v: unknown): boolean => typeof v === 'string' && /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)?$/.test(v);
@@ -58,8 +58,8 @@ export const isImageTag = (v: unknown): boolean => typeof v === 'string' && /^[A
 const QUANTITY = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
 
 /** `{ requests?, limits? }` whose entries are Kubernetes quantities. */
-export const isResources = (v: unknown): boolean => isRecord(v) && Object.entries(v).every(([key, list]) =>
-  (key === 'requests' || key === 'limits') && isRecord(list)
+export const isResources = (v: unknown): boolean => isValuesObject(v) && Object.entries(v).every(([key, list]) =>
+  (key === 'requests' || key === 'limits') && isValuesObject(list)
   && Object.values(list).every((q) => (typeof q === 'number' && q >= 0) || (typeof q === 'string' && QUANTITY.test(q))));
 
 const CIDR4 = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;

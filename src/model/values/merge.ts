@@ -1,4 +1,4 @@
-import { isValuesObject as isRecord } from './common';
+import { isValuesObject } from './common';
 
 /**
  * Merges value trees the way helm layers values files: objects merge key by key, everything else
@@ -18,13 +18,13 @@ function mergeTwo(base: Record<string, unknown>, over: Record<string, unknown>):
   for (const [key, value] of Object.entries(over)) {
     if (value === undefined) continue;
     const previous = out[key];
-    out[key] = isRecord(previous) && isRecord(value) ? mergeTwo(previous, value) : copy(value);
+    out[key] = isValuesObject(previous) && isValuesObject(value) ? mergeTwo(previous, value) : copy(value);
   }
   return out;
 }
 
 function copy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copy);
-  if (isRecord(value)) return mergeTwo({}, value);
+  if (isValuesObject(value)) return mergeTwo({}, value);
   return value;
 }

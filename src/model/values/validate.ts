@@ -1,9 +1,9 @@
-import { isValuesObject as isRecord } from './common';
 import { ISTIO_PROFILES } from './base-values';
 import {
   checkValues, isBoolean, isCidrList, isImageHub, isImageTag, isIntegerAtLeast, isNumberBetween, isObject, isObjectArray,
   isOneOf, isPortList, isResources, isRevisionName, isString, isStringArray, isStringMap, ValueRule,
 } from './checks';
+import { isValuesObject } from './common';
 import { PROXY_LOG_LEVELS } from './istiod-values';
 
 const PROFILE: ValueRule = { path: 'profile', accepts: isOneOf(ISTIO_PROFILES), expected: `one of ${ISTIO_PROFILES.join(', ')}`, fix: 'pick a profile the charts ship, or leave it unset' };
@@ -94,7 +94,7 @@ export function validateIstiodValues(values: Record<string, unknown>): string[] 
   const errors = checkValues(values, ISTIOD_RULES);
   if (values.pilot !== undefined) {
     // IstioOperator nests istiod's settings under `pilot`; the helm chart reads them at the top level only.
-    const keys = isRecord(values.pilot) ? Object.keys(values.pilot) : [];
+    const keys = isValuesObject(values.pilot) ? Object.keys(values.pilot) : [];
     const example = keys[0] ? ` (e.g. values.${keys[0]} instead of values.pilot.${keys[0]})` : '';
     errors.push(`values.pilot is ignored by the istiod chart: it reads istiod's settings at the top level; move them up${example}`);
   }

@@ -1,0 +1,43 @@
+import { isHandledKind, locatePod } from '../../../src/engine/injection/kinds';
+
+describe('pod template location', () => {
+  it('knows the workload kinds and leaves others alone', () => {
+    expect(isHandledKind('apps/v1', 'StatefulSet')).toBe(true);
+    expect(isHandledKind('batch/v1', 'CronJob')).toBe(true);
+    expect(isHandledKind('apps.openshift.io/v1', 'DeploymentConfig')).toBe(true);
+    expect(isHandledKind('v1', 'Service')).toBe(false);
+    expect(isHandledKind('apps/v1beta1', 'Deployment')).toBe(false);
+  });
+
+  it('uses the job template metadata of a CronJob', () => {
+    const cron: any = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { spec: {} } } } } };
+    const target = locatePod(cron)!;
+    expect(target.holder).toBe(cron.spec.jobTemplate);
+    expect(target.specHolder).toBe(cron.spec.jobTemplate.spec.template);
+    expect(target.deployMeta).toEqual({ name: 'c', namespace: '' });
+  });
+
+  it('names a generated pod after its controlling Deployment', () => {
+    const pod: any = {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: {
+        generateName: 'web-5d8f-', labels: { 'pod-template-hash': '5d8f' }, namespace: 'shop',
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-5d8f', controller: true }],
+      },
+      spec: {},
+    };
+    const target = locatePod(pod)!;
+    expect(target.typeMeta).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment' });
+    expect(target.deployMeta).toEqual({ name: 'web', namespace: 'shop' });
+  });
+
+  it('names a bare pod after itself', () => {
+    const target = locatePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: {} } as any)!;
+    expect(target.typeMeta).toEqual({ apiVersion: 'v1', kind: 'Pod' });
+    expect(target.deployMeta.name).toBe('p');
+  });
+
+  it('finds nothing in a workload without a template', () => {
+    expect(locatePod({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: {}, spec: {} } as any)).toBeUndefined();
+  });
+});

@@ -1,0 +1,67 @@
+import { InjectionError } from '../../../src/engine/injection/errors';
+import { selectTemplates } from '../../../src/engine/injection/templates';
+import { container, deployment, env, injectedTemplate, names } from './support/workloads';
+
+describe('injection templates', () => {
+  it('uses the sidecar template unless the pod names others', () => {
+    expect(selectTemplates({})).toEqual(['sidecar']);
+    expect(selectTemplates({ 'inject.istio.io/templates': 'sidecar, spire' })).toEqual(['sidecar', 'spire']);
+  });
+
+  it('fails for a template nobody defines, naming the known ones', () => {
+    expect(() => injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'nope' } })))
+      .toThrow(/requested template "nope" not found; have .*grpc-agent.*sidecar/);
+  });
+
+  it('refuses the gateway-deployment templates with a hint', () => {
+    expect(() => injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'waypoint' } }))).toThrow(InjectionError);
+  });
+
+  it('runs the gateway template: a router proxy that binds low ports', () => {
+    const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'gateway' } }));
+    expect(container(t, 'istio-proxy')!.args.slice(0, 2)).toEqual(['proxy', 'router']);
+    expect(t.spec.securityContext.sysctls).toEqual([{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
+    expect(t.spec.initContainers).toBeUndefined();
+  });
+
+  it('runs the grpc-agent template: the agent serves xDS to the app through a shared volume', () => {
+    const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'grpc-agent' } }));
+    expect(names(t.spec.containers)).toEqual(['app', 'istio-proxy']);
+    expect(env(container(t, 'app'), 'GRPC_XDS_BOOTSTRAP')).toBe('/etc/istio/proxy/grpc-bootstrap.json');
+    expect(t.metadata.annotations['sidecar.istio.io/rewriteAppHTTPProbers']).toBe('false');
+  });
+
+  it('runs the grpc-simple template: an init container writes the bootstrap file', () => {
+    const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'grpc-simple' } }));
+    expect(names(t.spec.initContainers)).toEqual(['grpc-bootstrap-init']);
+    expect(container(t, 'istio-proxy')).toBeUndefined();
+  });
+
+  it('renders templates from values with the pod as data and merges them over the pod', () => {
+    const custom = [
+      'metadata:',
+      '  labels:',
+      '    team: {{ index .ObjectMeta.Labels "app" }}',
+      'spec:',
+      '  containers:',
+      '  {{- range .Spec.Containers }}',
+      '  - name: {{ .Name }}',
+      '    env:',
+      '    - name: OWNER',
+      '      value: {{ $.DeploymentMeta.Name | quote }}',
+      '  {{- end }}',
+    ].join('\n');
+    const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'sidecar,team' } }), {
+      values: [{ sidecarInjectorWebhook: { templates: { team: custom } } }],
+    });
+    expect(t.metadata.labels.team).toBe('web');
+    expect(env(container(t, 'app'), 'OWNER')).toBe('web');
+    expect(container(t, 'istio-proxy')).toBeDefined();
+  });
+
+  it('reports a template that does not render as an injection error', () => {
+    expect(() => injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'broken' } }), {
+      values: [{ sidecarInjectorWebhook: { templates: { broken: '{{ .Nope' } } }],
+    })).toThrow(/injection template "broken"/);
+  });
+});
