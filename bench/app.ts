@@ -65,7 +65,8 @@ function buildApp(variant: Variant, n: number, outdir: string): App {
     });
     deployment.exposeViaService({ name: `app-${i}`, ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
     if (variant === 'webhook' || variant === 'control-plane') addToMesh(deployment);
-    else if (variant === 'pre-injected') addToMesh(deployment, preInjected());
+    // No Istiod in this variant: the engine injects with the pinned Istio defaults.
+    else if (variant === 'pre-injected') addToMesh(deployment, WorkloadInjection.preInjected({ external: true }));
   }
   return app;
 }
@@ -79,13 +80,6 @@ function namespaceChart(app: App, name: string, mesh: boolean): Chart {
     new kplus.Namespace(chart, 'Namespace', { metadata: { name } });
   }
   return chart;
-}
-
-/** WorkloadInjection.preInjected() when the library has it. */
-function preInjected(): WorkloadInjection {
-  const factory = (WorkloadInjection as Record<string, unknown>).preInjected;
-  if (typeof factory !== 'function') throw new Error('WorkloadInjection.preInjected() is not in the library yet');
-  return (factory as () => WorkloadInjection).call(WorkloadInjection);
 }
 
 function parseArgs(argv: readonly string[]): { variant: Variant; n: number; outdir: string } {

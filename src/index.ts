@@ -38,6 +38,7 @@ export type { ExtraValues, LabelSelector, Quantity, ResourceRequirements, Tolera
 export { DEFAULT_HUB, ISTIO_VERSION } from './model/values/version';
 export * from './constructs/mesh-namespace';
 export * from './constructs/workloads';
+export type { PreInjection, PreInjectionOptions } from './constructs/pre-injection';
 export * from './constructs/policies/peer-authentication';
 export { appRevisions } from './constructs/revisions';
 export { buildExampleApp, EXAMPLE_CHARTS } from './example';
@@ -74,3 +75,6 @@ export type {
 } from './constructs/mesh-service';
 export { addTrafficExample } from './example-traffic';
 export type { TrafficExample, TrafficExampleOptions } from './example-traffic';
+// Offline sidecar injection, equal to `istioctl kube-inject` of Istio 1.30.3.
+export { buildInjectionSettings, injectObject, injectYaml, InjectionError } from './engine/injection';
+export type { InjectionOverrides, InjectionResult, InjectionSettings } from './engine/injection';

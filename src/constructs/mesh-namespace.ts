@@ -5,6 +5,7 @@ import {
 } from '../model/injection-mode';
 import { MtlsMode } from '../model/mtls';
 import { annotationMapErrors, describeValue, dns1123LabelError, labelMapErrors } from '../model/names';
+import { findInApp } from './app-index';
 import { PeerAuthentication } from './policies/peer-authentication';
 import { missingRevisionError } from './revisions';
 
@@ -48,7 +49,7 @@ export class MeshNamespace extends Construct {
 
   /** The MeshNamespace constructs in the app of `scope` named `name`, in construct order. */
   public static findAll(scope: IConstruct, name: string): MeshNamespace[] {
-    return scope.node.root.node.findAll().filter((c): c is MeshNamespace => c instanceof MeshNamespace && c.name === name);
+    return findInApp(scope, MeshNamespace).filter((c) => c.name === name);
   }
 
   public readonly name: string;

@@ -1,13 +1,12 @@
 import { IConstruct } from 'constructs';
 import { DEFAULT_REVISION } from '../model/injection-mode';
+import { findInApp } from './app-index';
 import { Istiod } from './control-plane/istiod';
 
 /** The revisions of every Istiod in the app of `scope` ('default' for an Istiod without one), sorted. */
 export function appRevisions(scope: IConstruct): string[] {
   const revisions = new Set<string>();
-  for (const c of scope.node.root.node.findAll()) {
-    if (c instanceof Istiod) revisions.add(c.revision ?? DEFAULT_REVISION);
-  }
+  for (const istiod of findInApp(scope, Istiod)) revisions.add(istiod.revision ?? DEFAULT_REVISION);
   return [...revisions].sort();
 }
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { REVISION_LABEL, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
 import { describeValue, dns1123LabelError } from '../model/names';
 import { MeshNamespace } from './mesh-namespace';
+import { PreInjection, PreInjectionOptions, PreInjector, preInjection } from './pre-injection';
 import { missingRevisionError } from './revisions';
 
 /**
@@ -28,7 +29,7 @@ export interface DisabledInjection {
 }
 
 /** How a workload's pods get their data plane. Build one with `WorkloadInjection.*`. */
-export type WorkloadInjection = WebhookInjection | DisabledInjection;
+export type WorkloadInjection = WebhookInjection | DisabledInjection | PreInjection;
 
 export interface WebhookInjectionOptions {
   /**
@@ -52,6 +53,14 @@ export const WorkloadInjection = {
   /** Pods opt out of injection. */
   disabled(): WorkloadInjection {
     return { kind: 'disabled' };
+  },
+  /**
+   * The sidecar is rendered at synth by the injection engine (equal to `cdk8s-istio inject` and Istio 1.30.3's
+   * injector) with the values of the app's Istiod, so review shows exactly what will run. The pod template also
+   * gets `sidecar.istio.io/inject: "false"`, because the webhook would otherwise inject it a second time.
+   */
+  preInjected(options: PreInjectionOptions = {}): WorkloadInjection {
+    return preInjection(options);
   },
 };
 
@@ -84,6 +93,10 @@ export class MeshWorkload extends Construct {
     const problems: string[] = [];
     if (workload instanceof kplus.Workload) {
       problems.push(...this.applyLabels(workload.podMetadata));
+      if (this.injection?.kind === 'pre-injected') {
+        const injector = new PreInjector(workload, this.injection, () => this.meshNamespace?.injection.injectingRevision);
+        this.node.addValidation({ validate: () => injector.validate() });
+      }
     } else {
       problems.push(`mesh workload target must be a cdk8s-plus-27 workload (Deployment, StatefulSet, DaemonSet, Job, CronJob), got ${describeValue(workload)}`);
     }
@@ -110,7 +123,8 @@ export class MeshWorkload extends Construct {
   private applyLabels(podMetadata: kplus.Workload['podMetadata']): string[] {
     const inj = this.injection;
     if (!isWorkloadInjection(inj)) return [];
-    const wanted: Record<string, string> = { [SIDECAR_INJECT_LABEL]: inj.kind === 'webhook' ? 'true' : 'false' };
+    // Pre-injected templates get their opt-out label after injection (the engine would skip them otherwise).
+    const wanted: Record<string, string> = inj.kind === 'pre-injected' ? {} : { [SIDECAR_INJECT_LABEL]: inj.kind === 'webhook' ? 'true' : 'false' };
     if (inj.kind === 'webhook' && inj.revision !== undefined) wanted[REVISION_LABEL] = inj.revision;
     const problems: string[] = [];
     for (const [key, value] of Object.entries(wanted)) {
@@ -122,7 +136,8 @@ export class MeshWorkload extends Construct {
       podMetadata.addLabel(key, value);
     }
     // Lazy: the namespace may be declared after the workload; the summary is computed at synth.
-    podMetadata.addAnnotation(INJECTION_SUMMARY_ANNOTATION, Lazy.any({ produce: () => this.summary }));
+    // A pre-injected template changes by itself when its sidecar does, so it needs no summary.
+    if (inj.kind !== 'pre-injected') podMetadata.addAnnotation(INJECTION_SUMMARY_ANNOTATION, Lazy.any({ produce: () => this.summary }));
     return problems;
   }
 
@@ -130,7 +145,7 @@ export class MeshWorkload extends Construct {
     const inj = this.injection;
     if (!(this.workload instanceof kplus.Workload)) return []; // reported by the constructor
     if (!isWorkloadInjection(inj)) {
-      return [`injection must be a WorkloadInjection, got ${describeValue(inj)}: use WorkloadInjection.webhook() or WorkloadInjection.disabled()`];
+      return [`injection must be a WorkloadInjection, got ${describeValue(inj)}: use WorkloadInjection.webhook(), preInjected() or disabled()`];
     }
     const errors: string[] = [];
     const siblings = MeshWorkload.of(this.workload);
@@ -175,10 +190,14 @@ export function addToMesh(workload: kplus.Workload, injection: WorkloadInjection
 
 function isWorkloadInjection(value: unknown): value is WorkloadInjection {
   const kind = (value as { kind?: unknown } | undefined)?.kind;
-  return typeof value === 'object' && value !== null && (kind === 'webhook' || kind === 'disabled');
+  return typeof value === 'object' && value !== null && (kind === 'webhook' || kind === 'disabled' || kind === 'pre-injected');
 }
 
 function describeInjection(injection: WorkloadInjection): string {
   if (injection.kind === 'webhook' && injection.revision !== undefined) return `webhook/${injection.revision}`;
+  if (injection.kind === 'pre-injected') {
+    const revision = injection.istiod ? injection.istiod.revision : injection.revision;
+    return revision ? `pre-injected/${revision}` : 'pre-injected';
+  }
   return injection.kind;
 }

@@ -1,5 +1,6 @@
 import { App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { withCompleteTree } from '../constructs/app-index';
 import { IstioBase } from '../constructs/control-plane/istio-base';
 import { Istiod } from '../constructs/control-plane/istiod';
 import { writeDirAtomically } from './atomic-write';
@@ -57,6 +58,10 @@ export class MeshApp extends App {
 
   /** What synth writes (path relative to the output folder -> content), without writing it. */
   public synthFiles(): Map<string, string> {
+    return withCompleteTree(this, () => this.build());
+  }
+
+  private build(): Map<string, string> {
     validateApp(this);
     let objects = collectObjects(this);
     const describers = this.node.findAll().filter(isOutputDescriber);

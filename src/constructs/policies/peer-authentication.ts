@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { MtlsMode, mtlsModeTypeError } from '../../model/mtls';
 import { describeValue, dns1123LabelError, dns1123SubdomainError, labelMapErrors } from '../../model/names';
+import { findInApp } from '../app-index';
 import type { MeshNamespace } from '../mesh-namespace';
 
 /** Istio's default root namespace: policies there without a selector apply to the whole mesh. */
@@ -193,7 +194,7 @@ export class PeerAuthentication extends Construct {
 }
 
 function allPeerAuthentications(scope: IConstruct): PeerAuthentication[] {
-  return scope.node.root.node.findAll().filter((c): c is PeerAuthentication => c instanceof PeerAuthentication);
+  return findInApp(scope, PeerAuthentication);
 }
 
 /** The namespace's name; a value of the wrong type passes through so that validation reports it. */

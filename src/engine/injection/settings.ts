@@ -40,7 +40,14 @@ export function buildInjectionSettings(overrides: InjectionOverrides = {}): Inje
   for (const layer of overrides.values ?? []) mergeValues(values, layer);
   for (const entry of overrides.set ?? []) setPath(values, entry);
   if (overrides.revision !== undefined) values.revision = overrides.revision;
-  const meshConfig = mergeMessage(meshConfigDefaults(), overrides.meshConfig ?? {});
+  const meshConfig = meshConfigDefaults();
+  // A revision's istiod renders its own discovery address into the mesh config.
+  const revision = typeof values.revision === 'string' ? values.revision : '';
+  if (revision !== '') {
+    const ns = typeof (values.global as Tree)?.istioNamespace === 'string' ? (values.global as Tree).istioNamespace : 'istio-system';
+    (meshConfig.defaultConfig as Tree).discoveryAddress = `istiod-${revision}.${String(ns)}.svc:15012`;
+  }
+  mergeMessage(meshConfig, overrides.meshConfig ?? {});
   return {
     values,
     meshConfig,

@@ -67,3 +67,14 @@ describe('the istio-proxy container', () => {
     expect(JSON.parse(t.metadata.annotations['sidecar.istio.io/status']).imagePullSecrets).toEqual(['regcred']);
   });
 });
+
+describe('a revisioned sidecar', () => {
+  it('talks to the revision\'s istiod and is labelled with the revision', () => {
+    const t = injectedTemplate(deployment(), { revision: 'canary' });
+    const proxy = container(t, 'istio-proxy')!;
+    expect(env(proxy, 'CA_ADDR')).toBe('istiod-canary.istio-system.svc:15012');
+    expect(JSON.parse(env(proxy, 'PROXY_CONFIG')!)).toEqual({ discoveryAddress: 'istiod-canary.istio-system.svc:15012' });
+    expect(t.metadata.annotations['istio.io/rev']).toBe('canary');
+    expect(JSON.parse(t.metadata.annotations['sidecar.istio.io/status']).revision).toBe('canary');
+  });
+});

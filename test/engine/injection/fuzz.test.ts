@@ -1,5 +1,6 @@
 import { buildInjectionSettings, InjectionError, injectObject, injectYaml, InjectionSettings } from '../../../src/engine/injection';
-import { stringifyDocuments } from '../../../src/engine/yaml/documents';
+import { UserError } from '../../../src/errors';
+import { stringifyDocuments, YamlParseError } from '../../../src/engine/yaml/documents';
 
 /**
  * Fuzzed workloads from a seeded PRNG: whatever the input, the engine returns a result or throws
@@ -219,16 +220,54 @@ function workload(g: Gen, depth = 0): Record<string, unknown> {
   return object;
 }
 
-interface Crash { readonly seed: number; readonly error: string; readonly input: string }
+/**
+ * Line-level damage to a YAML stream: dropped, repeated, swapped or re-indented lines, and stray syntax.
+ * No `*alias` tokens: alias errors are a known gap of parseDocuments (see the CLI test of aliases).
+ */
+function mangle(g: Gen, text: string): string {
+  const lines = text.split('\n');
+  for (let i = g.int(1, 4); i > 0; i--) {
+    const at = g.int(0, lines.length - 1);
+    switch (g.int(0, 4)) {
+      case 0: lines.splice(at, 1); break;
+      case 1: lines.splice(at, 0, lines[at]); break;
+      case 2: lines[at] = `${g.pick(['  ', ''])}${lines[at].replace(/^ {2}/, g.pick(['', '    ']))}`; break;
+      case 3: [lines[at], lines[0]] = [lines[0], lines[at]]; break;
+      default: lines[at] = `${lines[at]}${g.pick([' [', ' {', ': x', ' "open', ' !!int x', ' &anchor', ' - y', ' # c', '\t'])}`;
+    }
+  }
+  return lines.join('\n');
+}
 
-function crashOf(seed: number, input: unknown, error: unknown): Crash | undefined {
+const SET_PATHS = [
+  'global', 'global.proxy', 'global.proxy.image', 'global.proxy.statusPort', 'global.proxy.resources',
+  'global.proxy.resources.limits', 'global.proxy.includeIPRanges', 'global.proxy.excludeInboundPorts',
+  'global.proxy.logLevel', 'global.proxy.holdApplicationUntilProxyStarts', 'global.proxy.startupProbe.enabled',
+  'global.proxy.readinessFailureThreshold', 'global.proxy.lifecycle', 'global.proxy_init.image', 'global.hub',
+  'global.tag', 'global.imagePullPolicy', 'global.imagePullSecrets[0]', 'global.network',
+  'global.multiCluster.clusterName', 'pilot.cni.enabled', 'sidecarInjectorWebhook.rewriteAppHTTPProbe',
+  'sidecarInjectorWebhook.templates.custom', 'revision', 'meshConfig', 'a..b', '',
+];
+/** Bodies for a custom injection template: valid ones, and broken Go templates. */
+const CUSTOM_TEMPLATES = [
+  'spec:\n  containers:\n  - name: extra\n    image: example.com/extra:1',
+  'metadata:\n  labels:\n    hub: {{ .Values.global.hub | quote }}',
+  'metadata:\n  annotations:\n    names: "{{ range .Spec.Containers }}{{ .Name }},{{ end }}"',
+  'spec: {{ toJson .Spec.Containers }}',
+  '{{', '{{ if }}', '{{ .Nope.x }}', '{{ template "missing" }}', '{{ index .Values "a" "b" }}', 'spec: [unclosed', '- a list',
+];
+const SET_VALUES = ['', 'null', '0', '-1', 'true', 'abc', '1.5', '65536', '{{ .Values.global.hub }}', '{{', '{{ .Nope.x }}', 'spec: {}', '[a]'];
+
+interface Crash { readonly label: string; readonly error: string; readonly input: string }
+
+function crashOf(label: string, input: unknown, error: unknown): Crash | undefined {
   if (error instanceof InjectionError) return undefined;
   const text = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack?.split('\n').slice(1, 4).join('\n')}` : String(error);
-  return { seed, error: text, input: JSON.stringify(input) };
+  return { label, error: text, input: JSON.stringify(input) };
 }
 
 function report(crashes: readonly Crash[]): string {
-  return crashes.slice(0, 5).map((c) => `seed ${c.seed}: ${c.error}\n  input: ${c.input}`).join('\n\n');
+  return crashes.slice(0, 5).map((c) => `${c.label}: ${c.error}\n  input: ${c.input}`).join('\n\n');
 }
 
 describe('injection fuzzing', () => {
@@ -239,13 +278,13 @@ describe('injection fuzzing', () => {
   ];
   const seeds = Array.from({ length: CASES }, (_, i) => i + 1);
 
-  test.each(Object.entries(CRASHERS))('%s: injects or fails with InjectionError', (_name, input) => {
+  test.each(Object.entries(CRASHERS))('%s: injects or fails with InjectionError', (name, input) => {
     for (const settings of variants) {
       let crash: Crash | undefined;
       try {
         injectObject(structuredClone(input), settings);
       } catch (error) {
-        crash = crashOf(0, input, error);
+        crash = crashOf(name, input, error);
       }
       expect(crash && report([crash])).toBeUndefined();
     }
@@ -258,7 +297,7 @@ describe('injection fuzzing', () => {
       try {
         injectObject(structuredClone(input), variants[seed % variants.length]);
       } catch (error) {
-        const crash = crashOf(seed, input, error);
+        const crash = crashOf(`seed ${seed}`, input, error);
         if (crash) crashes.push(crash);
       }
     }
@@ -273,7 +312,43 @@ describe('injection fuzzing', () => {
       try {
         injectYaml(stringifyDocuments(objects), variants[seed % variants.length], `fuzz-${seed}.yaml`);
       } catch (error) {
-        const crash = crashOf(seed, objects, error);
+        const crash = crashOf(`stream seed ${seed}`, objects, error);
+        if (crash) crashes.push(crash);
+      }
+    }
+    expect(report(crashes)).toBe('');
+  });
+
+  test('mangled YAML text injects or fails with InjectionError or YamlParseError only', () => {
+    const crashes: Crash[] = [];
+    for (let seed = 1; seed <= 40; seed++) {
+      const g = new Gen(seed * 104729);
+      const text = mangle(g, stringifyDocuments(Array.from({ length: g.int(1, 3) }, () => workload(g))));
+      try {
+        injectYaml(text, variants[seed % variants.length], `mangled-${seed}.yaml`);
+      } catch (error) {
+        if (error instanceof YamlParseError) continue;
+        const crash = crashOf(`mangled seed ${seed}`, text, error);
+        if (crash) crashes.push(crash);
+      }
+    }
+    expect(report(crashes)).toBe('');
+  });
+
+  test('fuzzed --set overrides inject or fail with UserError or InjectionError only', () => {
+    const crashes: Crash[] = [];
+    for (let seed = 1; seed <= 60; seed++) {
+      const g = new Gen(seed * 15485863);
+      const set = Array.from({ length: g.int(0, 3) }, () => `${g.pick(SET_PATHS)}=${g.pick(SET_VALUES)}`);
+      const custom = g.chance(0.6);
+      if (custom) set.push(`sidecarInjectorWebhook.templates.custom=${g.pick(CUSTOM_TEMPLATES)}`);
+      const templates = custom ? g.pick(['custom', 'sidecar,custom']) : g.pick(['sidecar', 'gateway', 'grpc-agent', 'custom']);
+      const input = deployment({ annotations: { 'inject.istio.io/templates': templates } }, [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }]);
+      try {
+        injectObject(input, buildInjectionSettings({ set, nativeSidecars: g.chance(0.5) }));
+      } catch (error) {
+        if (error instanceof UserError) continue;
+        const crash = crashOf(`set seed ${seed}`, { set, templates }, error);
         if (crash) crashes.push(crash);
       }
     }

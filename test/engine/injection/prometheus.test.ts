@@ -17,11 +17,12 @@ describe('Prometheus merge', () => {
   it('hands the app\'s own scrape settings to the proxy', () => {
     const p = pod({ 'prometheus.io/port': '9090', 'prometheus.io/path': '/m' });
     applyPrometheusMerge(p, mesh);
-    expect(JSON.parse((p.spec.containers[1].env[0] as any).value)).toEqual({ scrape: '', path: '/m', port: '9090' });
+    expect(JSON.parse((p.spec.containers[1] as any).env[0].value)).toEqual({ scrape: '', path: '/m', port: '9090' });
   });
 
   it('does nothing when the pod is not scraped or merging is off', () => {
-    for (const annotations of [{ 'prometheus.io/scrape': 'false' }, { 'prometheus.istio.io/merge-metrics': 'false' }]) {
+    const cases: Record<string, string>[] = [{ 'prometheus.io/scrape': 'false' }, { 'prometheus.istio.io/merge-metrics': 'false' }];
+    for (const annotations of cases) {
       const p = pod(annotations);
       applyPrometheusMerge(p, mesh);
       expect(p.metadata.annotations).toEqual(annotations);

@@ -38,3 +38,12 @@ describe('buildInjectionSettings', () => {
     expect((buildInjectionSettings().values.global as any).hub).toBe('docker.io/istio');
   });
 });
+
+describe('revisions', () => {
+  it('point the proxy at the revision\'s istiod', () => {
+    const s = buildInjectionSettings({ revision: 'canary' });
+    expect(s.revision).toBe('canary');
+    expect((s.meshConfig.defaultConfig as any).discoveryAddress).toBe('istiod-canary.istio-system.svc:15012');
+    expect(s.values.revision).toBe('canary');
+  });
+});
