@@ -8,6 +8,7 @@ import { MeshNamespace } from './constructs/mesh-namespace';
 import { PeerAuthentication } from './constructs/policies/peer-authentication';
 import { addToMesh } from './constructs/workloads';
 import { ChartSource } from './engine/charts/chart-source';
+import { addTrafficExample, TrafficExample } from './example-traffic';
 import { InjectionMode } from './model/injection-mode';
 import { MtlsMode } from './model/mtls';
 
@@ -24,6 +25,7 @@ export interface ExampleApp {
   readonly namespace: MeshNamespace;
   readonly deployment: kplus.Deployment;
   readonly peerAuthentication: PeerAuthentication;
+  readonly traffic: TrafficExample;
 }
 
 /** Output files, one per chart, named so that sorting them gives the apply order. */
@@ -32,6 +34,7 @@ export const EXAMPLE_CHARTS = {
   istiod: '02-istiod',
   workloads: '03-workloads',
   security: '04-security',
+  traffic: '05-traffic',
 } as const;
 
 /** Adds the seed install's charts to `app`. */
@@ -52,7 +55,10 @@ export function buildExampleApp(app: App, options: ExampleAppOptions = {}): Exam
 
   const security = new Chart(app, EXAMPLE_CHARTS.security);
   const peerAuthentication = namespace.requireMtls(MtlsMode.strict(), { scope: security, id: 'DefaultMtls' });
-  return { namespace, deployment, peerAuthentication };
+
+  // A second service: canary with retries and a circuit breaker, an AuthorizationPolicy, access logs.
+  const traffic = addTrafficExample(workloads, new Chart(app, EXAMPLE_CHARTS.traffic));
+  return { namespace, deployment, peerAuthentication, traffic };
 }
 
 /**

@@ -25,16 +25,23 @@ export function validateApp(app: App): void {
   }
 }
 
-/** Resolves every chart's objects (cdk8s's own toJson, so lazy values and JSON patches apply), in chart order. */
+/**
+ * Resolves every chart's objects (cdk8s's own toJson, so lazy values and JSON patches apply), in chart order.
+ * Chart.toJson() resolves the dependencies and runs every validation of the whole app on each call: only the
+ * first chart goes through it (once per app, not charts x constructs); the others resolve their ApiObjects
+ * directly, in the same order toJson uses.
+ */
 export function collectObjects(app: App): SynthObject[] {
-  return app.charts.flatMap((chart) => collectChart(chart));
+  const charts = app.charts;
+  const first = charts.length > 0 ? charts[0].toJson() as KubeObject[] : [];
+  return charts.flatMap((chart, i) => collectChart(chart, i === 0 ? first : undefined));
 }
 
-function collectChart(chart: Chart): SynthObject[] {
-  const json = chart.toJson() as KubeObject[];
-  // toJson lists the chart's own ApiObjects in this dependency order (it has resolved the dependencies by now).
+function collectChart(chart: Chart, json: KubeObject[] | undefined): SynthObject[] {
+  // The chart's own ApiObjects in dependency order, as toJson lists them (the dependencies are resolved by now).
   const apiObjects = new DependencyGraph(chart.node).topology()
     .filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
-  if (apiObjects.length !== json.length) throw new Error(`chart ${chart.node.path}: ${json.length} objects but ${apiObjects.length} ApiObjects`);
-  return json.map((object, i) => ({ object, constructPath: apiObjects[i].node.path, apiObject: apiObjects[i], chart }));
+  const objects = json ?? apiObjects.map((o) => o.toJson() as KubeObject);
+  if (apiObjects.length !== objects.length) throw new Error(`chart ${chart.node.path}: ${objects.length} objects but ${apiObjects.length} ApiObjects`);
+  return objects.map((object, i) => ({ object, constructPath: apiObjects[i].node.path, apiObject: apiObjects[i], chart }));
 }

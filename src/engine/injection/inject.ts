@@ -75,10 +75,9 @@ function injectPod(original: Tree, target: PodTarget, prepared: PreparedSettings
 
   let merged = original;
   let templatePod: Tree = {};
-  const nativeForMove = podNativeSetting(original, prepared.nativeSidecars);
   for (const overlay of renderTemplates(input, prepared)) {
     templatePod = strategicMerge(templatePod, overlay);
-    if (nativeForMove(merged) && hasInitProxy(templatePod) && containerList(merged.spec as Tree, 'containers').some((c) => c.name === 'istio-proxy')) {
+    if (podUsesNative(merged, prepared.nativeSidecars) && hasInitProxy(templatePod) && containerList(merged.spec as Tree, 'containers').some((c) => c.name === 'istio-proxy')) {
       merged = moveProxyToInit(merged);
     }
     merged = strategicMerge(merged, overlay);
@@ -108,11 +107,9 @@ function postProcess(pod: Tree, templatePod: Tree, prepared: PreparedSettings, m
 }
 
 /** Whether the pod runs native sidecars: its nativeSidecar annotation, else the setting. */
-function podNativeSetting(_original: Tree, fallback: boolean): (pod: Tree) => boolean {
-  return (pod) => {
-    const a = stringMap((pod.metadata as Tree).annotations)['sidecar.istio.io/nativeSidecar'];
-    return a === 'true' ? true : a === 'false' ? false : fallback;
-  };
+function podUsesNative(pod: Tree, fallback: boolean): boolean {
+  const a = stringMap((pod.metadata as Tree).annotations)['sidecar.istio.io/nativeSidecar'];
+  return a === 'true' ? true : a === 'false' ? false : fallback;
 }
 
 function hasInitProxy(pod: Tree): boolean {

@@ -6,7 +6,6 @@ import { InjectionSettings } from './settings';
 import { goString, lookup, Tree, truthy } from './tree';
 
 export interface PreparedSettings {
-  readonly settings: InjectionSettings;
   readonly values: Tree;
   readonly mesh: Tree;
   readonly revision: string;
@@ -50,7 +49,6 @@ function build(settings: InjectionSettings): PreparedSettings {
   if (isRecord(templates)) for (const [k, v] of Object.entries(templates)) if (typeof v === 'string') sources.set(k, v);
   const parsed = new Map<string, Template>();
   return {
-    settings,
     values,
     mesh: settings.meshConfig as Tree,
     revision: settings.revision ?? '',

@@ -248,6 +248,13 @@ const SET_PATHS = [
   'global.multiCluster.clusterName', 'pilot.cni.enabled', 'sidecarInjectorWebhook.rewriteAppHTTPProbe',
   'sidecarInjectorWebhook.templates.custom', 'revision', 'meshConfig', 'a..b', '',
 ];
+const MESH_PATHS = [
+  'defaultConfig', 'defaultConfig.proxyMetadata', 'defaultConfig.interceptionMode', 'defaultConfig.statusPort',
+  'defaultConfig.tracing', 'defaultConfig.holdApplicationUntilProxyStarts', 'defaultConfig.drainDuration',
+  'defaultConfig.discoveryAddress', 'defaultConfig.image', 'inboundTrafficPolicy', 'inboundTrafficPolicy.mode',
+  'trustDomain', 'enablePrometheusMerge', 'extensionProviders', 'defaultProviders', 'rootNamespace',
+];
+
 /** Bodies for a custom injection template: valid ones, and broken Go templates. */
 const CUSTOM_TEMPLATES = [
   'spec:\n  containers:\n  - name: extra\n    image: example.com/extra:1',
@@ -349,6 +356,27 @@ describe('injection fuzzing', () => {
       } catch (error) {
         if (error instanceof UserError) continue;
         const crash = crashOf(`set seed ${seed}`, { set, templates }, error);
+        if (crash) crashes.push(crash);
+      }
+    }
+    expect(report(crashes)).toBe('');
+  });
+
+  test('fuzzed mesh config overlays inject or fail with UserError or InjectionError only', () => {
+    const crashes: Crash[] = [];
+    for (let seed = 1; seed <= 40; seed++) {
+      const g = new Gen(seed * 32452843);
+      const meshConfig: Record<string, unknown> = {};
+      for (let i = g.int(1, 3); i > 0; i--) {
+        const [first, ...rest] = g.pick(MESH_PATHS).split('.');
+        meshConfig[first] = rest.length === 0 ? g.junk() : { ...(meshConfig[first] as object), [rest[0]]: g.junk() };
+      }
+      const input = workload(new Gen(seed));
+      try {
+        injectObject(input, buildInjectionSettings({ meshConfig }));
+      } catch (error) {
+        if (error instanceof UserError) continue;
+        const crash = crashOf(`mesh seed ${seed}`, { meshConfig, input }, error);
         if (crash) crashes.push(crash);
       }
     }
