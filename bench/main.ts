@@ -194,7 +194,8 @@ function timeChild(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: n
   if (result.error) return { failure: result.error.message };
   if (result.status !== 0) {
     const lines = (result.stderr ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at '));
-    return { failure: `exit ${result.status}: ${lines.find((l) => /error/i.test(l)) ?? lines[0] ?? 'no output'}` };
+    const reason = lines.find((l) => /^\w*Error\b|^error:/.test(l)) ?? lines.find((l) => /error/i.test(l)) ?? lines[0] ?? 'no output';
+    return { failure: `exit ${result.status}: ${reason.replace(/\|/g, '\\|')}` };
   }
   return { wallMs, stdout: result.stdout };
 }
@@ -250,8 +251,9 @@ function renderReport(r: Report): string {
 }
 
 function tableRow(c: Cell): string {
-  if (c.failure !== undefined) return `| ${c.n} | ${c.label} | ${c.runs} | ${c.failure} | | | |`;
-  return `| ${c.n} | ${c.label} | ${c.runs} | ${ms(c.wallMs)} | ${ms(c.innerMs)} | ${c.maxRssKb === undefined ? '' : `${(c.maxRssKb / 1024).toFixed(0)} MiB`} `
+  const n = c.label.startsWith('example') ? '-' : String(c.n);
+  if (c.failure !== undefined) return `| ${n} | ${c.label} | ${c.runs} | ${c.failure} | | | |`;
+  return `| ${n} | ${c.label} | ${c.runs} | ${ms(c.wallMs)} | ${ms(c.innerMs)} | ${c.maxRssKb === undefined ? '' : `${(c.maxRssKb / 1024).toFixed(0)} MiB`} `
     + `| ${c.outputBytes === undefined ? '' : bytes(c.outputBytes)} |`;
 }
 

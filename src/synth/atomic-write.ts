@@ -13,6 +13,8 @@ export function writeDirAtomically(dir: string, files: ReadonlyMap<string, strin
   const parent = path.dirname(target);
   fs.mkdirSync(parent, { recursive: true });
   const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.staging-`));
+  // mkdtemp makes the folder private (0700); the output folder gets the usual mode for a new folder.
+  fs.chmodSync(staging, 0o777 & ~process.umask());
   const backup = `${staging}.old`;
   let movedAway = false;
   try {

@@ -15,6 +15,12 @@ describe('writeDirAtomically', () => {
     expect(readOutputDir(dist)).toEqual(new Map([['a.yaml', 'a'], ['sub/b.yaml', 'b']]));
   });
 
+  test('gives the output folder the mode of a new folder, not the private mode of a temporary one', () => {
+    const dist = path.join(root, 'dist');
+    writeDirAtomically(dist, new Map([['a.yaml', 'a']]));
+    expect(fs.statSync(dist).mode & 0o777).toBe(0o777 & ~process.umask());
+  });
+
   test('replaces the folder whole: files no longer given disappear', () => {
     const dist = path.join(root, 'dist');
     writeDirAtomically(dist, new Map([['a.yaml', 'a'], ['old/b.yaml', 'b']]));
