@@ -40,7 +40,8 @@ interface Options {
 /** One table row: a variant (and cache state) at one N. */
 interface Cell {
   readonly label: string;
-  readonly n: number;
+  /** Workloads; undefined for the example app. */
+  readonly n: number | undefined;
   readonly runs: number;
   readonly wallMs?: number;
   readonly innerMs?: number;
@@ -169,10 +170,10 @@ function measureExample(options: Options, work: string, chartsDir: string): Cell
     const timed = timeChild([EXAMPLE_JS], { ...env, CDK8S_OUTDIR: outdir }, options.timeoutMs);
     if (!('failure' in timed)) outputBytes = folderBytes(outdir);
     fs.rmSync(outdir, { recursive: true, force: true });
-    if ('failure' in timed) return { label, n: 1, runs: walls.length, failure: timed.failure };
+    if ('failure' in timed) return { label, n: undefined, runs: walls.length, failure: timed.failure };
     if (i > 0) walls.push(timed.wallMs); // run 0 fills the cache
   }
-  return { label, n: 1, runs: walls.length, wallMs: median(walls), outputBytes };
+  return { label, n: undefined, runs: walls.length, wallMs: median(walls), outputBytes };
 }
 
 /**
@@ -251,7 +252,7 @@ function renderReport(r: Report): string {
 }
 
 function tableRow(c: Cell): string {
-  const n = c.label.startsWith('example') ? '-' : String(c.n);
+  const n = c.n === undefined ? '-' : String(c.n);
   if (c.failure !== undefined) return `| ${n} | ${c.label} | ${c.runs} | ${c.failure} | | | |`;
   return `| ${n} | ${c.label} | ${c.runs} | ${ms(c.wallMs)} | ${ms(c.innerMs)} | ${c.maxRssKb === undefined ? '' : `${(c.maxRssKb / 1024).toFixed(0)} MiB`} `
     + `| ${c.outputBytes === undefined ? '' : bytes(c.outputBytes)} |`;
@@ -313,7 +314,7 @@ function writeGenerated(report: string): void {
 }
 
 function formatCellLine(c: Cell): string {
-  const head = `${c.label.padEnd(22)} N=${String(c.n).padEnd(5)}`;
+  const head = `${c.label.padEnd(22)} N=${String(c.n ?? '-').padEnd(5)}`;
   if (c.failure !== undefined) return `${head} ${c.failure}`;
   return `${head} wall ${ms(c.wallMs).padStart(9)}  inner ${ms(c.innerMs).padStart(9)}  rss ${c.maxRssKb === undefined ? '-' : `${(c.maxRssKb / 1024).toFixed(0)} MiB`}`
     + `  out ${c.outputBytes === undefined ? '-' : bytes(c.outputBytes)}  (${c.runs} runs)`;

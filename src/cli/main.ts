@@ -9,7 +9,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('cdk8s-istio')
     .description('Istio mesh tooling on plain Kubernetes YAML: offline injection, analysis and drift checks')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError('(run with --help for usage)');
   registerInject(program);
   registerAnalyze(program);
   registerCheck(program);

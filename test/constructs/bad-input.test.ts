@@ -91,7 +91,7 @@ const ROWS: Array<[string, Build, string, string]> = [
   ['peer authentication namespace of the wrong type', (c) => new PeerAuthentication(c, 'Pa', { namespace: any(42) }), 'c/Pa',
     'namespace must be a string, got number 42'],
   ['workload injection as a string', (c) => new MeshWorkload(web(c), 'Mesh', { injection: any('enabled') }), 'c/Web/Mesh',
-    "injection must be a WorkloadInjection, got 'enabled': use WorkloadInjection.webhook() or WorkloadInjection.disabled()"],
+    "injection must be a WorkloadInjection, got 'enabled': use WorkloadInjection.webhook(), preInjected() or disabled()"],
   ['workload revision that is not a dns-1123 label', (c) => addToMesh(web(c), WorkloadInjection.webhook({ revision: 'v1.30' })), 'c/Web/Mesh',
     "revision 'v1.30' is not a valid dns-1123 label"],
   ['workload revision without an istiod', (c) => addToMesh(web(c), WorkloadInjection.webhook({ revision: 'canary' })), 'c/Web/Mesh',

@@ -64,8 +64,25 @@ function goShaped(value: unknown): unknown {
   return out;
 }
 
+/** Zero values of the struct fields templates commonly test, which a Go struct always has. */
+const META_ZERO = { Name: '', Namespace: '', GenerateName: '' };
+const SPEC_ZERO = { ServiceAccountName: '', NodeName: '', Hostname: '', Subdomain: '', RestartPolicy: '', DNSPolicy: '', HostNetwork: false };
+const CONTAINER_ZERO = { Name: '', Image: '', ImagePullPolicy: '', WorkingDir: '' };
+
+function withZeros(value: unknown, zeros: Tree): Tree {
+  return { ...zeros, ...(isRecord(value) ? value : {}) };
+}
+
+function goSpec(spec: Tree): Tree {
+  const out = withZeros(goShaped(spec), SPEC_ZERO);
+  for (const field of ['Containers', 'InitContainers']) {
+    out[field] = Array.isArray(out[field]) ? (out[field] as unknown[]).map((c) => withZeros(c, CONTAINER_ZERO)) : [];
+  }
+  return out;
+}
+
 function templateData(input: TemplateInput): Tree {
-  const meta = goShaped(input.meta) as Tree;
+  const meta = withZeros(goShaped(input.meta), META_ZERO);
   meta.Labels = input.labels;
   meta.Annotations = input.annotations;
   const proxyConfig = goShaped(input.proxyConfig) as Tree;
@@ -75,7 +92,7 @@ function templateData(input: TemplateInput): Tree {
     TypeMeta: { Kind: input.typeMeta.kind, APIVersion: input.typeMeta.apiVersion },
     DeploymentMeta: { Name: input.deployMeta.name, Namespace: input.deployMeta.namespace },
     ObjectMeta: meta,
-    Spec: goShaped(input.spec),
+    Spec: goSpec(input.spec),
     ProxyConfig: proxyConfig,
     MeshConfig: goShaped(input.mesh),
     Values: input.values,

@@ -24,7 +24,7 @@ export interface InjectionResult {
  */
 export function injectObject(object: unknown, settings: InjectionSettings): InjectionResult {
   const prepared = prepare(settings);
-  if (!isRecord(object) || !isHandledKind(object.apiVersion, object.kind)) return { object, warnings: [] };
+  if (!isRecord(object) || !isHandledKind(object.kind)) return { object, warnings: [] };
   const out = clone(object) as Tree;
   const warnings = injectInPlace(out, prepared);
   return { object: out, warnings };
@@ -33,7 +33,7 @@ export function injectObject(object: unknown, settings: InjectionSettings): Inje
 function injectInPlace(object: Tree, prepared: PreparedSettings): string[] {
   if (object.kind === 'List') {
     const items = Array.isArray(object.items) ? object.items : [];
-    return items.flatMap((item) => (isRecord(item) && isHandledKind(item.apiVersion, item.kind) ? injectInPlace(item, prepared) : []));
+    return items.flatMap((item) => (isRecord(item) && isHandledKind(item.kind) ? injectInPlace(item, prepared) : []));
   }
   const target = locatePod(object);
   if (!target) throw new InjectionError('spec.template is required value', describe(object), 'spec.template');
@@ -57,7 +57,7 @@ export function injectYaml(text: string, settings: InjectionSettings, source = '
   for (const chunk of splitDocuments(text)) {
     const docs = parseDocuments(chunk.text, source);
     const value = docs.length === 1 ? docs[0].value : undefined;
-    if (!isRecord(value) || !isHandledKind(value.apiVersion, value.kind)) {
+    if (!isRecord(value) || !isHandledKind(value.kind)) {
       yaml += chunk.text.endsWith('\n') ? chunk.text : `${chunk.text}\n`;
     } else {
       const out = clone(value) as Tree;

@@ -26,7 +26,7 @@ export function injectTarget(target: PodTarget, prepared: PreparedSettings): str
   // The pod is read as the Kubernetes types read it, so user fields print as Istio prints them.
   normalizePodSpec(spec);
   const fullName = podFullName(meta, target);
-  const decision = decideInjection(meta, spec);
+  const decision = decideInjection(meta, spec, prepared.neverInjectSelectors);
   if (!decision.inject && decision.reason === 'host-network') return [skipWarning('host-network', target.typeMeta.kind, fullName)];
   const annotations = stringMap(meta.annotations);
   const mesh = meshForPod(prepared.mesh, annotations);

@@ -13,23 +13,22 @@ export interface PodTarget {
   readonly deployMeta: { readonly name: string; readonly namespace: string };
 }
 
-const TEMPLATE_KINDS: Record<string, readonly string[]> = {
-  v1: ['ReplicationController', 'DeploymentConfig'],
-  'apps/v1': ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet'],
-  'batch/v1': ['Job'],
-  'apps.openshift.io/v1': ['DeploymentConfig'],
-};
+/**
+ * The kinds Istio's injector decodes. It registers them without a version, so the kind alone decides:
+ * `extensions/v1beta1` Deployments and `v1` DeploymentConfigs are injected too.
+ */
+const HANDLED_KINDS = new Set([
+  'Pod', 'List', 'ReplicationController', 'Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob', 'DeploymentConfig',
+]);
 
 /** True for the kinds the injector understands (others pass through untouched). */
-export function isHandledKind(apiVersion: unknown, kind: unknown): boolean {
-  if (apiVersion === 'v1' && (kind === 'Pod' || kind === 'List')) return true;
-  if (apiVersion === 'batch/v1' && kind === 'CronJob') return true;
-  return typeof apiVersion === 'string' && typeof kind === 'string' && (TEMPLATE_KINDS[apiVersion]?.includes(kind) ?? false);
+export function isHandledKind(kind: unknown): boolean {
+  return typeof kind === 'string' && HANDLED_KINDS.has(kind);
 }
 
 /** Finds the pod metadata/spec inside an object of a handled kind (not a List); undefined when it has none. */
 export function locatePod(object: Tree): PodTarget | undefined {
-  const apiVersion = String(object.apiVersion);
+  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
   const kind = String(object.kind);
   const meta = record(object.metadata);
   const ownName = { name: str(meta.name), namespace: str(meta.namespace) };

@@ -14,6 +14,8 @@ export interface PreparedSettings {
   readonly network: string;
   readonly rewriteProbes: boolean;
   readonly holdApplication: boolean;
+  /** `sidecarInjectorWebhook.neverInjectSelector`: label selectors of pods that get no sidecar by default. */
+  readonly neverInjectSelectors: readonly unknown[];
   /** Names of the templates from `sidecarInjectorWebhook.templates` (they replace built-ins of the same name). */
   readonly customTemplateNames: readonly string[];
   /** A template from values, parsed on first use; undefined when values have none of that name. */
@@ -57,6 +59,7 @@ function build(settings: InjectionSettings): PreparedSettings {
     network: text('global.network'),
     rewriteProbes: lookup(values, 'sidecarInjectorWebhook.rewriteAppHTTPProbe') === true,
     holdApplication: truthy(lookup(values, 'global.proxy.holdApplicationUntilProxyStarts')),
+    neverInjectSelectors: listOf(lookup(values, 'sidecarInjectorWebhook.neverInjectSelector')),
     customTemplateNames: [...sources.keys()],
     customTemplate(name) {
       const source = sources.get(name);
@@ -75,6 +78,10 @@ function build(settings: InjectionSettings): PreparedSettings {
       return `${hub}/${imageName}:${tagWithType(tag, imageType)}`;
     },
   };
+}
+
+function listOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
 }
 
 /** The tag with the image type suffix (`-distroless`, `-debug`) set, replaced, or removed for `default`. */

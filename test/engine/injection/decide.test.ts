@@ -34,3 +34,23 @@ describe('decideInjection', () => {
     expect(skipWarning('disabled', '', 'web')).toBe('===> Skipping injection because "web" has sidecar injection disabled');
   });
 });
+
+describe('never-inject selectors', () => {
+  const spec = { containers: [] };
+  const selectors = [{ matchLabels: { batch: 'true' } }, { matchExpressions: [{ key: 'tier', operator: 'In', values: ['db'] }] }];
+
+  it('skip matching pods without an explicit choice', () => {
+    expect(decideInjection({ labels: { batch: 'true' } }, spec, selectors).inject).toBe(false);
+    expect(decideInjection({ labels: { tier: 'db' } }, spec, selectors).inject).toBe(false);
+    expect(decideInjection({ labels: { tier: 'web' } }, spec, selectors).inject).toBe(true);
+  });
+
+  it('give way to an explicit sidecar.istio.io/inject: "true"', () => {
+    const meta = { labels: { batch: 'true', 'sidecar.istio.io/inject': 'true' } };
+    expect(decideInjection(meta, spec, selectors).inject).toBe(true);
+  });
+
+  it('match nothing when empty', () => {
+    expect(decideInjection({ labels: { a: 'b' } }, spec, [{}]).inject).toBe(true);
+  });
+});

@@ -27,7 +27,7 @@ describe('emitYaml', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 1500; i++) {
       let s = '';
       const length = next(8);
       for (let j = 0; j < length; j++) s += alphabet[next(alphabet.length)];

@@ -1,12 +1,11 @@
 import { isHandledKind, locatePod } from '../../../src/engine/injection/kinds';
 
 describe('pod template location', () => {
-  it('knows the workload kinds and leaves others alone', () => {
-    expect(isHandledKind('apps/v1', 'StatefulSet')).toBe(true);
-    expect(isHandledKind('batch/v1', 'CronJob')).toBe(true);
-    expect(isHandledKind('apps.openshift.io/v1', 'DeploymentConfig')).toBe(true);
-    expect(isHandledKind('v1', 'Service')).toBe(false);
-    expect(isHandledKind('apps/v1beta1', 'Deployment')).toBe(false);
+  it('knows the workload kinds by kind alone and leaves others alone', () => {
+    expect(['StatefulSet', 'CronJob', 'DeploymentConfig', 'List', 'Pod'].every(isHandledKind)).toBe(true);
+    expect(isHandledKind('Service')).toBe(false);
+    expect(isHandledKind('Rollout')).toBe(false);
+    expect(isHandledKind(undefined)).toBe(false);
   });
 
   it('uses the job template metadata of a CronJob', () => {

@@ -65,3 +65,28 @@ describe('injection templates', () => {
     })).toThrow(/injection template "broken"/);
   });
 });
+
+describe('data of templates from values', () => {
+  it('has the zero values a Go struct has for unset pod fields', () => {
+    const custom = 'metadata:\n  annotations:\n    sa: {{ if eq .Spec.ServiceAccountName "" }}"default"{{ else }}{{ .Spec.ServiceAccountName }}{{ end }}\n';
+    const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'sa' } }), {
+      values: [{ sidecarInjectorWebhook: { templates: { sa: custom } } }],
+    });
+    expect(t.metadata.annotations.sa).toBe('default');
+  });
+
+  it('offers Istio\'s helper functions', () => {
+    const custom = [
+      'metadata:',
+      '  annotations:',
+      '    level: {{ annotation .ObjectMeta "sidecar.istio.io/logLevel" "info" | quote }}',
+      '    has: {{ isset .ObjectMeta.Annotations "inject.istio.io/templates" | quote }}',
+      '    ports: {{ applicationPorts .Spec.Containers | quote }}',
+      '    proxy: {{ protoToJSON .ProxyConfig | quote }}',
+    ].join('\n');
+    const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'fns' } }), {
+      values: [{ sidecarInjectorWebhook: { templates: { fns: custom } } }],
+    });
+    expect(t.metadata.annotations).toMatchObject({ level: 'info', has: 'true', ports: '8080', proxy: '{}' });
+  });
+});
