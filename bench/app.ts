@@ -34,24 +34,33 @@ export interface AppRunResult {
   readonly charts?: string;
 }
 
+/** The repository root, from lib/bench/ (compiled) or bench/ (tests). */
+const REPO = path.basename(path.dirname(__dirname)) === 'lib' ? path.join(__dirname, '..', '..') : path.join(__dirname, '..');
+
 /** The charts of the control-plane variant: ISTIO_CHARTS_DIR, else our small fixture charts. */
 export function benchChartsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.ISTIO_CHARTS_DIR || path.join(__dirname, '..', '..', 'test', 'fixtures', 'charts');
+  return env.ISTIO_CHARTS_DIR || path.join(REPO, 'test', 'fixtures', 'charts');
+}
+
+export interface BenchAppOptions {
+  /** Charts of the control-plane variant. @default benchChartsDir() */
+  readonly chartsDir?: string;
+  /** Render cache of the control-plane variant. @default - the library's default (CDK8S_ISTIO_CACHE_DIR, ...) */
+  readonly renderCacheDir?: string;
 }
 
 /** The variant's app: N Deployments with a Service each, over N/10 namespaces (one chart per namespace). */
-function buildApp(variant: Variant, n: number, outdir: string): App {
+export function buildBenchApp(variant: Variant, n: number, outdir: string, options: BenchAppOptions = {}): App {
   const mesh = variant !== 'plain';
   const app = mesh ? new MeshApp({ outdir }) : new App({ outdir });
   if (variant === 'control-plane') {
-    const sources = [ChartSource.localDir(benchChartsDir())];
-    new IstioBase(new Chart(app, 'istio-base'), 'IstioBase', { sources });
-    new Istiod(new Chart(app, 'istiod'), 'Istiod', { sources });
+    const sources = [ChartSource.localDir(options.chartsDir ?? benchChartsDir())];
+    new IstioBase(new Chart(app, 'istio-base'), 'IstioBase', { sources, renderCacheDir: options.renderCacheDir });
+    new Istiod(new Chart(app, 'istiod'), 'Istiod', { sources, renderCacheDir: options.renderCacheDir });
   }
   const namespaces = Math.max(1, Math.ceil(n / 10));
   for (let i = 0; i < n; i++) {
-    const nsIndex = i % namespaces;
-    const nsName = `team-${nsIndex}`;
+    const nsName = `team-${i % namespaces}`;
     const chart = (app.node.tryFindChild(nsName) as Chart | undefined) ?? namespaceChart(app, nsName, mesh);
     const deployment = new kplus.Deployment(chart, `app-${i}`, {
       metadata: { name: `app-${i}` },
@@ -98,7 +107,7 @@ function parseArgs(argv: readonly string[]): { variant: Variant; n: number; outd
 function run(): void {
   const { variant, n, outdir } = parseArgs(process.argv.slice(2));
   const start = performance.now();
-  const app = buildApp(variant, n, outdir);
+  const app = buildBenchApp(variant, n, outdir);
   const built = performance.now();
   app.synth();
   const done = performance.now();

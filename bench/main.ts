@@ -72,10 +72,11 @@ async function main(): Promise<void> {
   const charts = process.env.ISTIO_CHARTS_DIR ? `ISTIO_CHARTS_DIR (${chartsDir})` : 'the fixture charts in test/fixtures/charts (ISTIO_CHARTS_DIR is not set)';
   log(`control-plane charts: ${charts}`);
   try {
+    // One untimed run first, so the first timed one does not pay for a cold disk cache.
+    runApp('webhook', 10, path.join(work, 'cache-warm-up'), work, options.timeoutMs);
     const cells: Cell[] = [];
     for (const n of options.sizes) {
-      for (const scenario of SCENARIOS) {
-        const cell = measureScenario(scenario, n, options, work);
+      for (const cell of measureSize(n, options, work)) {
         cells.push(cell);
         log(formatCellLine(cell));
       }
@@ -109,32 +110,44 @@ function parseOptions(argv: readonly string[]): Options {
   return { sizes, runs, timeoutMs: timeout * 1000, write: !argv.includes('--no-write') };
 }
 
-/** Median of the runs of one scenario; stops at the first failure or timeout. */
-function measureScenario(scenario: Scenario, n: number, options: Options, work: string): Cell {
+/**
+ * Every scenario at one N. The runs are interleaved (run 1 of each scenario, then run 2 of each...) so that
+ * load from other processes on the machine spreads over all scenarios instead of skewing one of them.
+ * A scenario stops at its first failure or timeout.
+ */
+function measureSize(n: number, options: Options, work: string): Cell[] {
   const runs = n >= 1000 ? Math.min(options.runs, 3) : options.runs;
   const warmCache = path.join(work, `cache-warm-${n}`);
-  if (scenario.cache === 'warm') {
+  const results = new Map<Scenario, RunMeasurement[]>(SCENARIOS.map((s) => [s, []]));
+  const failures = new Map<Scenario, string>();
+  for (const scenario of SCENARIOS.filter((s) => s.cache === 'warm')) {
     // One untimed run fills the render cache.
     const primed = runApp(scenario.variant, n, warmCache, work, options.timeoutMs);
-    if ('failure' in primed) return { label: scenario.label, n, runs: 0, failure: primed.failure };
+    if ('failure' in primed) failures.set(scenario, primed.failure);
   }
-  const results: RunMeasurement[] = [];
   for (let i = 0; i < runs; i++) {
-    const cacheDir = scenario.cache === 'warm' ? warmCache : path.join(work, `cache-${scenario.variant}-${n}-${i}`);
-    const result = runApp(scenario.variant, n, cacheDir, work, options.timeoutMs);
-    if (scenario.cache !== 'warm') fs.rmSync(cacheDir, { recursive: true, force: true });
-    if ('failure' in result) return { label: scenario.label, n, runs: i, failure: result.failure };
-    results.push(result);
+    for (const scenario of SCENARIOS.filter((s) => !failures.has(s))) {
+      const cacheDir = scenario.cache === 'warm' ? warmCache : path.join(work, `cache-${scenario.variant}-${n}-${i}`);
+      const result = runApp(scenario.variant, n, cacheDir, work, options.timeoutMs);
+      if (scenario.cache !== 'warm') fs.rmSync(cacheDir, { recursive: true, force: true });
+      if ('failure' in result) failures.set(scenario, result.failure);
+      else results.get(scenario)?.push(result);
+    }
   }
-  return {
-    label: scenario.label,
-    n,
-    runs,
-    wallMs: median(results.map((r) => r.wallMs)),
-    innerMs: median(results.map((r) => r.app.constructMs + r.app.synthMs)),
-    maxRssKb: median(results.map((r) => r.app.maxRssKb)),
-    outputBytes: results[0].outputBytes,
-  };
+  return SCENARIOS.map((scenario) => {
+    const done = results.get(scenario) ?? [];
+    const failure = failures.get(scenario);
+    if (failure !== undefined || done.length === 0) return { label: scenario.label, n, runs: done.length, failure: failure ?? 'no runs' };
+    return {
+      label: scenario.label,
+      n,
+      runs: done.length,
+      wallMs: median(done.map((r) => r.wallMs)),
+      innerMs: median(done.map((r) => r.app.constructMs + r.app.synthMs)),
+      maxRssKb: median(done.map((r) => r.app.maxRssKb)),
+      outputBytes: done[0].outputBytes,
+    };
+  });
 }
 
 interface RunMeasurement {

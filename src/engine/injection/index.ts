@@ -1,7 +1,7 @@
 /** Offline sidecar injection, equal to `istioctl kube-inject` of Istio 1.30.3. */
 import { isRecord } from '../k8s/object';
 import { parseDocuments } from '../yaml/documents';
-import { emitYaml } from './emit-yaml';
+import { emitYaml } from '../yaml/emit';
 import { InjectionError } from './errors';
 import { injectTarget } from './inject';
 import { isHandledKind, locatePod } from './kinds';

@@ -4,6 +4,10 @@ import { meshConfigDefaults } from '../../model/injection/mesh-config';
 import { setPath } from './set-path';
 import { mergeMessage, mergeValues, Tree } from './tree';
 
+/**
+ * Treat a settings object as immutable: what injection derives from it (image, parsed templates...) is
+ * computed on first use and cached per object. Build a new one to change anything.
+ */
 export interface InjectionSettings {
   /** The values tree the templates see as `.Values` (chart defaults merged with overrides). */
   readonly values: Record<string, unknown>;

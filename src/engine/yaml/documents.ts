@@ -1,4 +1,5 @@
-import { LineCounter, parseAllDocuments, stringify } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { emitYaml } from './emit';
 
 /** One YAML document of a stream, with the line it starts on (1-based) for messages. */
 export interface YamlDocument {
@@ -37,13 +38,14 @@ export function parseDocuments(text: string, source = '<input>'): YamlDocument[]
 }
 
 /**
- * Writes documents as one stream with stable formatting: keys in the objects' own order,
- * no line folding (long strings stay on one line, so diffs stay readable), `---` between documents.
+ * Writes documents as one stream with stable formatting: keys in the objects' own order, no line folding
+ * (long strings stay on one line, so diffs stay readable), `---` between documents. Objects here are always
+ * JSON-shaped, so the fast writer in emit.ts serves (the `yaml` package's writer cost most of a synth).
  */
 export function stringifyDocuments(values: readonly unknown[]): string {
-  return values.map((v) => stringifyDocument(v)).join('---\n');
+  return values.map((v) => emitYaml(v)).join('---\n');
 }
 
 export function stringifyDocument(value: unknown): string {
-  return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  return emitYaml(value);
 }

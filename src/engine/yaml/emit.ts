@@ -2,13 +2,14 @@
  * A fast YAML writer for plain JSON-shaped data (maps, lists, strings, numbers, booleans, null), in the
  * same block style as the `yaml` package writes (sequences indented under their key). It exists because
  * injected output is many times larger than its input and the general-purpose writer dominated the cost.
- * Strings that could read back as anything but the same string are double-quoted (JSON escapes are valid
- * YAML); multi-line strings become literal blocks when that is exact.
+ * Strings that could read back as anything but the same string are quoted (single quotes when printable,
+ * else JSON double quotes, whose escapes are valid YAML); multi-line strings become literal blocks when exact.
  */
 
 const KEYWORDS = new Set(['null', 'true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', '~']);
 const PLAIN = /^[A-Za-z0-9_./$()+\\-][A-Za-z0-9_./$()=+:,;@%\\ -]*$/;
 const NUMBER_LIKE = /^[-+]?(\.?[0-9][0-9_.:eExXoObB+\-a-fA-F]*|\.(inf|Inf|INF|nan|NaN|NAN))$/;
+const SINGLE_QUOTABLE = /^[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*$/;
 const PRINTABLE_BLOCK = /^[^\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff\r]*$/;
 
 export function emitYaml(value: unknown): string {
@@ -26,7 +27,7 @@ function mapLines(map: Record<string, unknown>, indent: string): string {
   for (const key of Object.keys(map)) {
     const v = map[key];
     if (v === undefined) continue;
-    out += `${indent}${isPlain(key) ? key : JSON.stringify(key)}:${valueAfterKey(v, indent)}`;
+    out += `${indent}${isPlain(key) ? key : quoted(key)}:${valueAfterKey(v, indent)}`;
   }
   return out;
 }
@@ -75,8 +76,12 @@ function scalar(v: unknown, blockIndent: string): string {
 
 function text(s: string, blockIndent: string): string {
   if (s.includes('\n')) return block(s, blockIndent) ?? JSON.stringify(s);
-  if (isPlain(s)) return s;
-  return JSON.stringify(s);
+  return isPlain(s) ? s : quoted(s);
+}
+
+/** Single quotes when the string is printable (easier to read, e.g. for JSON values), else JSON double quotes. */
+function quoted(s: string): string {
+  return SINGLE_QUOTABLE.test(s) ? `'${s.replace(/'/g, "''")}'` : JSON.stringify(s);
 }
 
 function isPlain(s: string): boolean {

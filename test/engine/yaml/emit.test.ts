@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
-import { emitYaml } from '../../../src/engine/injection/emit-yaml';
+import { emitYaml } from '../../../src/engine/yaml/emit';
 
 const roundTrip = (v: unknown): unknown => parse(emitYaml(v));
 
@@ -42,6 +42,10 @@ describe('emitYaml', () => {
 
   it('writes sequences indented under their key, as the yaml package does', () => {
     expect(emitYaml({ a: [{ b: 1, c: 'x' }], d: { e: ['f'] } })).toBe('a:\n  - b: 1\n    c: x\nd:\n  e:\n    - f\n');
+  });
+
+  it('quotes JSON and other printable strings with single quotes, control characters with double quotes', () => {
+    expect(emitYaml({ a: '{"b":1}', c: "it's", d: '1337', e: 'tab\there' })).toBe(`a: '{"b":1}'\nc: 'it''s'\nd: '1337'\ne: "tab\\there"\n`);
   });
 
   it('writes multi-line strings as literal blocks with the right chomping', () => {
