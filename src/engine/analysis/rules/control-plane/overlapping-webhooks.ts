@@ -1,6 +1,6 @@
 import { isRecord } from '../../../k8s/object';
 import { ObjectIndex } from '../../index-objects';
-import { labelSelectorMatches } from '../../label-selector';
+import { labelSelectorMatches } from '../../../k8s/label-selector';
 import { REVISION_LABEL } from '../../mesh';
 import { finding, Rule, SourcedObject } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { labelSelectorMatches } from '../../../src/engine/analysis/label-selector';
+import { labelSelectorMatches } from '../../../src/engine/k8s/label-selector';
 
 describe('labelSelectorMatches', () => {
   const labels = { a: '1', b: '2' };

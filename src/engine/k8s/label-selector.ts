@@ -1,4 +1,4 @@
-import { isRecord } from '../k8s/object';
+import { isRecord } from './object';
 
 /**
  * True when a Kubernetes LabelSelector (matchLabels and matchExpressions) selects `labels`.
