@@ -2,8 +2,19 @@ import { IConstruct } from 'constructs';
 
 type ConstructType<T> = abstract new (...args: any[]) => T;
 
-/** Roots whose tree is complete (during MeshApp synth), with their constructs grouped by type. */
-const frozen = new WeakMap<IConstruct, { readonly all: readonly IConstruct[]; readonly byType: Map<Function, IConstruct[]> }>();
+/** A complete tree: its constructs grouped by type. Its identity marks one synth, for memos. */
+export interface CompleteTree {
+  readonly all: readonly IConstruct[];
+  readonly byType: Map<Function, IConstruct[]>;
+}
+
+/** Roots whose tree is complete (during MeshApp synth). */
+const frozen = new WeakMap<IConstruct, CompleteTree>();
+
+/** The complete tree of the app of `scope` while it synthesizes, else undefined (the tree may still grow). */
+export function completeTree(scope: IConstruct): CompleteTree | undefined {
+  return frozen.get(scope.node.root);
+}
 
 /**
  * Every construct of `type` in the app of `scope`, in construct order. While the app is being built the tree

@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import { isRecord, KubeObject } from '../engine/k8s/object';
 import { buildInjectionSettings, InjectionError, InjectionOverrides, InjectionSettings, injectObject } from '../engine/injection';
 import { DEFAULT_REVISION, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
-import { findInApp } from './app-index';
+import { CompleteTree, completeTree, findInApp } from './app-index';
 import { Istiod } from './control-plane/istiod';
 
 /** Sidecar rendered at synth by our injection engine, so the committed YAML already holds it. */
@@ -84,7 +84,8 @@ function settingsOf(istiod: Istiod, nativeSidecars: boolean): InjectionSettings 
  * `toJson`, so the engine runs there, on the final object; the result is memoized per synth input.
  */
 export class PreInjector {
-  private memo?: { readonly input: string; readonly output: KubeObject };
+  /** The injected object of the current synth: the tree is complete then, so the input cannot change. */
+  private memo?: { readonly synth: CompleteTree; readonly output: KubeObject };
 
   constructor(
     private readonly workload: kplus.Workload,
@@ -93,7 +94,7 @@ export class PreInjector {
   ) {
     const api = ApiObject.of(workload);
     const render = api.toJson.bind(api);
-    api.toJson = () => this.inject(render());
+    api.toJson = () => this.inject(render);
   }
 
   /** Problems that stop the injection (no control plane to follow, annotations Istio rejects). */
@@ -109,14 +110,15 @@ export class PreInjector {
     }
   }
 
-  private inject(object: KubeObject): KubeObject {
-    const input = JSON.stringify(object);
-    if (this.memo?.input === input) return this.memo.output;
+  private inject(render: () => KubeObject): KubeObject {
+    const synth = completeTree(this.workload);
+    if (synth && this.memo?.synth === synth) return this.memo.output;
+    const object = render();
     const settings = this.settings();
     if (typeof settings === 'string') return object; // reported by validate()
     const injected = injectObject(object, settings).object as KubeObject;
     optOutOfWebhook(injected);
-    this.memo = { input, output: injected };
+    if (synth) this.memo = { synth, output: injected };
     return injected;
   }
 
