@@ -1,6 +1,6 @@
 /** Offline sidecar injection, equal to `istioctl kube-inject` of Istio 1.30.3. */
 import { isRecord } from '../k8s/object';
-import { parseDocuments } from '../yaml/documents';
+import { parseDocuments, YamlDocument, YamlParseError } from '../yaml/documents';
 import { emitYaml } from '../yaml/emit';
 import { InjectionError } from './errors';
 import { injectTarget } from './inject';
@@ -55,7 +55,7 @@ export function injectYaml(text: string, settings: InjectionSettings, source = '
   const warnings: string[] = [];
   let yaml = '';
   for (const chunk of splitDocuments(text)) {
-    const docs = parseDocuments(chunk.text, source);
+    const docs = parseChunk(chunk, source);
     const value = docs.length === 1 ? docs[0].value : undefined;
     if (!isRecord(value) || !isHandledKind(value.kind)) {
       yaml += chunk.text.endsWith('\n') ? chunk.text : `${chunk.text}\n`;
@@ -74,6 +74,16 @@ export function injectYaml(text: string, settings: InjectionSettings, source = '
     yaml += '---\n';
   }
   return { yaml, warnings };
+}
+
+/** Parses one chunk; a syntax error names its line in the whole stream, not in the chunk. */
+function parseChunk(chunk: { text: string; line: number }, source: string): YamlDocument[] {
+  try {
+    return parseDocuments(chunk.text, source);
+  } catch (e) {
+    if (e instanceof YamlParseError) throw new YamlParseError(source, chunk.line + e.line - 1, e.reason);
+    throw e;
+  }
 }
 
 /** The stream cut at `---` lines (which may carry a comment), as kubectl reads it; blank chunks are dropped. */

@@ -29,9 +29,15 @@ export function parseDocuments(text: string, source = '<input>'): YamlDocument[]
     if (error) {
       throw new YamlParseError(source, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0]);
     }
-    const value = doc.toJS({ maxAliasCount: 100 });
-    if (value === null || value === undefined) continue;
     const start = doc.contents?.range[0] ?? doc.range[0];
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // Alias problems (unresolved, or an alias bomb) surface only when the document is resolved.
+      throw new YamlParseError(source, lineCounter.linePos(start).line, e instanceof Error ? e.message.split('\n')[0] : String(e));
+    }
+    if (value === null || value === undefined) continue;
     out.push({ value, line: lineCounter.linePos(start).line, text: text.slice(doc.range[0], doc.range[2]) });
   }
   return out;

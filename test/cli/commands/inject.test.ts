@@ -203,14 +203,18 @@ describe('cdk8s-istio inject', () => {
   });
 
   test('fails on a YAML syntax error, naming the file and line', async () => {
-    const result = await run(['-f', file('broken.yaml', `${SERVICE}---\nkind: Pod\nmetadata:\n  name: a: b\n`)]);
+    const result = await run(['-f', file('broken.yaml', `kind: Pod\nmetadata:\n  name: a: b\n---\n${SERVICE}`)]);
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    expect(result.stderr).toMatch(/broken\.yaml:11: invalid YAML: nested mappings/i);
+    expect(result.stderr).toMatch(/broken\.yaml:3: invalid YAML: nested mappings/i);
   });
 
-  // test.failing until src/engine/yaml/documents.ts turns the yaml package's alias errors (thrown by
-  // toJS as ReferenceError) into YamlParseError; then this fails and should become a plain test.
-  test.failing.each([
+  test('names the line in the whole file for a YAML syntax error in a later document', async () => {
+    const result = await run(['-f', file('broken-later.yaml', `${SERVICE}---\nkind: Pod\nmetadata:\n  name: a: b\n`)]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/broken-later\.yaml:11: invalid YAML: nested mappings/i);
+  });
+
+  test.each([
     ['an unresolved alias', 'a: *nope\n'],
     ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n'],
   ])('fails on %s as on a YAML error, naming the file', async (_what, text) => {
