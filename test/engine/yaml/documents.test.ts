@@ -27,6 +27,11 @@ describe('parseDocuments', () => {
     }
   });
 
+  test('fails on an unresolved alias as on a syntax error, with the document line', () => {
+    expect(() => parseDocuments('a: 1\n---\nb: *nope\n', 'x.yaml')).toThrow(YamlParseError);
+    expect(() => parseDocuments('a: 1\n---\nb: *nope\n', 'x.yaml')).toThrow(/^x\.yaml:3: /);
+  });
+
   test('fails on duplicate keys instead of silently keeping the last', () => {
     expect(() => parseDocuments('a: 1\na: 2\n')).toThrow(/unique|duplicate/i);
   });
