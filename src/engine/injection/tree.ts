@@ -19,6 +19,7 @@ export function clone<T>(value: T): T {
  */
 export function mergeValues(base: Tree, overlay: Tree): Tree {
   for (const [key, value] of Object.entries(overlay)) {
+    if (key === '__proto__') continue; // would replace the tree's prototype, not add a value
     if (value === null) {
       delete base[key];
     } else if (isRecord(value) && isRecord(base[key])) {
@@ -33,6 +34,7 @@ export function mergeValues(base: Tree, overlay: Tree): Tree {
 /** Like mergeValues, but a null overlay value is kept as null (MeshConfig overlays have no deletion). */
 export function mergeMessage(base: Tree, overlay: Tree): Tree {
   for (const [key, value] of Object.entries(overlay)) {
+    if (key === '__proto__') continue; // would replace the tree's prototype, not add a value
     if (isRecord(value) && isRecord(base[key])) mergeMessage(base[key] as Tree, value);
     else base[key] = clone(value);
   }
