@@ -6,8 +6,7 @@ import { MeshApp } from './synth/mesh-app';
 /** Synthesizes the example app; returns the exit code. User errors go to `stderr` without a stack trace. */
 export function main(options: ExampleAppOptions = {}, stderr: Pick<NodeJS.WriteStream, 'write'> = process.stderr): number {
   try {
-    // Sync waves let a single Argo CD Application apply the files in a working order.
-    const app = new MeshApp({ outdir: process.env.CDK8S_OUTDIR ?? 'dist', syncWaves: true });
+    const app = new MeshApp({ outdir: process.env.CDK8S_OUTDIR ?? 'dist' });
     buildExampleApp(app, options);
     app.synth();
     return 0;

@@ -100,7 +100,6 @@ describe('example app output', () => {
     expect(objectsOf(out, EXAMPLE_CHARTS.base).some((o) => o.kind === 'CustomResourceDefinition')).toBe(true);
     expect(objectsOf(out, EXAMPLE_CHARTS.istiod).length).toBeGreaterThan(0);
   });
-
 });
 
 describe('example app synth', () => {
@@ -139,5 +138,25 @@ describe('example app synth', () => {
     expect(message).toContain('fix: set ISTIO_CHARTS_DIR');
     expect(message).not.toMatch(/\n\s+at /); // no stack trace
     expect(readDir(out)).toEqual(new Map([['previous.k8s.yaml', 'kept: true\n']]));
+  });
+
+  test('with sync waves, every object has one: CRDs before istiod before namespaces before workloads before policies', () => {
+    const out = path.join(tmp, 'out');
+    const app = new MeshApp({ outdir: out, syncWaves: true });
+    buildExampleApp(app);
+    app.synth();
+    const waves = new Map<string, string>();
+    for (const file of fs.readdirSync(out)) {
+      for (const doc of parseDocuments(fs.readFileSync(path.join(out, file), 'utf-8'))) {
+        const obj = doc.value as any;
+        waves.set(`${obj.kind}/${obj.metadata.name}`, obj.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
+      }
+    }
+    expect([...waves.values()].every((w) => w !== undefined)).toBe(true);
+    const wave = (key: string) => Number(waves.get(key));
+    expect(wave('CustomResourceDefinition/peerauthentications.security.istio.io')).toBeLessThan(wave('Deployment/istiod'));
+    expect(wave('Deployment/istiod')).toBeLessThan(wave('Namespace/default'));
+    expect(wave('Namespace/default')).toBeLessThan(wave('Deployment/nginx-deployment'));
+    expect(wave('Deployment/nginx-deployment')).toBeLessThan(wave('PeerAuthentication/default'));
   });
 });

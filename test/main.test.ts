@@ -3,7 +3,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { ChartSource } from '../src/engine/charts/chart-source';
 import { main as cli } from '../src/cli/main';
-import { parseDocuments } from '../src/engine/yaml/documents';
 import { main } from '../src/main';
 
 let tmp: string;
@@ -49,24 +48,6 @@ describe('main', () => {
     expect(stderr.text()).toMatch(/^error: synth failed: 2 invalid inputs:\n {2}\[01-istio-base\/IstioBase\] istio chart 'base' version 1\.30\.3 not found/);
     expect(stderr.text()).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(fs.readdirSync(out)).toEqual(['old.yaml']);
-  });
-
-  test('gives every object an Argo CD sync wave, CRDs before istiod before workloads', () => {
-    expect(main({}, capture())).toBe(0);
-    const out = path.join(tmp, 'out');
-    const waves = new Map<string, string>();
-    for (const file of fs.readdirSync(out)) {
-      for (const doc of parseDocuments(fs.readFileSync(path.join(out, file), 'utf-8'))) {
-        const obj = doc.value as any;
-        waves.set(`${obj.kind}/${obj.metadata.name}`, obj.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
-      }
-    }
-    expect([...waves.values()].every((w) => w !== undefined)).toBe(true);
-    const wave = (key: string) => Number(waves.get(key));
-    expect(wave('CustomResourceDefinition/peerauthentications.security.istio.io')).toBeLessThan(wave('Deployment/istiod'));
-    expect(wave('Deployment/istiod')).toBeLessThan(wave('Namespace/default'));
-    expect(wave('Namespace/default')).toBeLessThan(wave('Deployment/nginx-deployment'));
-    expect(wave('Deployment/nginx-deployment')).toBeLessThan(wave('PeerAuthentication/default'));
   });
 
   test('writes output that analyze finds nothing wrong with', async () => {
