@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ChartSource } from '../src/engine/charts/chart-source';
-import { main as cli } from '../src/cli/main';
 import { main } from '../src/main';
+import { runCli } from './support/cli';
 
 let tmp: string;
 const savedEnv = { ...process.env };
@@ -52,13 +52,8 @@ describe('main', () => {
 
   test('writes output that analyze finds nothing wrong with', async () => {
     expect(main({}, capture())).toBe(0);
-    let stdout = '';
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((c: any) => { stdout += String(c); return true; });
-    try {
-      expect(await cli(['analyze', path.join(tmp, 'out'), '--failure-threshold', 'info', '--output', 'json'])).toBe(0);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(JSON.parse(stdout).findings).toEqual([]);
+    const result = await runCli(['analyze', path.join(tmp, 'out'), '--failure-threshold', 'info', '--output', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).findings).toEqual([]);
   });
 });

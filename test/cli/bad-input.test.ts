@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 
 // Bad input to the CLIs: each row gives the message it must print and the exit code; never a stack trace.
 let dir = '';
@@ -49,18 +49,7 @@ const ROWS: [string, () => string[], number, RegExp][] = [
   ['an unknown command', () => ['bogus'], 2, /unknown command 'bogus'/],
 ];
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((c: any) => { stdout += String(c); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((c: any) => { stderr += String(c); return true; });
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(args);
 
 describe('bad input to the CLI gives the message, the exit code and nothing on stdout', () => {
   test.each(ROWS)('%s', async (_name, args, code, message) => {

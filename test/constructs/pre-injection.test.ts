@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
 import { addToMesh, WorkloadInjection } from '../../src/constructs/workloads';
@@ -31,19 +31,6 @@ function podSpec(deployment: any): any {
   return deployment.spec.template.spec;
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((c: any) => { stdout += String(c); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((c: any) => { stderr += String(c); return true; });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('pre-injected workloads', () => {
   test('renders the sidecar at synth with the values of the app istiod', () => {
@@ -85,7 +72,7 @@ describe('pre-injected workloads', () => {
       fs.writeFileSync(path.join(dir, 'web.yaml'), stringifyDocument(plain));
       fs.writeFileSync(path.join(dir, 'values.yaml'), JSON.stringify(istiod.injectionValues()));
       fs.writeFileSync(path.join(dir, 'mesh.yaml'), JSON.stringify(istiod.meshConfig()));
-      const result = await cli(['inject', '-f', path.join(dir, 'web.yaml'), '--values', path.join(dir, 'values.yaml'), '--mesh-config', path.join(dir, 'mesh.yaml')]);
+      const result = await runCli(['inject', '-f', path.join(dir, 'web.yaml'), '--values', path.join(dir, 'values.yaml'), '--mesh-config', path.join(dir, 'mesh.yaml')]);
       expect(result.code).toBe(0);
       const fromCli = parseDocuments(result.stdout)[0].value as any;
       fromCli.spec.template.metadata.labels['sidecar.istio.io/inject'] = 'false';

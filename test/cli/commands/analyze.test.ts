@@ -1,28 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Readable } from 'stream';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../../support/cli';
 
-interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
 
-/** Runs the CLI in-process, capturing stdout and stderr, with `stdin` as standard input when given. */
-async function run(args: string[], stdin?: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-  const stdinDescriptor = Object.getOwnPropertyDescriptor(process, 'stdin')!;
-  if (stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(stdin)]), configurable: true });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    Object.defineProperty(process, 'stdin', stdinDescriptor);
-  }
-}
+const run = (args: string[], stdin?: string) => runCli(args, stdin);
 
 const STRICT_NAMESPACE = `apiVersion: v1
 kind: Namespace

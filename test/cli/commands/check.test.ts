@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../../support/cli';
 import { setProcessRunner } from '../../../src/engine/process/runner';
 import { REQUIRE_TYPESCRIPT, SAMPLE_APP } from '../../synth/child-synth';
 import { sampleApp } from '../../synth/sample-app';
@@ -21,21 +21,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const APP = () => `node '${appScript}'`;
 
-/** Runs the CLI and captures its output; restores process.exitCode (jest would exit with it). */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s) => { stdout += String(s); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s) => { stderr += String(s); return true; });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = (args: string[]) => runCli(args);
 
 /** A committed output: a fresh synth of the sample app (in this process; the render cache keeps it fast). */
 function committed(name: string): string {

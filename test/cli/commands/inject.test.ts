@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Readable } from 'stream';
 import { parseAllDocuments } from 'yaml';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../../support/cli';
 import { normalizeDocument, yamlDocuments } from '../../engine/injection/support/semantic';
 
 const HELLO = `apiVersion: apps/v1
@@ -39,25 +38,8 @@ spec:
 const BAD_ANNOTATION = HELLO.replace('      labels:\n        app: hello\n    spec:',
   '      annotations:\n        traffic.sidecar.istio.io/excludeOutboundPorts: "bad"\n      labels:\n        app: hello\n    spec:');
 
-interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
 
-/** Runs the CLI in-process, capturing stdout and stderr, with `stdin` as standard input when given. */
-async function run(args: string[], stdin?: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-  const stdinDescriptor = Object.getOwnPropertyDescriptor(process, 'stdin')!;
-  if (stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(stdin)]), configurable: true });
-  try {
-    const code = await main(['inject', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    Object.defineProperty(process, 'stdin', stdinDescriptor);
-  }
-}
+const run = (args: string[], stdin?: string) => runCli(['inject', ...args], stdin);
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inject-cli-')); });
