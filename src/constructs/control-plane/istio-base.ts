@@ -1,12 +1,11 @@
 import { Construct } from 'constructs';
-import { ChartSource } from '../../engine/charts/chart-source';
 import { KubeObject } from '../../engine/k8s/object';
 import { BaseValues } from '../../model/values/base-values';
 import { baseHelmValues } from '../../model/values/build';
 import { ExtraValues } from '../../model/values/common';
 import { validateBaseValues, validateNames } from '../../model/values/validate';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
-import { addApiObjects, ChartRenderProps, renderOrRecord } from './rendered-chart';
+import { ChartRenderProps, renderInto } from './rendered-chart';
 
 export interface IstioBaseProps extends ChartRenderProps {
   /**
@@ -40,17 +39,15 @@ export class IstioBase extends Construct {
     this.values = baseHelmValues({ namespace: this.namespace, values: props.values, extraValues: props.extraValues });
     const release = props.releaseName ?? 'istio-base';
     const errors = [...validateNames(this.namespace, release), ...validateBaseValues(this.values)];
-    this.node.addValidation({ validate: () => errors });
-    this.rendered = errors.length > 0 ? [] : renderOrRecord({
+    this.rendered = renderInto(this, {
       chart: 'base',
       version: props.version ?? ISTIO_VERSION,
-      sources: props.sources ?? ChartSource.defaults(),
+      sources: props.sources,
       release,
       namespace: this.namespace,
       values: this.values,
       cacheDir: props.renderCacheDir,
     }, errors);
-    addApiObjects(this, this.rendered, errors);
   }
 
   /** Copies of every rendered object, in helm's order. */

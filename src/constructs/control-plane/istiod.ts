@@ -1,13 +1,12 @@
 import { Construct } from 'constructs';
 import { parse } from 'yaml';
-import { ChartSource } from '../../engine/charts/chart-source';
 import { isRecord, KubeObject } from '../../engine/k8s/object';
 import { istiodHelmValues } from '../../model/values/build';
 import { ExtraValues } from '../../model/values/common';
 import { IstiodValues } from '../../model/values/istiod-values';
 import { validateIstiodValues, validateNames } from '../../model/values/validate';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
-import { addApiObjects, ChartRenderProps, renderOrRecord } from './rendered-chart';
+import { ChartRenderProps, renderInto } from './rendered-chart';
 
 export interface IstiodProps extends ChartRenderProps {
   /**
@@ -57,17 +56,15 @@ export class Istiod extends Construct {
     errors.push(...validateIstiodValues(this.values));
     const revision = this.values.revision;
     this.revision = typeof revision === 'string' && revision !== '' ? revision : undefined;
-    this.node.addValidation({ validate: () => errors });
-    this.rendered = errors.length > 0 ? [] : renderOrRecord({
+    this.rendered = renderInto(this, {
       chart: 'istiod',
       version,
-      sources: props.sources ?? ChartSource.defaults(),
+      sources: props.sources,
       release,
       namespace: this.namespace,
       values: this.values,
       cacheDir: props.renderCacheDir,
     }, errors);
-    addApiObjects(this, this.rendered, errors);
   }
 
   /** Copies of every rendered object, in helm's order. */

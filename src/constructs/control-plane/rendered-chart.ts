@@ -48,6 +48,17 @@ export interface RenderRequest {
 }
 
 /**
+ * Renders the chart unless `errors` already holds input errors, adds its objects to `scope`, and registers
+ * every error as a validation of `scope` (so MeshApp.synth() reports them all at once). Returns the objects.
+ */
+export function renderInto(scope: Construct, request: Omit<RenderRequest, 'sources'> & { readonly sources?: readonly ChartSource[] }, errors: string[]): KubeObject[] {
+  scope.node.addValidation({ validate: () => errors });
+  const rendered = errors.length > 0 ? [] : renderOrRecord({ ...request, sources: request.sources ?? ChartSource.defaults() }, errors);
+  addApiObjects(scope, rendered, errors);
+  return rendered;
+}
+
+/**
  * Renders a chart and returns its objects, or records why it could not as a validation error
  * (so MeshApp.synth() reports it with every other error) and returns [].
  */
