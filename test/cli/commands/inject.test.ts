@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { ConformanceCase, CONFORMANCE_DIR, loadConformanceCases } from '../../engine/injection/support/conformance';
 import { runCli } from '../../support/cli';
 import { normalizeDocument, yamlDocuments } from '../../engine/injection/support/semantic';
 
@@ -240,13 +241,11 @@ describe('cdk8s-istio inject', () => {
 
 /** A few kube-inject conformance cases run through the flags, one per flag, compared as that data's README says. */
 describe('cdk8s-istio inject on kube-inject conformance cases', () => {
-  const data = path.join(__dirname, '..', '..', '..', '..', 'shared', 'conformance', 'kube-inject');
-  const present = fs.existsSync(path.join(data, 'cases.json'));
-  if (!present) console.warn(`skipping CLI conformance cases: ${data} is absent`);
+  const data = CONFORMANCE_DIR;
+  const all = loadConformanceCases('the CLI conformance cases');
+  const present = all.length > 0;
   const ids = ['traffic-params', 'proxy-resources-mixed-null', 'hello-tproxy', 'daemonset-old-version', 'bad-excludeoutboundports', 'hello-host-network-with-ns'];
-  const cases: ConformanceCase[] = present
-    ? (JSON.parse(fs.readFileSync(path.join(data, 'cases.json'), 'utf8')) as ConformanceCase[]).filter((c) => ids.includes(c.id))
-    : [];
+  const cases = all.filter((c) => ids.includes(c.id));
 
   (present ? test.each(cases.map((c) => [c.id, c] as const)) : test.skip.each([['absent', undefined as unknown as ConformanceCase]]))('%s', async (id, c) => {
     // The data's defaults use the test hub and tag rather than the pinned release image.
@@ -267,15 +266,3 @@ describe('cdk8s-istio inject on kube-inject conformance cases', () => {
     if (c.expectedWarning !== null) expect(result.stderr).toContain(c.expectedWarning);
   });
 });
-
-interface ConformanceCase {
-  readonly id: string;
-  readonly input: string;
-  readonly expected: string | null;
-  readonly expectedError: string | null;
-  readonly expectedWarning: string | null;
-  readonly set: string[];
-  readonly valuesFile: string | null;
-  readonly meshConfig: Record<string, unknown> | null;
-  readonly nativeSidecars: boolean;
-}

@@ -1,35 +1,13 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { parse } from 'yaml';
 import { buildInjectionSettings, InjectionError, injectYaml } from '../../../src/engine/injection';
+import { ConformanceCase, loadConformanceCases, readConformanceFile } from './support/conformance';
 import { normalizeDocument, yamlDocuments } from './support/semantic';
 
-const DATA = path.join(__dirname, '..', '..', '..', '..', 'shared', 'conformance', 'kube-inject');
+const cases = loadConformanceCases('the conformance cases');
 
-interface Case {
-  readonly id: string;
-  readonly input: string;
-  readonly expected: string | null;
-  readonly expectedError: string | null;
-  readonly expectedWarning: string | null;
-  readonly set: string[];
-  readonly valuesFile: string | null;
-  readonly meshConfig: Record<string, unknown> | null;
-  readonly nativeSidecars: boolean;
-}
+const read = readConformanceFile;
 
-const cases: Case[] = fs.existsSync(path.join(DATA, 'cases.json'))
-  ? JSON.parse(fs.readFileSync(path.join(DATA, 'cases.json'), 'utf8'))
-  : [];
-
-if (cases.length === 0) {
-  // eslint-disable-next-line no-console
-  console.warn(`kube-inject conformance data not found at ${DATA}; skipping the conformance cases`);
-}
-
-const read = (file: string): string => fs.readFileSync(path.join(DATA, file), 'utf8');
-
-function run(c: Case): { yaml: string; warnings: string[] } {
+function run(c: ConformanceCase): { yaml: string; warnings: string[] } {
   const settings = buildInjectionSettings({
     pinned: false,
     values: c.valuesFile ? [parse(read(c.valuesFile))] : [],
