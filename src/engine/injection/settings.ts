@@ -1,6 +1,7 @@
 /** The settings one injection run uses: the values tree the templates read, the mesh config, revision. */
 import { chartValueDefaults, PINNED_HUB, PINNED_TAG } from '../../model/injection/chart-values';
 import { meshConfigDefaults } from '../../model/injection/mesh-config';
+import { meshOverlayFromValues } from './mesh-from-values';
 import { setPath } from './set-path';
 import { mergeMessage, mergeValues, Tree } from './tree';
 
@@ -44,13 +45,8 @@ export function buildInjectionSettings(overrides: InjectionOverrides = {}): Inje
   for (const layer of overrides.values ?? []) mergeValues(values, layer);
   for (const entry of overrides.set ?? []) setPath(values, entry);
   if (overrides.revision !== undefined) values.revision = overrides.revision;
-  const meshConfig = meshConfigDefaults();
-  // A revision's istiod renders its own discovery address into the mesh config.
-  const revision = typeof values.revision === 'string' ? values.revision : '';
-  if (revision !== '') {
-    const ns = typeof (values.global as Tree)?.istioNamespace === 'string' ? (values.global as Tree).istioNamespace : 'istio-system';
-    (meshConfig.defaultConfig as Tree).discoveryAddress = `istiod-${revision}.${String(ns)}.svc:15012`;
-  }
+  // The chart renders part of the mesh config from the values (discovery address, mesh ID, tracer, meshConfig).
+  const meshConfig = mergeMessage(meshConfigDefaults(), meshOverlayFromValues(values));
   mergeMessage(meshConfig, overrides.meshConfig ?? {});
   return {
     values,
