@@ -6,6 +6,8 @@ export class UserError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UserError';
+    // No call frames: if a user's own app does not catch it, Node prints the message, not our internals.
+    this.stack = `${this.name}: ${message}`;
   }
 }
 

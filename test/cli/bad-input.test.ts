@@ -46,6 +46,7 @@ const ROWS: [string, () => string[], number, RegExp][] = [
   ['inject: --native-sidecars that is no boolean', () => ['inject', '-f', f('pod.yaml'), '--native-sidecars=maybe'], 2, /"maybe" is not true or false/],
   ['inject: a missing values file', () => ['inject', '-f', f('pod.yaml'), '--values', f('missing.yaml')], 1, /cannot read values file .*missing\.yaml/],
   ['inject: a mesh config with a syntax error', () => ['inject', '-f', f('pod.yaml'), '--mesh-config', f('broken.yaml')], 1, /broken\.yaml:2: invalid YAML/],
+  ['inject: a revision that is no dns-1123 label', () => ['inject', '-f', f('pod.yaml'), '--revision', 'Bad_Rev'], 1, /--revision 'Bad_Rev' is not a valid dns-1123 label/],
   ['an unknown command', () => ['bogus'], 2, /unknown command 'bogus'/],
 ];
 

@@ -8,7 +8,7 @@ import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
 import { addToMesh, WorkloadInjection } from '../../src/constructs/workloads';
 import { ChartSource } from '../../src/engine/charts/chart-source';
-import { parseDocuments, stringifyDocument } from '../../src/engine/yaml/documents';
+import { parseDocuments, stringifyDocuments } from '../../src/engine/yaml/documents';
 import { InjectionMode } from '../../src/model/injection-mode';
 import { MeshApp } from '../../src/synth/mesh-app';
 
@@ -69,7 +69,7 @@ describe('pre-injected workloads', () => {
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pre-inject-'));
     try {
-      fs.writeFileSync(path.join(dir, 'web.yaml'), stringifyDocument(plain));
+      fs.writeFileSync(path.join(dir, 'web.yaml'), stringifyDocuments([plain]));
       fs.writeFileSync(path.join(dir, 'values.yaml'), JSON.stringify(istiod.injectionValues()));
       fs.writeFileSync(path.join(dir, 'mesh.yaml'), JSON.stringify(istiod.meshConfig()));
       const result = await runCli(['inject', '-f', path.join(dir, 'web.yaml'), '--values', path.join(dir, 'values.yaml'), '--mesh-config', path.join(dir, 'mesh.yaml')]);

@@ -35,7 +35,9 @@ describe('normalizeNamespaces', () => {
     const objects = planned((app) => {
       new ApiObject(new Chart(app, 'c'), 'w', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } });
     });
+    const before = structuredClone(objects.map((o) => o.object));
     expect(() => normalizeNamespaces(objects)).not.toThrow();
+    expect(objects.map((o) => o.object)).toEqual(before);
   });
 
   test('cluster-scoped objects lose the namespace their chart gave them', () => {

@@ -5,6 +5,7 @@ import { UserError } from '../../errors';
 import { buildInjectionSettings, InjectionError, injectYaml } from '../../engine/injection';
 import { isRecord } from '../../engine/k8s/object';
 import { parseDocuments, YamlParseError } from '../../engine/yaml/documents';
+import { dns1123LabelError } from '../../model/names';
 
 interface InjectOptions {
   readonly filename: string;
@@ -40,6 +41,8 @@ export function registerInject(program: Command): void {
 }
 
 async function runInject(options: InjectOptions): Promise<void> {
+  const revisionError = options.revision === undefined ? undefined : dns1123LabelError(options.revision, '--revision');
+  if (revisionError) throw new UserError(revisionError);
   const source = options.filename === '-' ? '<stdin>' : options.filename;
   const input = options.filename === '-' ? await readStdin() : readText(options.filename, 'input file');
   const settings = buildInjectionSettings({

@@ -51,7 +51,3 @@ export function parseDocuments(text: string, source = '<input>'): YamlDocument[]
 export function stringifyDocuments(values: readonly unknown[]): string {
   return values.map((v) => emitYaml(v)).join('---\n');
 }
-
-export function stringifyDocument(value: unknown): string {
-  return emitYaml(value);
-}

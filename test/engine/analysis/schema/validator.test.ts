@@ -70,7 +70,6 @@ describeReference('CrdValidator on Istio 1.30.3\'s CRDs', () => {
     const elapsed = Date.now() - started;
     console.log(`compiled ${versions} CRD versions of ${crds.length} CRDs in ${elapsed} ms`);
     expect(versions).toBeGreaterThan(20);
-    expect(elapsed).toBeLessThan(20000);
   });
 
   test('finds a misspelled mTLS mode and an unknown DestinationRule field', () => {
