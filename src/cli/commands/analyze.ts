@@ -106,12 +106,18 @@ function parseLevel(value: string): Level {
 /** Reads every input into objects with their file and line. Unreadable input ends the command with exit code 2. */
 async function loadInputs(inputs: readonly string[]): Promise<SourcedObject[]> {
   const out: SourcedObject[] = [];
+  const seen = new Set<string>(); // a file named twice (itself and through its folder) is read once
   for (const input of inputs) {
     if (input === '-') {
       out.push(...toObjects(await readStdin(), '<stdin>'));
       continue;
     }
-    for (const file of yamlFiles(input)) out.push(...toObjects(readText(file), file));
+    for (const file of yamlFiles(input)) {
+      const key = path.resolve(file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(...toObjects(readText(file), file));
+    }
   }
   return out;
 }

@@ -127,6 +127,13 @@ describe('cdk8s-istio analyze', () => {
     expect(strict.code).toBe(1);
   });
 
+  test('reads a file named twice (itself and through its folder) once, so its objects are not reported as duplicates', async () => {
+    const file = write('twice/pa.yaml', 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: twice}\nspec: {mtls: {mode: PERMISSIVE}}\n');
+    const result = await run(['analyze', path.dirname(file), file, '--failure-threshold', 'warning']);
+    expect(result.stdout).not.toContain('CDK8SI013');
+    expect(result.stdout).toContain('in 1 object(s)');
+  });
+
   test('reads standard input', async () => {
     const result = await run(['analyze', '-', '--output', 'json'], UNLABELED);
     expect(result.code).toBe(0);
