@@ -1,4 +1,4 @@
-import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, App, Chart, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ChartSource, IstioChartName } from '../../engine/charts/chart-source';
 import { renderChart } from '../../engine/charts/render';
@@ -89,9 +89,55 @@ export function addApiObjects(scope: Construct, objects: readonly KubeObject[], 
     }
     seen.add(identity);
     const id = uniqueId(scope, obj);
-    const apiObject = new ApiObject(scope, id, obj as any);
+    const apiObject = new RenderedApiObject(scope, id, obj);
     if (chartNamespace && !obj.metadata.namespace) apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
   }
+}
+
+/** cdk8s's own resolvers: none of them changes plain JSON data. */
+const BUILT_IN_RESOLVERS = [LazyResolver, ImplicitTokenResolver, NumberStringUnionResolver];
+
+/**
+ * An ApiObject of rendered chart output. Helm output is plain JSON data (no Lazy values, no tokens), so unless the
+ * app has resolvers of its own, its body skips cdk8s's resolve, which visits every value of the control-plane objects
+ * (~25 ms per synth). The JSON is the same as ApiObject.toJson gives: metadata through cdk8s (constructs
+ * may add labels to it), keys sorted, nulls dropped, JSON patches applied, apiVersion/kind/metadata first.
+ */
+class RenderedApiObject extends ApiObject {
+  private readonly jsonPatches: JsonPatch[] = [];
+
+  constructor(scope: Construct, id: string, private readonly rendered: KubeObject) {
+    super(scope, id, rendered as any);
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    this.jsonPatches.push(...ops);
+  }
+
+  public toJson(): any {
+    const resolvers = App.of(this).resolvers;
+    if (!resolvers.every((r) => BUILT_IN_RESOLVERS.some((builtIn) => r instanceof builtIn))) return super.toJson();
+    const patched = JsonPatch.apply(sortedCopy({ ...this.rendered, metadata: this.metadata.toJson() }), ...this.jsonPatches);
+    const result: Record<string, unknown> = {};
+    for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(patched)]) {
+      if (key in patched) result[key] = patched[key];
+    }
+    return result;
+  }
+}
+
+/** A deep copy with object keys sorted and null values dropped, as cdk8s's sanitizeValue makes it. */
+function sortedCopy(value: unknown): any {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const item = sortedCopy((value as Record<string, unknown>)[key]);
+    if (item !== undefined) copy[key] = item;
+  }
+  return copy;
 }
 
 function uniqueId(scope: Construct, obj: KubeObject): string {

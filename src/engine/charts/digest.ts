@@ -21,6 +21,18 @@ export function chartDigest(chartPath: string): string {
   return hash.digest('hex');
 }
 
+/**
+ * Path, size, mtime and ctime of every file of a chart folder (symlinks followed), in sorted order: changes
+ * whenever a file is added, removed, renamed or written (ctime moves on every write, even one that restores
+ * the mtime). Costs a stat per file, where chartDigest reads them all.
+ */
+export function folderStamp(dir: string): string {
+  return listFiles(dir, '').map((rel) => {
+    const stat = fs.statSync(path.join(dir, rel));
+    return `${rel}\u0000${stat.size}\u0000${stat.mtimeMs}\u0000${stat.ctimeMs}`;
+  }).join('\n');
+}
+
 function listFiles(root: string, rel: string): string[] {
   const out: string[] = [];
   const entries = fs.readdirSync(path.join(root, rel)).sort();

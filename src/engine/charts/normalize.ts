@@ -33,13 +33,17 @@ export function normalizeRendered(values: readonly unknown[], namespace: string,
   return objects;
 }
 
+// Plain loops, no Object.entries: this walks all of helm's output (the base chart's CRDs are ~900 kB) on every synth.
 function fillDivisors(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
   if (Array.isArray(node)) {
-    node.forEach(fillDivisors);
-  } else if (isRecord(node)) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'resourceFieldRef' && isRecord(value) && value.divisor === undefined) value.divisor = '0';
-      fillDivisors(value);
-    }
+    for (const item of node) fillDivisors(item);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (key === 'resourceFieldRef' && isRecord(value) && value.divisor === undefined) value.divisor = '0';
+    fillDivisors(value);
   }
 }

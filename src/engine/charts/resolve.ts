@@ -6,6 +6,7 @@ import { isRecord } from '../k8s/object';
 import { HelmNotFoundError, locateHelm } from './helm-binary';
 import { ChartSource, IstioChartName, LOCAL_CHART_PATHS } from './chart-source';
 import { chartDigest } from './digest';
+import { localChartFacts } from './local-chart-facts';
 import { chartFromOci } from './oci';
 import { chartFromRepository } from './repository';
 import { ResolvedChart, SourceAttempt } from './resolved-chart';
@@ -40,12 +41,12 @@ function trySource(source: ChartSource, name: IstioChartName, version: string): 
       const dir = path.join(spec.dir, LOCAL_CHART_PATHS[name]);
       const chartFile = path.join(dir, 'Chart.yaml');
       if (!fs.existsSync(chartFile)) return { looked: `${dir} (no Chart.yaml)` };
-      const found = chartVersion(chartFile);
+      const { version: found, digest } = localChartFacts(dir, () => ({ version: chartVersion(chartFile), digest: chartDigest(dir) }));
       if (found === undefined) return { looked: `${chartFile} (not valid YAML with a version)` };
       if (found !== version && found !== UNRELEASED_VERSION) {
         return { looked: `${dir} (chart version ${found}, not ${version}; set the construct's version to ${found} to use it)` };
       }
-      return { chart: { name, version, path: dir, digest: chartDigest(dir), origin: dir } };
+      return { chart: { name, version, path: dir, digest, origin: dir } };
     }
     case 'oci': {
       let helm: string;

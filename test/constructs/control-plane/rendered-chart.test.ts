@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, IResolver, JsonPatch, ResolutionContext, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addApiObjects, renderOrRecord } from '../../../src/constructs/control-plane/rendered-chart';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
@@ -21,6 +21,52 @@ describe('addApiObjects', () => {
     addApiObjects(scope, [obj('ConfigMap', 'a', 'x'), obj('ConfigMap', 'a', 'x')], errors);
     expect(errors).toEqual([expect.stringContaining('the chart rendered ConfigMap a twice')]);
     expect(scope.node.children).toHaveLength(1);
+  });
+});
+
+describe('addApiObjects JSON', () => {
+  const rendered = () => ({
+    kind: 'ConfigMap', apiVersion: 'v1',
+    metadata: { name: 'cm', labels: { b: '2', a: '1' }, creationTimestamp: null },
+    data: { z: 'last', a: 'first', gone: null },
+    spec: { list: [{ y: 1, x: [null, 'k'] }, 'plain'], empty: {} },
+  });
+
+  /** The JSON cdk8s's own ApiObject gives for the same object in the same kind of chart. */
+  function cdk8sJson(chartProps: { namespace?: string; labels?: Record<string, string> }, patch?: JsonPatch): unknown {
+    const plain = new ApiObject(new Chart(Testing.app(), 'plain', chartProps), 'ConfigMap-cm', rendered());
+    if (chartProps.namespace) plain.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    if (patch) plain.addJsonPatch(patch);
+    return plain.toJson();
+  }
+
+  function renderedObject(chartProps: { namespace?: string; labels?: Record<string, string> }, app: App = Testing.app()): ApiObject {
+    const chart = new Chart(app, 'c', chartProps);
+    addApiObjects(chart, [rendered()], []);
+    return chart.node.findChild('ConfigMap-cm') as ApiObject;
+  }
+
+  test('is what cdk8s gives: keys sorted, nulls dropped, chart labels added, apiVersion, kind and metadata first', () => {
+    const json = renderedObject({ labels: { chart: 'label' } }).toJson();
+    expect(json).toEqual(cdk8sJson({ labels: { chart: 'label' } }));
+    expect(JSON.stringify(json)).toBe(JSON.stringify(cdk8sJson({ labels: { chart: 'label' } })));
+    expect(Object.keys(json)).toEqual(['apiVersion', 'kind', 'metadata', 'data', 'spec']);
+  });
+
+  test('drops the namespace of a cluster-scoped object inside a namespaced chart, and applies later JSON patches', () => {
+    const patch = JsonPatch.add('/data/added', 'yes');
+    const apiObject = renderedObject({ namespace: 'istio-system' });
+    apiObject.addJsonPatch(patch);
+    const json = apiObject.toJson();
+    expect(json.metadata.namespace).toBeUndefined();
+    expect(json.data.added).toBe('yes');
+    expect(JSON.stringify(json)).toBe(JSON.stringify(cdk8sJson({ namespace: 'istio-system' }, patch)));
+  });
+
+  test('goes through the app\'s own resolvers when it has some', () => {
+    const upper: IResolver = { resolve: (context: ResolutionContext) => { if (context.value === 'first') context.replaceValue('FIRST'); } };
+    const json = renderedObject({}, new App({ outdir: Testing.app().outdir, resolvers: [upper] })).toJson();
+    expect(json.data.a).toBe('FIRST');
   });
 });
 

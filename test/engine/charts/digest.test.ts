@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { chartDigest, fileDigest } from '../../../src/engine/charts/digest';
+import { chartDigest, fileDigest, folderStamp } from '../../../src/engine/charts/digest';
 import { useTempDir } from './test-helpers';
 
 const tmp = useTempDir('digest-test-');
@@ -32,5 +32,24 @@ describe('chartDigest', () => {
     fs.writeFileSync(file, 'archive');
     expect(fileDigest(file)).toBe('0eb3e36bfb24dcd9bb1d1bece1531216b59539a8fde17ee80224af0653c92aa3');
     expect(chartDigest(file)).toBe(fileDigest(file));
+  });
+});
+
+describe('folderStamp', () => {
+  test('stays the same while no file changes', () => {
+    const dir = chart({ 'Chart.yaml': 'a', 'templates/x.yaml': 'b' });
+    expect(folderStamp(dir)).toBe(folderStamp(dir));
+  });
+
+  test('changes when a file is written, added or renamed', () => {
+    const dir = chart({ 'templates/x.yaml': 'b' });
+    const stamps = [folderStamp(dir)];
+    fs.writeFileSync(path.join(dir, 'templates/x.yaml'), 'c');
+    stamps.push(folderStamp(dir));
+    fs.writeFileSync(path.join(dir, 'templates/y.yaml'), 'c');
+    stamps.push(folderStamp(dir));
+    fs.renameSync(path.join(dir, 'templates/y.yaml'), path.join(dir, 'templates/z.yaml'));
+    stamps.push(folderStamp(dir));
+    expect(new Set(stamps).size).toBe(4);
   });
 });
