@@ -261,18 +261,7 @@ class Lexer {
   }
 
   private lexQuote(start: number): void {
-    for (;;) {
-      const c = this.input[this.pos++];
-      if (c === '\\') {
-        const next = this.input[this.pos];
-        if (next !== undefined && next !== '\n') {
-          this.pos++;
-          continue;
-        }
-      }
-      if (c === undefined || c === '\n' || c === '\\') this.fail('unterminated quoted string', start);
-      if (c === '"') break;
-    }
+    this.lexEscaped(start, '"', 'unterminated quoted string');
     this.emit('string', start);
   }
 
@@ -284,6 +273,12 @@ class Lexer {
   }
 
   private lexChar(start: number): void {
+    this.lexEscaped(start, '\'', 'unterminated character constant');
+    this.emit('char', start);
+  }
+
+  /** Moves past the closing `quote` of a literal with backslash escapes, which must end on its line. */
+  private lexEscaped(start: number, quote: string, unterminated: string): void {
     for (;;) {
       const c = this.input[this.pos++];
       if (c === '\\') {
@@ -293,10 +288,9 @@ class Lexer {
           continue;
         }
       }
-      if (c === undefined || c === '\n' || c === '\\') this.fail('unterminated character constant', start);
-      if (c === '\'') break;
+      if (c === undefined || c === '\n' || c === '\\') this.fail(unterminated, start);
+      if (c === quote) return;
     }
-    this.emit('char', start);
   }
 }
 
