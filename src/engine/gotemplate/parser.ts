@@ -123,15 +123,7 @@ class Parser {
     const context = 'define clause';
     const name = this.templateName(this.nextNonSpace(), context);
     this.expect('rightDelim', context);
-    const outer = this.vars;
-    const outerDepth = this.rangeDepth;
-    this.vars = ['$'];
-    this.rangeDepth = 0;
-    const [list, end] = this.itemList();
-    if (end.kind !== 'end') this.fail(`unexpected {{${end.kind}}} in ${context}`);
-    this.vars = outer;
-    this.rangeDepth = outerDepth;
-    this.addTree(name, list);
+    this.namedTemplateBody(name, context);
   }
 
   private itemList(): [ListNode, Terminator] {
@@ -237,11 +229,8 @@ class Parser {
     return { kind: 'template', pos: t.pos, name, pipe: this.pipeline(context, 'rightDelim') };
   }
 
-  private blockControl(): TemplateNode {
-    const context = 'block clause';
-    const t = this.nextNonSpace();
-    const name = this.templateName(t, context);
-    const pipe = this.pipeline(context, 'rightDelim');
+  /** Parses up to {{end}} a template named `name`, which sees only its own variables, and defines it. */
+  private namedTemplateBody(name: string, context: string): void {
     const outer = this.vars;
     const outerDepth = this.rangeDepth;
     this.vars = ['$'];
@@ -251,6 +240,14 @@ class Parser {
     this.vars = outer;
     this.rangeDepth = outerDepth;
     this.addTree(name, list);
+  }
+
+  private blockControl(): TemplateNode {
+    const context = 'block clause';
+    const t = this.nextNonSpace();
+    const name = this.templateName(t, context);
+    const pipe = this.pipeline(context, 'rightDelim');
+    this.namedTemplateBody(name, context);
     return { kind: 'template', pos: t.pos, name, pipe };
   }
 

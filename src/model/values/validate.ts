@@ -9,21 +9,22 @@ import { PROXY_LOG_LEVELS } from './istiod-values';
 const PROFILE: ValueRule = { path: 'profile', accepts: isOneOf(ISTIO_PROFILES), expected: `one of ${ISTIO_PROFILES.join(', ')}`, fix: 'pick a profile the charts ship, or leave it unset' };
 const NAMESPACE = { accepts: isRevisionName, expected: 'a namespace name (lowercase letters, digits, \'-\')', fix: 'use the namespace istiod runs in' };
 
+const bool = (path: string): ValueRule => ({ path, accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' });
+
 const BASE_RULES: readonly ValueRule[] = [
   { path: 'defaultRevision', accepts: isRevisionName, expected: 'a revision name (lowercase letters, digits, \'-\') or \'default\'', fix: 'name the revision whose istiod validates config' },
   { path: 'global.istioNamespace', ...NAMESPACE },
   { path: 'global.imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
   { path: 'global.resourceScope', accepts: isOneOf(['all', 'cluster', 'namespace']), expected: 'one of all, cluster, namespace', fix: 'pick one of them' },
-  { path: 'global.enableReaderRBAC', accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' },
+  bool('global.enableReaderRBAC'),
   { path: 'base.excludedCRDs', accepts: isStringArray, expected: 'a list of CRD names', fix: 'list full CRD names such as \'envoyfilters.networking.istio.io\'' },
-  { path: 'base.enableCRDTemplates', accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' },
-  { path: 'base.enableIstioConfigCRDs', accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' },
+  bool('base.enableCRDTemplates'),
+  bool('base.enableIstioConfigCRDs'),
   { path: 'base.validationURL', accepts: isString, expected: 'a string', fix: 'give a URL such as \'https://istiod.example:15017/validate\'' },
   { path: 'base.validationCABundle', accepts: isString, expected: 'a string', fix: 'give the base64 PEM bundle' },
   PROFILE,
 ];
 
-const bool = (path: string): ValueRule => ({ path, accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' });
 const str = (path: string, fix = 'use a string'): ValueRule => ({ path, accepts: isString, expected: 'a string', fix });
 const resources = (path: string): ValueRule => ({ path, accepts: isResources, expected: '{ requests?, limits? } of Kubernetes quantities', fix: 'write quantities such as \'500m\' or \'2Gi\'' });
 
