@@ -18,7 +18,7 @@ import { InjectionMode } from '../src/model/injection-mode';
 import { MeshApp } from '../src/synth/mesh-app';
 
 export const VARIANTS = ['plain', 'webhook', 'pre-injected', 'control-plane'] as const;
-export type Variant = typeof VARIANTS[number];
+export type Variant = (typeof VARIANTS)[number];
 
 /** What one run prints (one JSON line on stdout). */
 export interface AppRunResult {
@@ -65,12 +65,14 @@ export function buildBenchApp(variant: Variant, n: number, outdir: string, optio
     const deployment = new kplus.Deployment(chart, `app-${i}`, {
       metadata: { name: `app-${i}` },
       replicas: 2,
-      containers: [{
-        name: 'app',
-        image: `registry.example.com/app-${i}:1.0.${i % 7}`,
-        ports: [{ number: 8080, name: 'http' }],
-        securityContext: { user: 1000, group: 1000 },
-      }],
+      containers: [
+        {
+          name: 'app',
+          image: `registry.example.com/app-${i}:1.0.${i % 7}`,
+          ports: [{ number: 8080, name: 'http' }],
+          securityContext: { user: 1000, group: 1000 },
+        },
+      ],
     });
     deployment.exposeViaService({ name: `app-${i}`, ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
     if (variant === 'webhook' || variant === 'control-plane') addToMesh(deployment);

@@ -15,7 +15,7 @@ import { IstioBase } from '../src/constructs/control-plane/istio-base';
 import { Istiod } from '../src/constructs/control-plane/istiod';
 import { ChartSource } from '../src/engine/charts/chart-source';
 import { locateHelm } from '../src/engine/charts/helm-binary';
-import { isRecord, KubeObject } from '../src/engine/k8s/object';
+import { isRecord, type KubeObject } from '../src/engine/k8s/object';
 import { runProcess } from '../src/engine/process/runner';
 import { parseDocuments } from '../src/engine/yaml/documents';
 
@@ -34,18 +34,41 @@ function main(): void {
   // Run from the repository root; the shared reference renders sit next to it.
   const referenceDir = path.join(process.cwd(), '..', 'shared', 'reference', 'istio-1.30.3');
   const cases: Case[] = [
-    { name: 'base', chartDir: path.join(charts, 'base'), release: 'istio-base', helmArgs: [], reference: 'base.default.yaml',
-      build: (chart, sources, cacheDir) => new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir }) },
-    { name: 'base defaultRevision=canary', chartDir: path.join(charts, 'base'), release: 'istio-base', helmArgs: ['--set', 'defaultRevision=canary'],
+    {
+      name: 'base',
+      chartDir: path.join(charts, 'base'),
+      release: 'istio-base',
+      helmArgs: [],
+      reference: 'base.default.yaml',
+      build: (chart, sources, cacheDir) => new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir }),
+    },
+    {
+      name: 'base defaultRevision=canary',
+      chartDir: path.join(charts, 'base'),
+      release: 'istio-base',
+      helmArgs: ['--set', 'defaultRevision=canary'],
       reference: 'base.defaultRevision-canary.yaml',
-      build: (chart, sources, cacheDir) => new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir, values: { defaultRevision: 'canary' } }) },
-    { name: 'istiod', chartDir: path.join(charts, 'istio-control', 'istio-discovery'), release: 'istiod',
-      helmArgs: ['--set', 'global.hub=docker.io/istio', '--set', 'global.tag=1.30.3'], reference: 'istiod.default.yaml',
-      build: (chart, sources, cacheDir) => new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir }) },
+      build: (chart, sources, cacheDir) =>
+        new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir, values: { defaultRevision: 'canary' } }),
+    },
+    {
+      name: 'istiod',
+      chartDir: path.join(charts, 'istio-control', 'istio-discovery'),
+      release: 'istiod',
+      helmArgs: ['--set', 'global.hub=docker.io/istio', '--set', 'global.tag=1.30.3'],
+      reference: 'istiod.default.yaml',
+      build: (chart, sources, cacheDir) => new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir }),
+    },
     // The reference render of the canary used the release name istiod-canary.
-    { name: 'istiod revision=canary', chartDir: path.join(charts, 'istio-control', 'istio-discovery'), release: 'istiod-canary',
-      helmArgs: ['--set', 'global.hub=docker.io/istio', '--set', 'global.tag=1.30.3', '--set', 'revision=canary'], reference: 'istiod.revision-canary.yaml',
-      build: (chart, sources, cacheDir) => new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir, revision: 'canary', releaseName: 'istiod-canary' }) },
+    {
+      name: 'istiod revision=canary',
+      chartDir: path.join(charts, 'istio-control', 'istio-discovery'),
+      release: 'istiod-canary',
+      helmArgs: ['--set', 'global.hub=docker.io/istio', '--set', 'global.tag=1.30.3', '--set', 'revision=canary'],
+      reference: 'istiod.revision-canary.yaml',
+      build: (chart, sources, cacheDir) =>
+        new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir, revision: 'canary', releaseName: 'istiod-canary' }),
+    },
   ];
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'equality-'));
   let failed = false;
@@ -56,7 +79,9 @@ function main(): void {
       const ours = Testing.synth(chart) as KubeObject[];
       const helm = helmTemplate(c);
       const report = compare(ours, helm);
-      console.log(`${c.name}: ${ours.length} objects ours, ${helm.length} from helm template; ${report.length === 0 ? 'equal' : 'DIFFERENT'}`);
+      console.log(
+        `${c.name}: ${ours.length} objects ours, ${helm.length} from helm template; ${report.length === 0 ? 'equal' : 'DIFFERENT'}`,
+      );
       for (const line of report) console.log(`  ${line}`);
       failed ||= report.some((l) => !l.startsWith('normalized:'));
       const referenceFile = path.join(referenceDir, c.reference);

@@ -36,8 +36,12 @@ export async function runInjectBench(options: InjectBenchOptions = {}): Promise<
   const runs = options.runs ?? 5;
   const text = deploymentStream(documents);
   const settings = buildInjectionSettings();
-  const inject = () => { injectYaml(text, settings, 'bench.yaml'); };
-  const roundTrip = () => { stringifyDocuments(parseDocuments(text, 'bench.yaml').map((d) => d.value)); };
+  const inject = () => {
+    injectYaml(text, settings, 'bench.yaml');
+  };
+  const roundTrip = () => {
+    stringifyDocuments(parseDocuments(text, 'bench.yaml').map((d) => d.value));
+  };
 
   inject();
   roundTrip();
@@ -75,15 +79,20 @@ export function deploymentStream(count: number): string {
         template: {
           metadata: { labels: { app: name, version: `v${1 + (i % 2)}` }, ...(Object.keys(annotations).length > 0 ? { annotations } : {}) },
           spec: {
-            containers: [{
-              name: 'app',
-              image: `registry.example.com/${name}:1.${i % 7}`,
-              ports: [{ name: 'http', containerPort: 8080 }, { name: 'metrics', containerPort: 9090 }],
-              readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 5 },
-              livenessProbe: { tcpSocket: { port: 'http' } },
-              env: [{ name: 'INDEX', value: String(i) }],
-              resources: { requests: { cpu: '100m', memory: '64Mi' } },
-            }],
+            containers: [
+              {
+                name: 'app',
+                image: `registry.example.com/${name}:1.${i % 7}`,
+                ports: [
+                  { name: 'http', containerPort: 8080 },
+                  { name: 'metrics', containerPort: 9090 },
+                ],
+                readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 5 },
+                livenessProbe: { tcpSocket: { port: 'http' } },
+                env: [{ name: 'INDEX', value: String(i) }],
+                resources: { requests: { cpu: '100m', memory: '64Mi' } },
+              },
+            ],
           },
         },
       },
@@ -123,7 +132,12 @@ export function formatInjectBench(r: InjectBenchResult): string {
 
 if (require.main === module) {
   runInjectBench().then(
-    (result) => { process.stdout.write(`${formatInjectBench(result)}\n`); },
-    (error) => { process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`); process.exitCode = 1; },
+    (result) => {
+      process.stdout.write(`${formatInjectBench(result)}\n`);
+    },
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    },
   );
 }

@@ -18,8 +18,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AppRunResult, benchChartsDir, Variant } from './app';
-import { formatInjectBench, InjectBenchResult, runInjectBench } from './inject';
+import { type AppRunResult, benchChartsDir, type Variant } from './app';
+import { formatInjectBench, type InjectBenchResult, runInjectBench } from './inject';
 
 const REPO = path.join(__dirname, '..', '..');
 const APP_JS = path.join(__dirname, 'app.js');
@@ -70,7 +70,9 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-bench-'));
   const chartsDir = benchChartsDir();
-  const charts = process.env.ISTIO_CHARTS_DIR ? `ISTIO_CHARTS_DIR (${chartsDir})` : 'the fixture charts in test/fixtures/charts (ISTIO_CHARTS_DIR is not set)';
+  const charts = process.env.ISTIO_CHARTS_DIR
+    ? `ISTIO_CHARTS_DIR (${chartsDir})`
+    : 'the fixture charts in test/fixtures/charts (ISTIO_CHARTS_DIR is not set)';
   log(`control-plane charts: ${charts}`);
   try {
     // One untimed run first, so the first timed one does not pay for a cold disk cache.
@@ -163,7 +165,12 @@ type RunResult = RunMeasurement | { readonly failure: string };
 function runApp(variant: Variant, n: number, cacheDir: string, work: string, timeoutMs: number): RunResult {
   const outdir = fs.mkdtempSync(path.join(work, 'out-'));
   try {
-    const timed = timeChild(process.execPath, [APP_JS, '--variant', variant, '--n', String(n), '--outdir', outdir], { CDK8S_ISTIO_CACHE_DIR: cacheDir }, timeoutMs);
+    const timed = timeChild(
+      process.execPath,
+      [APP_JS, '--variant', variant, '--n', String(n), '--outdir', outdir],
+      { CDK8S_ISTIO_CACHE_DIR: cacheDir },
+      timeoutMs,
+    );
     if ('failure' in timed) return timed;
     const line = timed.stdout.trim().split('\n').pop() ?? '';
     return { wallMs: timed.wallMs, app: JSON.parse(line) as AppRunResult, outputBytes: folderBytes(outdir) };
@@ -197,7 +204,12 @@ function measureExample(options: Options, work: string, chartsDir: string): Cell
  * Runs `program <args>` and measures its wall time. Uses spawnSync directly (not the library's runProcess)
  * because a benchmark run needs a timeout.
  */
-function timeChild(program: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): { wallMs: number; stdout: string } | { failure: string } {
+function timeChild(
+  program: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): { wallMs: number; stdout: string } | { failure: string } {
   const start = performance.now();
   const result = spawnSync(program, [...args], {
     cwd: REPO,
@@ -208,10 +220,14 @@ function timeChild(program: string, args: readonly string[], env: NodeJS.Process
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = performance.now() - start;
-  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { failure: `timed out after ${timeoutMs / 1000} s` };
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+    return { failure: `timed out after ${timeoutMs / 1000} s` };
   if (result.error) return { failure: result.error.message };
   if (result.status !== 0) {
-    const lines = (result.stderr ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at '));
+    const lines = (result.stderr ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('at '));
     const reason = lines.find((l) => /^\w*Error\b|^error:/.test(l)) ?? lines.find((l) => /error/i.test(l)) ?? lines[0] ?? 'no output';
     return { failure: `exit ${result.status}: ${reason.replace(/\|/g, '\\|')}` };
   }
@@ -245,13 +261,16 @@ interface Report {
 function renderReport(r: Report): string {
   const cpus = os.cpus();
   const lines = [
-    `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${gib(os.totalmem())} GiB memory, ${os.type()} ${os.release()}, `
-      + `node ${process.version}; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average at the end `
-      + `${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`,
+    `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${gib(os.totalmem())} GiB memory, ${os.type()} ${os.release()}, ` +
+      `node ${process.version}; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average at the end ` +
+      `${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}.`,
     `Control-plane charts: ${r.charts}.`,
     '',
-    'Wall = whole `node` process (start-up, construction, synth, write), median of the runs. Inner = app construction + '
-      + 'app.synth() inside the process. Memory = process.resourceUsage().maxRSS of the child. Output = bytes written.',
+    'Wall = whole `node` process (start-up, construction, synth, write), median of the runs. Inner = app construction + ' +
+      'app.synth() inside the process. Memory = process.resourceUsage().maxRSS of the child. Output = bytes written.',
     '',
     '| N | variant | runs | wall | inner | peak RSS | output |',
     '|---:|---|---:|---:|---:|---:|---:|',
@@ -260,10 +279,10 @@ function renderReport(r: Report): string {
     '',
     ...ratioLines(r),
     '',
-    `Injection engine (bench/inject.ts, in-process): ${r.inject.documents} Deployments, median of ${r.inject.runs} runs: `
-      + `injection ${r.inject.injectMs.toFixed(1)} ms (${rate(r.inject.injectDocsPerSecond)}), parse + stringify `
-      + `${r.inject.roundTripMs.toFixed(1)} ms (${rate(r.inject.roundTripDocsPerSecond)}), ratio ${r.inject.ratio.toFixed(2)}x `
-      + `(target <= ${r.inject.targetRatio}x: ${r.inject.withinTarget ? 'met' : 'NOT met'}).`,
+    `Injection engine (bench/inject.ts, in-process): ${r.inject.documents} Deployments, median of ${r.inject.runs} runs: ` +
+      `injection ${r.inject.injectMs.toFixed(1)} ms (${rate(r.inject.injectDocsPerSecond)}), parse + stringify ` +
+      `${r.inject.roundTripMs.toFixed(1)} ms (${rate(r.inject.roundTripDocsPerSecond)}), ratio ${r.inject.ratio.toFixed(2)}x ` +
+      `(target <= ${r.inject.targetRatio}x: ${r.inject.withinTarget ? 'met' : 'NOT met'}).`,
   ];
   return lines.join('\n');
 }
@@ -271,23 +290,30 @@ function renderReport(r: Report): string {
 function tableRow(c: Cell): string {
   const n = c.n === undefined ? '-' : String(c.n);
   if (c.failure !== undefined) return `| ${n} | ${c.label} | ${c.runs} | ${c.failure} | | | |`;
-  return `| ${n} | ${c.label} | ${c.runs} | ${ms(c.wallMs)} | ${ms(c.innerMs)} | ${c.maxRssKb === undefined ? '' : `${(c.maxRssKb / 1024).toFixed(0)} MiB`} `
-    + `| ${c.outputBytes === undefined ? '' : bytes(c.outputBytes)} |`;
+  return (
+    `| ${n} | ${c.label} | ${c.runs} | ${ms(c.wallMs)} | ${ms(c.innerMs)} | ${c.maxRssKb === undefined ? '' : `${(c.maxRssKb / 1024).toFixed(0)} MiB`} ` +
+    `| ${c.outputBytes === undefined ? '' : bytes(c.outputBytes)} |`
+  );
 }
 
 /** Ratios to the plain variant at every N, and the targets with their verdicts. */
 function ratioLines(r: Report): string[] {
   const at = (label: string, n: number) => r.cells.find((c) => c.label === label && c.n === n);
   const ratio = (x: number | undefined, y: number | undefined) => (x !== undefined && y !== undefined && y > 0 ? x / y : undefined);
-  const lines = ['| N | b/a wall | b/a inner | c/a wall | c/a inner | d warm - b (wall) | d warm - b (inner) | d cold - b (wall) |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| N | b/a wall | b/a inner | c/a wall | c/a inner | d warm - b (wall) | d warm - b (inner) | d cold - b (wall) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const n of r.options.sizes) {
     const a = at('a plain', n);
     const b = at('b webhook', n);
     const c = at('c pre-injected', n);
     const warm = at('d control plane, warm', n);
     const cold = at('d control plane, cold', n);
-    lines.push(`| ${n} | ${x(ratio(b?.wallMs, a?.wallMs))} | ${x(ratio(b?.innerMs, a?.innerMs))} | ${x(ratio(c?.wallMs, a?.wallMs))} `
-      + `| ${x(ratio(c?.innerMs, a?.innerMs))} | ${diff(warm?.wallMs, b?.wallMs)} | ${diff(warm?.innerMs, b?.innerMs)} | ${diff(cold?.wallMs, b?.wallMs)} |`);
+    lines.push(
+      `| ${n} | ${x(ratio(b?.wallMs, a?.wallMs))} | ${x(ratio(b?.innerMs, a?.innerMs))} | ${x(ratio(c?.wallMs, a?.wallMs))} ` +
+        `| ${x(ratio(c?.innerMs, a?.innerMs))} | ${diff(warm?.wallMs, b?.wallMs)} | ${diff(warm?.innerMs, b?.innerMs)} | ${diff(cold?.wallMs, b?.wallMs)} |`,
+    );
   }
   const big = Math.max(...r.options.sizes);
   const a = at('a plain', big);
@@ -304,11 +330,21 @@ function ratioLines(r: Report): string[] {
     '',
     'Targets (this machine; wall time unless marked inner):',
     '',
-    target(`example app synth, warm cache${r.example.failure ? ` (${r.example.failure})` : ''}`, r.example.wallMs, TARGETS.exampleWallMs, 'ms'),
+    target(
+      `example app synth, warm cache${r.example.failure ? ` (${r.example.failure})` : ''}`,
+      r.example.wallMs,
+      TARGETS.exampleWallMs,
+      'ms',
+    ),
     target(`b/a at N = ${big}`, ratio(b?.wallMs, a?.wallMs), TARGETS.webhookRatio, 'x'),
     target(`c/a at N = ${big}`, ratio(c?.wallMs, a?.wallMs), TARGETS.preInjectedRatio, 'x'),
     target(`c wall at N = ${big}`, c?.wallMs, TARGETS.preInjectedWallMs, 'ms'),
-    target(`warm-cache control plane, d warm - b at N = ${small}, inner (wall: ${diff(warm?.wallMs, base?.wallMs)})`, warmCost, TARGETS.controlPlaneWarmMs, 'ms'),
+    target(
+      `warm-cache control plane, d warm - b at N = ${small}, inner (wall: ${diff(warm?.wallMs, base?.wallMs)})`,
+      warmCost,
+      TARGETS.controlPlaneWarmMs,
+      'ms',
+    ),
   ];
 }
 
@@ -324,17 +360,20 @@ function writeGenerated(report: string): void {
   const existing = fs.existsSync(BENCHMARKS_MD) ? fs.readFileSync(BENCHMARKS_MD, 'utf-8') : '';
   const begin = existing.indexOf(BEGIN);
   const end = existing.indexOf(END);
-  const text = begin >= 0 && end > begin
-    ? `${existing.slice(0, begin)}${block}${existing.slice(end + END.length)}`
-    : `${existing || '# Benchmarks\n\nNumbers from `npm run bench`.\n'}\n${block}\n`;
+  const text =
+    begin >= 0 && end > begin
+      ? `${existing.slice(0, begin)}${block}${existing.slice(end + END.length)}`
+      : `${existing || '# Benchmarks\n\nNumbers from `npm run bench`.\n'}\n${block}\n`;
   fs.writeFileSync(BENCHMARKS_MD, text);
 }
 
 function formatCellLine(c: Cell): string {
   const head = `${c.label.padEnd(22)} N=${String(c.n ?? '-').padEnd(5)}`;
   if (c.failure !== undefined) return `${head} ${c.failure}`;
-  return `${head} wall ${ms(c.wallMs).padStart(9)}  inner ${ms(c.innerMs).padStart(9)}  rss ${c.maxRssKb === undefined ? '-' : `${(c.maxRssKb / 1024).toFixed(0)} MiB`}`
-    + `  out ${c.outputBytes === undefined ? '-' : bytes(c.outputBytes)}  (${c.runs} runs)`;
+  return (
+    `${head} wall ${ms(c.wallMs).padStart(9)}  inner ${ms(c.innerMs).padStart(9)}  rss ${c.maxRssKb === undefined ? '-' : `${(c.maxRssKb / 1024).toFixed(0)} MiB`}` +
+    `  out ${c.outputBytes === undefined ? '-' : bytes(c.outputBytes)}  (${c.runs} runs)`
+  );
 }
 
 function ms(v: number | undefined): string {

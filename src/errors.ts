@@ -13,6 +13,5 @@ export class UserError extends Error {
 
 /** True for errors whose message is meant for the user as it is (ours, and cdk8s's validation report). */
 export function isUserFacing(error: unknown): error is Error {
-  return error instanceof UserError
-    || (error instanceof Error && error.message.startsWith('Validation failed with the following errors'));
+  return error instanceof UserError || (error instanceof Error && error.message.startsWith('Validation failed with the following errors'));
 }

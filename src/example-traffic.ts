@@ -1,6 +1,6 @@
 // The traffic part of the example app: a second service, `echo`, in two versions, with a 10% canary,
 // retries, a timeout and a circuit breaker, an AuthorizationPolicy and access logs.
-import { Chart, Size } from 'cdk8s';
+import { type Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { MeshService } from './constructs/mesh-service';
 import { AuthorizationPolicy } from './constructs/policies/authorization-policy';
@@ -46,10 +46,19 @@ export function addTrafficExample(workloads: Chart, policies: Chart = workloads,
   const mesh = new MeshService(policies, 'Echo', { service, versions: { v1, v2 } });
   mesh.canary({ stable: 'v1', canary: 'v2', weight: options.canaryWeight ?? 10 });
   mesh.resilience({
-    retries: { attempts: 2, perTryTimeout: IstioDuration.seconds(1), retryOn: [RetryOn.CONNECT_FAILURE, RetryOn.REFUSED_STREAM, RetryOn.GATEWAY_ERROR] },
+    retries: {
+      attempts: 2,
+      perTryTimeout: IstioDuration.seconds(1),
+      retryOn: [RetryOn.CONNECT_FAILURE, RetryOn.REFUSED_STREAM, RetryOn.GATEWAY_ERROR],
+    },
     timeout: IstioDuration.seconds(3),
     circuitBreaker: {
-      outlierDetection: { consecutive5xxErrors: 5, interval: IstioDuration.seconds(10), baseEjectionTime: IstioDuration.seconds(30), maxEjectionPercent: 50 },
+      outlierDetection: {
+        consecutive5xxErrors: 5,
+        interval: IstioDuration.seconds(10),
+        baseEjectionTime: IstioDuration.seconds(30),
+        maxEjectionPercent: 50,
+      },
       connectionPool: { maxConnections: 100, http1MaxPendingRequests: 50 },
     },
   });
@@ -78,17 +87,19 @@ function echoDeployment(scope: Chart, namespace: string, version: string): kplus
     replicas: 2,
     select: false,
     podMetadata: { labels },
-    containers: [{
-      name: APP,
-      image: 'hashicorp/http-echo:1.0',
-      args: [`-text=${APP} ${version}`, `-listen=:${CONTAINER_PORT}`],
-      ports: [{ number: CONTAINER_PORT, name: 'http' }],
-      securityContext: { user: 65532, group: 65532, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false },
-      resources: {
-        cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(200) },
-        memory: { request: Size.mebibytes(16), limit: Size.mebibytes(64) },
+    containers: [
+      {
+        name: APP,
+        image: 'hashicorp/http-echo:1.0',
+        args: [`-text=${APP} ${version}`, `-listen=:${CONTAINER_PORT}`],
+        ports: [{ number: CONTAINER_PORT, name: 'http' }],
+        securityContext: { user: 65532, group: 65532, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false },
+        resources: {
+          cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(200) },
+          memory: { request: Size.mebibytes(16), limit: Size.mebibytes(64) },
+        },
       },
-    }],
+    ],
   });
   deployment.select(kplus.LabelSelector.of({ labels }));
   addToMesh(deployment);

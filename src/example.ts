@@ -1,14 +1,14 @@
 // The seed install as a cdk8s app: istio base + istiod, the default namespace with injection, an nginx
 // Deployment with a sidecar, and namespace-wide STRICT mTLS. One chart per concern, in apply order.
-import { ApiObject, App, Chart, Size } from 'cdk8s';
+import { ApiObject, type App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IstioBase } from './constructs/control-plane/istio-base';
 import { Istiod } from './constructs/control-plane/istiod';
 import { MeshNamespace } from './constructs/mesh-namespace';
-import { PeerAuthentication } from './constructs/policies/peer-authentication';
+import { type PeerAuthentication } from './constructs/policies/peer-authentication';
 import { addToMesh } from './constructs/workloads';
-import { ChartSource } from './engine/charts/chart-source';
-import { addTrafficExample, TrafficExample } from './example-traffic';
+import { type ChartSource } from './engine/charts/chart-source';
+import { addTrafficExample, type TrafficExample } from './example-traffic';
 import { InjectionMode } from './model/injection-mode';
 import { MtlsMode } from './model/mtls';
 
@@ -73,20 +73,22 @@ function nginxDeployment(scope: Chart): kplus.Deployment {
     select: false,
     podMetadata: { labels: { app: 'nginxdeployment' } },
     securityContext: { ensureNonRoot: false },
-    containers: [{
-      name: 'nginxdeployment',
-      image: 'nginx:1.27',
-      ports: [{ number: 80 }],
-      securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false },
-      resources: {
-        cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
-        memory: { request: Size.mebibytes(64), limit: Size.mebibytes(256) },
+    containers: [
+      {
+        name: 'nginxdeployment',
+        image: 'nginx:1.27',
+        ports: [{ number: 80 }],
+        securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false },
+        resources: {
+          cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
+          memory: { request: Size.mebibytes(64), limit: Size.mebibytes(256) },
+        },
+        volumeMounts: [
+          { path: '/var/cache/nginx', volume: kplus.Volume.fromEmptyDir(scope, 'NginxCache', 'nginx-cache') },
+          { path: '/var/run', volume: kplus.Volume.fromEmptyDir(scope, 'NginxRun', 'nginx-run') },
+        ],
       },
-      volumeMounts: [
-        { path: '/var/cache/nginx', volume: kplus.Volume.fromEmptyDir(scope, 'NginxCache', 'nginx-cache') },
-        { path: '/var/run', volume: kplus.Volume.fromEmptyDir(scope, 'NginxRun', 'nginx-run') },
-      ],
-    }],
+    ],
   });
   deployment.select(kplus.LabelSelector.of({ labels: { app: 'nginxdeployment' } }));
   return deployment;

@@ -32,7 +32,13 @@ export { clearRenderCache, defaultRenderCacheDir } from './engine/charts/render-
 export { cacheRoot } from './engine/charts/cache-dir';
 export type { BaseValues, BaseGlobalValues, BaseChartValues, IstioProfileName } from './model/values/base-values';
 export type {
-  IstiodValues, IstiodGlobalValues, MeshConfigValues, ProxyConfigValues, ProxyLogLevel, ProxyValues, SidecarInjectorWebhookValues,
+  IstiodValues,
+  IstiodGlobalValues,
+  MeshConfigValues,
+  ProxyConfigValues,
+  ProxyLogLevel,
+  ProxyValues,
+  SidecarInjectorWebhookValues,
 } from './model/values/istiod-values';
 export type { ExtraValues, LabelSelector, Quantity, ResourceRequirements, Toleration } from './model/values/common';
 export { DEFAULT_HUB, ISTIO_VERSION } from './model/values/version';
@@ -50,28 +56,71 @@ export { ClientTls, LoadBalancer, RetryOn } from './model/traffic/traffic-values
 export { AuthorizationAction } from './model/traffic/security';
 export { IstioMetric, TagOverride, WorkloadMode } from './model/traffic/telemetry';
 export type {
-  ClientTlsSpec, ConnectionPoolSpec, DestinationRuleSpec, DestinationSpec, HttpFaultSpec, HttpMatchSpec, HttpRetrySpec, HttpRouteDestinationSpec,
-  HttpRouteSpec, LoadBalancerSpec, OutlierDetectionSpec, StringMatchSpec, SubsetSpec, TrafficPolicySpec, VirtualServiceSpec,
+  ClientTlsSpec,
+  ConnectionPoolSpec,
+  DestinationRuleSpec,
+  DestinationSpec,
+  HttpFaultSpec,
+  HttpMatchSpec,
+  HttpRetrySpec,
+  HttpRouteDestinationSpec,
+  HttpRouteSpec,
+  LoadBalancerSpec,
+  OutlierDetectionSpec,
+  StringMatchSpec,
+  SubsetSpec,
+  TrafficPolicySpec,
+  VirtualServiceSpec,
 } from './model/traffic/networking';
 export type {
-  AuthorizationPolicySpec, AuthorizationRuleSpec, ConditionSpec, JwtRuleSpec, OperationSpec, RequestAuthenticationSpec, SourceSpec, WorkloadSelectorSpec,
+  AuthorizationPolicySpec,
+  AuthorizationRuleSpec,
+  ConditionSpec,
+  JwtRuleSpec,
+  OperationSpec,
+  RequestAuthenticationSpec,
+  SourceSpec,
+  WorkloadSelectorSpec,
 } from './model/traffic/security';
 export type { AccessLoggingSpec, MetricsOverrideSpec, MetricsSpec, TelemetrySpec, TracingSpec } from './model/traffic/telemetry';
 export { DestinationRule } from './constructs/policies/destination-rule';
-export type { ConnectionPoolProps, DestinationRuleProps, OutlierDetectionProps, SubsetProps, TrafficPolicyProps } from './constructs/policies/destination-rule';
+export type {
+  ConnectionPoolProps,
+  DestinationRuleProps,
+  OutlierDetectionProps,
+  SubsetProps,
+  TrafficPolicyProps,
+} from './constructs/policies/destination-rule';
 export { VirtualService } from './constructs/policies/virtual-service';
 export type {
-  FaultProps, HttpMatchProps, HttpRouteProps, MirrorProps, RetryProps, RouteDestinationProps, VirtualServiceProps,
+  FaultProps,
+  HttpMatchProps,
+  HttpRouteProps,
+  MirrorProps,
+  RetryProps,
+  RouteDestinationProps,
+  VirtualServiceProps,
 } from './constructs/policies/virtual-service';
 export { AuthorizationPolicy } from './constructs/policies/authorization-policy';
-export type { AuthorizationPolicyProps, AuthorizationRuleProps, RequestOperationProps, RequestSourceProps } from './constructs/policies/authorization-policy';
+export type {
+  AuthorizationPolicyProps,
+  AuthorizationRuleProps,
+  RequestOperationProps,
+  RequestSourceProps,
+} from './constructs/policies/authorization-policy';
 export { RequestAuthentication } from './constructs/policies/request-authentication';
 export type { JwtIssuerProps, RequestAuthenticationProps } from './constructs/policies/request-authentication';
 export { Telemetry } from './constructs/policies/telemetry';
 export type { AccessLoggingProps, MetricOverrideProps, MetricsProps, TelemetryProps, TracingProps } from './constructs/policies/telemetry';
 export { MeshService } from './constructs/mesh-service';
 export type {
-  AbTestOptions, BlueGreenOptions, CanaryOptions, MeshServiceProps, ResilienceOptions, ServiceReference, VersionPods,
+  AbTestOptions,
+  BlueGreenOptions,
+  CanaryOptions,
+  MeshServiceProps,
+  ResilienceOptions,
+  ServiceReference,
+  VersionPods,
 } from './constructs/mesh-service';
 export { addTrafficExample } from './example-traffic';
 export type { TrafficExample, TrafficExampleOptions } from './example-traffic';

@@ -1,6 +1,6 @@
 // Example app: the seed install (see src/example.ts). `npm run synth` writes it to CDK8S_OUTDIR or dist/.
 import { isUserFacing } from './errors';
-import { ExampleAppOptions, buildExampleApp } from './example';
+import { type ExampleAppOptions, buildExampleApp } from './example';
 import { MeshApp } from './synth/mesh-app';
 
 /** Synthesizes the example app; returns the exit code. User errors go to `stderr` without a stack trace. */

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { MeshNamespace } from '../src/constructs/mesh-namespace';
 import { analyze } from '../src/engine/analysis/analyze';
-import { KubeObject } from '../src/engine/k8s/object';
+import { type KubeObject } from '../src/engine/k8s/object';
 import { addTrafficExample } from '../src/example-traffic';
 import { InjectionMode } from '../src/model/injection-mode';
 
@@ -25,7 +25,10 @@ describe('addTrafficExample', () => {
     expect(find(objects, 'Deployment', 'echo-v2').spec.template.metadata.labels).toMatchObject({ app: 'echo', version: 'v2' });
     expect(find(objects, 'Service', 'echo').spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 5678 }]);
     const route = find(objects, 'VirtualService', 'echo').spec.http[0];
-    expect(route.route.map((d: any) => [d.destination.subset, d.weight])).toEqual([['v1', 90], ['v2', 10]]);
+    expect(route.route.map((d: any) => [d.destination.subset, d.weight])).toEqual([
+      ['v1', 90],
+      ['v2', 10],
+    ]);
     expect(route.retries.attempts).toBe(2);
     expect(find(objects, 'DestinationRule', 'echo').spec.trafficPolicy.outlierDetection.consecutive5xxErrors).toBe(5);
     expect(find(objects, 'AuthorizationPolicy', 'echo-readers').spec.selector).toEqual({ matchLabels: { app: 'echo' } });

@@ -29,7 +29,12 @@ function synthExample(outdir: string): void {
 }
 
 function readDir(dir: string): Map<string, string> {
-  return new Map(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf-8')]));
+  return new Map(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf-8')]),
+  );
 }
 
 function objectsOf(dir: string, file: string): any[] {
@@ -52,11 +57,19 @@ describe('example app output', () => {
   afterAll(restore);
 
   test('writes one file per concern, sorted in apply order', () => {
-    expect([...readDir(out).keys()]).toEqual(Object.values(EXAMPLE_CHARTS).map((c) => `${c}.k8s.yaml`).sort());
+    expect([...readDir(out).keys()]).toEqual(
+      Object.values(EXAMPLE_CHARTS)
+        .map((c) => `${c}.k8s.yaml`)
+        .sort(),
+    );
   });
 
   test('creates istio-system with the control-plane base', () => {
-    expect(find(objectsOf(out, EXAMPLE_CHARTS.base), 'Namespace', 'istio-system')).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'istio-system' } });
+    expect(find(objectsOf(out, EXAMPLE_CHARTS.base), 'Namespace', 'istio-system')).toEqual({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'istio-system' },
+    });
   });
 
   test('labels the namespace default istio-injection=enabled', () => {
@@ -69,7 +82,7 @@ describe('example app output', () => {
     expect(d.metadata.namespace).toBe('default');
     expect(d.spec.replicas).toBe(2);
     expect(d.spec.selector).toEqual({ matchLabels: { app: 'nginxdeployment' } });
-    expect(d.spec.template.metadata.labels).toMatchObject({ 'app': 'nginxdeployment', 'sidecar.istio.io/inject': 'true' });
+    expect(d.spec.template.metadata.labels).toMatchObject({ app: 'nginxdeployment', 'sidecar.istio.io/inject': 'true' });
     expect(d.spec.template.metadata.annotations).toEqual({ 'mesh.cdk8s-istio.dev/injection': 'namespace=sidecar workload=webhook' });
     const containers = d.spec.template.spec.containers;
     expect(containers.map((c: any) => c.name)).toEqual(['nginxdeployment']);
@@ -80,19 +93,29 @@ describe('example app output', () => {
     const spec = find(objectsOf(out, EXAMPLE_CHARTS.workloads), 'Deployment', 'nginx-deployment').spec.template.spec;
     const container = spec.containers[0];
     expect(spec.securityContext.runAsNonRoot).toBe(false);
-    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: false });
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: false,
+    });
     expect(container.securityContext.runAsUser).toBeUndefined();
     const mounts = Object.fromEntries(container.volumeMounts.map((m: any) => [m.mountPath, m.name]));
     expect(mounts).toEqual({ '/var/cache/nginx': 'nginx-cache', '/var/run': 'nginx-run' });
-    const emptyDirs = spec.volumes.filter((v: any) => v.emptyDir).map((v: any) => v.name).sort();
+    const emptyDirs = spec.volumes
+      .filter((v: any) => v.emptyDir)
+      .map((v: any) => v.name)
+      .sort();
     expect(emptyDirs).toEqual(['nginx-cache', 'nginx-run']);
   });
 
   test('requires STRICT mTLS in the namespace default', () => {
     const pa = find(objectsOf(out, EXAMPLE_CHARTS.security), 'PeerAuthentication', 'default');
     expect(pa).toEqual({
-      apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication',
-      metadata: { name: 'default', namespace: 'default' }, spec: { mtls: { mode: 'STRICT' } },
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      metadata: { name: 'default', namespace: 'default' },
+      spec: { mtls: { mode: 'STRICT' } },
     });
   });
 

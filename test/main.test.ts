@@ -22,7 +22,13 @@ afterEach(() => {
 
 function capture(): { write: (s: string) => boolean; text: () => string } {
   let text = '';
-  return { write: (s: string) => { text += s; return true; }, text: () => text };
+  return {
+    write: (s: string) => {
+      text += s;
+      return true;
+    },
+    text: () => text,
+  };
 }
 
 describe('main', () => {
@@ -31,7 +37,11 @@ describe('main', () => {
     expect(main({}, stderr)).toBe(0);
     expect(stderr.text()).toBe('');
     expect(fs.readdirSync(path.join(tmp, 'out')).sort()).toEqual([
-      '01-istio-base.k8s.yaml', '02-istiod.k8s.yaml', '03-workloads.k8s.yaml', '04-security.k8s.yaml', '05-traffic.k8s.yaml',
+      '01-istio-base.k8s.yaml',
+      '02-istiod.k8s.yaml',
+      '03-workloads.k8s.yaml',
+      '04-security.k8s.yaml',
+      '05-traffic.k8s.yaml',
     ]);
   });
 
@@ -45,7 +55,9 @@ describe('main', () => {
     ];
     const stderr = capture();
     expect(main({ chartSources }, stderr)).toBe(1);
-    expect(stderr.text()).toMatch(/^error: synth failed: 2 invalid inputs:\n {2}\[01-istio-base\/IstioBase\] istio chart 'base' version 1\.30\.3 not found/);
+    expect(stderr.text()).toMatch(
+      /^error: synth failed: 2 invalid inputs:\n {2}\[01-istio-base\/IstioBase\] istio chart 'base' version 1\.30\.3 not found/,
+    );
     expect(stderr.text()).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(fs.readdirSync(out)).toEqual(['old.yaml']);
   });

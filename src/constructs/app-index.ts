@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { type IConstruct } from 'constructs';
 
 type ConstructType<T> = abstract new (...args: any[]) => T;
 

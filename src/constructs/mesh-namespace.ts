@@ -1,8 +1,6 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
-import {
-  INJECTION_LABEL, InjectionMode, MANAGED_NAMESPACE_LABELS, REVISION_LABEL, injectionModeTypeError,
-} from '../model/injection-mode';
+import { Construct, type IConstruct } from 'constructs';
+import { INJECTION_LABEL, InjectionMode, MANAGED_NAMESPACE_LABELS, REVISION_LABEL, injectionModeTypeError } from '../model/injection-mode';
 import { MtlsMode } from '../model/mtls';
 import { annotationMapErrors, describeValue, dns1123LabelError, labelMapErrors } from '../model/names';
 import { findInApp } from './app-index';
@@ -130,9 +128,12 @@ function managedLabelProblems(labels: Readonly<Record<string, string>> | undefin
   if (!labels || typeof labels !== 'object') return [];
   const errors: string[] = [];
   for (const key of Object.keys(labels).filter((k) => MANAGED_NAMESPACE_LABELS.includes(k))) {
-    const both = key === INJECTION_LABEL || key === REVISION_LABEL ? ` (a namespace never carries both ${INJECTION_LABEL} and ${REVISION_LABEL})` : '';
-    errors.push(`label '${key}' is set by the injection prop${both}: remove it from labels and set injection, `
-      + "e.g. InjectionMode.sidecar(), InjectionMode.revision('<name>') or InjectionMode.ambient()");
+    const both =
+      key === INJECTION_LABEL || key === REVISION_LABEL ? ` (a namespace never carries both ${INJECTION_LABEL} and ${REVISION_LABEL})` : '';
+    errors.push(
+      `label '${key}' is set by the injection prop${both}: remove it from labels and set injection, ` +
+        "e.g. InjectionMode.sidecar(), InjectionMode.revision('<name>') or InjectionMode.ambient()",
+    );
   }
   return errors;
 }

@@ -1,11 +1,24 @@
 import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-27';
-import { IstioDuration } from '../model/traffic/duration';
+import { type IstioDuration } from '../model/traffic/duration';
 import { StringMatch } from '../model/traffic/string-match';
-import { ClientTls, LoadBalancer } from '../model/traffic/traffic-values';
+import { type ClientTls, type LoadBalancer } from '../model/traffic/traffic-values';
 import { UserError } from '../errors';
-import { ConnectionPoolProps, DestinationRule, DestinationRuleProps, OutlierDetectionProps } from './policies/destination-rule';
-import { FaultProps, HttpMatchProps, HttpRouteProps, RetryProps, RouteDestinationProps, VirtualService, VirtualServiceProps } from './policies/virtual-service';
+import {
+  type ConnectionPoolProps,
+  DestinationRule,
+  type DestinationRuleProps,
+  type OutlierDetectionProps,
+} from './policies/destination-rule';
+import {
+  type FaultProps,
+  type HttpMatchProps,
+  type HttpRouteProps,
+  type RetryProps,
+  type RouteDestinationProps,
+  VirtualService,
+  type VirtualServiceProps,
+} from './policies/virtual-service';
 import { integerProblem, namespaceOf } from './policies/common';
 
 /** A Service given by name, for services defined outside this app. */
@@ -99,7 +112,11 @@ export class MeshService extends Construct {
   private fault?: FaultProps;
   private virtualService?: VirtualService;
 
-  constructor(scope: Construct, id: string, private readonly props: MeshServiceProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: MeshServiceProps,
+  ) {
     super(scope, id);
     const service = props.service;
     if (service instanceof kplus.Service) {
@@ -118,7 +135,8 @@ export class MeshService extends Construct {
 
   /** Adds a version (subset) after construction. */
   public addVersion(name: string, pods: VersionPods): void {
-    if (this.versions.has(name)) throw new UserError(`mesh service '${this.serviceName}' already has version '${name}': give the new version another name`);
+    if (this.versions.has(name))
+      throw new UserError(`mesh service '${this.serviceName}' already has version '${name}': give the new version another name`);
     this.versions.set(name, pods);
   }
 
@@ -155,7 +173,10 @@ export class MeshService extends Construct {
 
   private setStrategy(strategy: RoutingStrategy): void {
     if (this.strategy) {
-      throw this.twice(`${strategy.kind}()`, `the service already routes with ${this.strategy.kind}(); its one VirtualService holds one routing helper, so keep one of canary(), blueGreen() and abTest()`);
+      throw this.twice(
+        `${strategy.kind}()`,
+        `the service already routes with ${this.strategy.kind}(); its one VirtualService holds one routing helper, so keep one of canary(), blueGreen() and abTest()`,
+      );
     }
     this.strategy = strategy;
     this.ensureObjects();
@@ -205,7 +226,13 @@ export class MeshService extends Construct {
       routes = [{ name: 'canary', destinations: [to(s.options.stable, 100 - s.options.weight), to(s.options.canary, s.options.weight)] }];
     } else if (s.kind === 'blueGreen') {
       const preview: HttpRouteProps[] = s.options.preview
-        ? [{ name: 'preview', match: [s.options.previewMatch ?? { headers: { 'x-preview': StringMatch.exact('true') } }], destinations: [to(s.options.preview)] }]
+        ? [
+            {
+              name: 'preview',
+              match: [s.options.previewMatch ?? { headers: { 'x-preview': StringMatch.exact('true') } }],
+              destinations: [to(s.options.preview)],
+            },
+          ]
         : [];
       routes = [...preview, { name: 'active', destinations: [to(s.options.active)] }];
     } else {
@@ -221,26 +248,39 @@ export class MeshService extends Construct {
     const problems: string[] = [];
     const port = this.props.port;
     if (port !== undefined && !this.ports.some((p) => p.port === port)) {
-      problems.push(`port ${port} is not a port of service '${this.serviceName}' (it has ${this.ports.map((p) => p.port).join(', ') || 'none'}): route to one of those, or add the port to the service`);
+      problems.push(
+        `port ${port} is not a port of service '${this.serviceName}' (it has ${this.ports.map((p) => p.port).join(', ') || 'none'}): route to one of those, or add the port to the service`,
+      );
     }
     if (port === undefined && this.ports.length > 1 && this.virtualService) {
-      problems.push(`service '${this.serviceName}' has several ports (${this.ports.map((p) => p.port).join(', ')}): set \`port\` to the one routes should use`);
+      problems.push(
+        `service '${this.serviceName}' has several ports (${this.ports.map((p) => p.port).join(', ')}): set \`port\` to the one routes should use`,
+      );
     }
     const s = this.strategy;
-    const used = !s ? [] : s.kind === 'canary' ? [s.options.stable, s.options.canary]
-      : s.kind === 'blueGreen' ? [s.options.active, ...(s.options.preview ? [s.options.preview] : [])]
-        : [s.options.variant, s.options.control];
+    const used = !s
+      ? []
+      : s.kind === 'canary'
+        ? [s.options.stable, s.options.canary]
+        : s.kind === 'blueGreen'
+          ? [s.options.active, ...(s.options.preview ? [s.options.preview] : [])]
+          : [s.options.variant, s.options.control];
     for (const version of used) {
       if (!this.versions.has(version)) {
-        problems.push(`${s!.kind}() names version '${version}', which is not defined (known: ${[...this.versions.keys()].join(', ') || 'none'}): add it to \`versions\` or call addVersion()`);
+        problems.push(
+          `${s!.kind}() names version '${version}', which is not defined (known: ${[...this.versions.keys()].join(', ') || 'none'}): add it to \`versions\` or call addVersion()`,
+        );
       }
     }
     if (s && new Set(used).size !== used.length) problems.push(`${s.kind}() names version '${used[0]}' twice: give two different versions`);
-    if (s?.kind === 'abTest' && !s.options.header) problems.push("abTest() header '' is empty: name the request header that picks the variant, e.g. 'x-user-group'");
+    if (s?.kind === 'abTest' && !s.options.header)
+      problems.push("abTest() header '' is empty: name the request header that picks the variant, e.g. 'x-user-group'");
     for (const [name, pods] of this.versions) {
       if (pods instanceof kplus.AbstractPod && pods.metadata.namespace !== this.namespace) {
-        problems.push(`version '${name}' runs in namespace '${pods.metadata.namespace ?? '<none>'}' but service '${this.serviceName}' is in '${this.namespace ?? '<none>'}': `
-          + 'a service only reaches pods of its own namespace; move the workload or the service');
+        problems.push(
+          `version '${name}' runs in namespace '${pods.metadata.namespace ?? '<none>'}' but service '${this.serviceName}' is in '${this.namespace ?? '<none>'}': ` +
+            'a service only reaches pods of its own namespace; move the workload or the service',
+        );
       }
       if (Object.keys(versionLabels(pods)).length === 0) {
         problems.push(`version '${name}' has no pod labels of its own to select by: label its pods, e.g. { version: '${name}' }`);
@@ -259,7 +299,11 @@ function versionLabels(pods: VersionPods): Record<string, string> {
 
 /** A DestinationRule whose props are computed at synth time, so later helper calls still count. */
 class ComputedDestinationRule extends DestinationRule {
-  constructor(scope: Construct, id: string, private readonly compute: () => DestinationRuleProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly compute: () => DestinationRuleProps,
+  ) {
     super(scope, id, compute());
   }
 
@@ -270,7 +314,11 @@ class ComputedDestinationRule extends DestinationRule {
 
 /** A VirtualService whose props are computed at synth time, so later helper calls still count. */
 class ComputedVirtualService extends VirtualService {
-  constructor(scope: Construct, id: string, private readonly compute: () => VirtualServiceProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly compute: () => VirtualServiceProps,
+  ) {
     super(scope, id, compute());
   }
 

@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
-import { IConstruct } from 'constructs';
-import { isRecord, KubeObject } from '../engine/k8s/object';
-import { buildInjectionSettings, InjectionError, InjectionOverrides, InjectionSettings, injectObject } from '../engine/injection';
+import type * as kplus from 'cdk8s-plus-27';
+import { type IConstruct } from 'constructs';
+import { isRecord, type KubeObject } from '../engine/k8s/object';
+import { buildInjectionSettings, InjectionError, type InjectionOverrides, type InjectionSettings, injectObject } from '../engine/injection';
 import { DEFAULT_REVISION, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
-import { CompleteTree, completeTree, findInApp } from './app-index';
+import { type CompleteTree, completeTree, findInApp } from './app-index';
 import { Istiod } from './control-plane/istiod';
 
 /** Sidecar rendered at synth by our injection engine, so the committed YAML already holds it. */
@@ -105,7 +105,8 @@ export class PreInjector {
       ApiObject.of(this.workload).toJson();
       return [];
     } catch (e) {
-      if (e instanceof InjectionError) return [`pre-injection failed: ${e.message}${e.field ? ` (field ${e.field})` : ''}: fix the pod template or its annotations`];
+      if (e instanceof InjectionError)
+        return [`pre-injection failed: ${e.message}${e.field ? ` (field ${e.field})` : ''}: fix the pod template or its annotations`];
       throw e;
     }
   }
@@ -131,9 +132,11 @@ export class PreInjector {
     }
     const istiod = findIstiod(this.workload, revision);
     if (istiod) return settingsOf(istiod, inj.nativeSidecars);
-    return `pre-injection needs the values of istiod revision '${revision}', which is not in this app: `
-      + `add new Istiod(scope, id${revision === DEFAULT_REVISION ? '' : `, { revision: '${revision}' }`}), pass `
-      + 'WorkloadInjection.preInjected({ istiod }), or use WorkloadInjection.preInjected({ external: true, overrides })';
+    return (
+      `pre-injection needs the values of istiod revision '${revision}', which is not in this app: ` +
+      `add new Istiod(scope, id${revision === DEFAULT_REVISION ? '' : `, { revision: '${revision}' }`}), pass ` +
+      'WorkloadInjection.preInjected({ istiod }), or use WorkloadInjection.preInjected({ external: true, overrides })'
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { type IConstruct } from 'constructs';
 import { DEFAULT_REVISION } from '../model/injection-mode';
 import { findInApp } from './app-index';
 import { Istiod } from './control-plane/istiod';

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { REVISION_LABEL, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
 import { describeValue, dns1123LabelError } from '../model/names';
 import { MeshNamespace } from './mesh-namespace';
-import { PreInjection, PreInjectionOptions, PreInjector, preInjection } from './pre-injection';
+import { type PreInjection, type PreInjectionOptions, PreInjector, preInjection } from './pre-injection';
 import { missingRevisionError } from './revisions';
 
 /**
@@ -98,7 +98,9 @@ export class MeshWorkload extends Construct {
         this.node.addValidation({ validate: () => injector.validate() });
       }
     } else {
-      problems.push(`mesh workload target must be a cdk8s-plus-27 workload (Deployment, StatefulSet, DaemonSet, Job, CronJob), got ${describeValue(workload)}`);
+      problems.push(
+        `mesh workload target must be a cdk8s-plus-27 workload (Deployment, StatefulSet, DaemonSet, Job, CronJob), got ${describeValue(workload)}`,
+      );
     }
     this.node.addValidation({ validate: () => [...problems, ...this.problems()] });
   }
@@ -124,14 +126,17 @@ export class MeshWorkload extends Construct {
     const inj = this.injection;
     if (!isWorkloadInjection(inj)) return [];
     // Pre-injected templates get their opt-out label after injection (the engine would skip them otherwise).
-    const wanted: Record<string, string> = inj.kind === 'pre-injected' ? {} : { [SIDECAR_INJECT_LABEL]: inj.kind === 'webhook' ? 'true' : 'false' };
+    const wanted: Record<string, string> =
+      inj.kind === 'pre-injected' ? {} : { [SIDECAR_INJECT_LABEL]: inj.kind === 'webhook' ? 'true' : 'false' };
     if (inj.kind === 'webhook' && inj.revision !== undefined) wanted[REVISION_LABEL] = inj.revision;
     const problems: string[] = [];
     for (const [key, value] of Object.entries(wanted)) {
       const existing = podMetadata.getLabel(key);
       if (existing !== undefined && existing !== value) {
-        problems.push(`pod label ${key}=${describeValue(existing)} contradicts the injection (${key}='${value}'): `
-          + 'remove the label from podMetadata and set injection instead');
+        problems.push(
+          `pod label ${key}=${describeValue(existing)} contradicts the injection (${key}='${value}'): ` +
+            'remove the label from podMetadata and set injection instead',
+        );
       }
       podMetadata.addLabel(key, value);
     }
@@ -145,7 +150,9 @@ export class MeshWorkload extends Construct {
     const inj = this.injection;
     if (!(this.workload instanceof kplus.Workload)) return []; // reported by the constructor
     if (!isWorkloadInjection(inj)) {
-      return [`injection must be a WorkloadInjection, got ${describeValue(inj)}: use WorkloadInjection.webhook(), preInjected() or disabled()`];
+      return [
+        `injection must be a WorkloadInjection, got ${describeValue(inj)}: use WorkloadInjection.webhook(), preInjected() or disabled()`,
+      ];
     }
     const errors: string[] = [];
     const siblings = MeshWorkload.of(this.workload);
@@ -157,7 +164,11 @@ export class MeshWorkload extends Construct {
       const nameError = dns1123LabelError(inj.revision, 'revision');
       if (nameError) errors.push(nameError);
       else if (!inj.external) {
-        const missing = missingRevisionError(this, inj.revision, `WorkloadInjection.webhook({ revision: '${inj.revision}', external: true })`);
+        const missing = missingRevisionError(
+          this,
+          inj.revision,
+          `WorkloadInjection.webhook({ revision: '${inj.revision}', external: true })`,
+        );
         if (missing) errors.push(missing);
       }
     }
@@ -171,13 +182,17 @@ export class MeshWorkload extends Construct {
     if (!ns || !ns.injection || typeof ns.injection.kind !== 'string') return [];
     const mode = ns.injection;
     if (mode.kind === 'disabled') {
-      return [`namespace '${ns.name}' has injection disabled (istio-injection=disabled), so istio ignores the pod label `
-        + `${SIDECAR_INJECT_LABEL}=true: set the namespace's injection to InjectionMode.sidecar() or none(), or use WorkloadInjection.disabled()`];
+      return [
+        `namespace '${ns.name}' has injection disabled (istio-injection=disabled), so istio ignores the pod label ` +
+          `${SIDECAR_INJECT_LABEL}=true: set the namespace's injection to InjectionMode.sidecar() or none(), or use WorkloadInjection.disabled()`,
+      ];
     }
     const nsRevision = mode.injectingRevision;
     if (inj.revision !== undefined && nsRevision !== undefined && nsRevision !== inj.revision) {
-      return [`namespace '${ns.name}' injects revision '${nsRevision}' (${mode.toString()}), so istio ignores the pod's revision `
-        + `'${inj.revision}': drop the workload's revision or set the namespace's injection to InjectionMode.none()`];
+      return [
+        `namespace '${ns.name}' injects revision '${nsRevision}' (${mode.toString()}), so istio ignores the pod's revision ` +
+          `'${inj.revision}': drop the workload's revision or set the namespace's injection to InjectionMode.none()`,
+      ];
     }
     return [];
   }

@@ -67,11 +67,16 @@ export class InjectionMode {
   /** The namespace labels of this mode (at most one of the managed keys). */
   public labels(): Record<string, string> {
     switch (this.kind) {
-      case 'sidecar': return { [INJECTION_LABEL]: 'enabled' };
-      case 'revision': return { [REVISION_LABEL]: String(this.revision) };
-      case 'ambient': return { [DATAPLANE_MODE_LABEL]: 'ambient' };
-      case 'disabled': return { [INJECTION_LABEL]: 'disabled' };
-      case 'none': return {};
+      case 'sidecar':
+        return { [INJECTION_LABEL]: 'enabled' };
+      case 'revision':
+        return { [REVISION_LABEL]: String(this.revision) };
+      case 'ambient':
+        return { [DATAPLANE_MODE_LABEL]: 'ambient' };
+      case 'disabled':
+        return { [INJECTION_LABEL]: 'disabled' };
+      case 'none':
+        return {};
     }
   }
 
@@ -100,6 +105,8 @@ export class InjectionMode {
 /** The error for a value that is not an InjectionMode (plain JavaScript callers), or undefined. */
 export function injectionModeTypeError(value: unknown): string | undefined {
   if (value instanceof InjectionMode) return undefined;
-  return `injection must be an InjectionMode, got ${describeValue(value)}: use InjectionMode.sidecar(), `
-    + "InjectionMode.revision('<name>'), InjectionMode.ambient(), InjectionMode.disabled() or InjectionMode.none()";
+  return (
+    `injection must be an InjectionMode, got ${describeValue(value)}: use InjectionMode.sidecar(), ` +
+    "InjectionMode.revision('<name>'), InjectionMode.ambient(), InjectionMode.disabled() or InjectionMode.none()"
+  );
 }

@@ -46,7 +46,9 @@ export class MtlsMode {
   public validate(): string[] {
     if (this.isValid) return [];
     const near = VALUES.find((v) => typeof this.value === 'string' && v === this.value.trim().toUpperCase());
-    const hint = near ? `use '${near}' (upper case) or MtlsMode.${near.toLowerCase()}()` : 'use MtlsMode.strict(), MtlsMode.permissive(), MtlsMode.disable() or MtlsMode.unset()';
+    const hint = near
+      ? `use '${near}' (upper case) or MtlsMode.${near.toLowerCase()}()`
+      : 'use MtlsMode.strict(), MtlsMode.permissive(), MtlsMode.disable() or MtlsMode.unset()';
     return [`mtls mode ${describeValue(this.value)} is not one of ${VALUES.join(', ')}: ${hint}`];
   }
 
@@ -89,7 +91,7 @@ export function effectiveMtls(scopes: MtlsScopes): EffectiveMtls {
   }
   const ports: Record<number, EffectiveMtlsMode> = {};
   for (const [port, portMode] of Object.entries(scopes.ports ?? {})) {
-    ports[Number(port)] = portMode.isValid && portMode.value !== 'UNSET' ? portMode.value as EffectiveMtlsMode : mode;
+    ports[Number(port)] = portMode.isValid && portMode.value !== 'UNSET' ? (portMode.value as EffectiveMtlsMode) : mode;
   }
   return { mode, ports };
 }

@@ -18,16 +18,20 @@ export function describeValue(value: unknown): string {
 export function dns1123LabelError(value: unknown, what: string): string | undefined {
   if (typeof value !== 'string') return `${what} must be a string, got ${describeValue(value)}`;
   if (value.length <= 63 && DNS1123_LABEL.test(value)) return undefined;
-  return `${what} ${describeValue(value)} is not a valid dns-1123 label: use at most 63 lower-case letters, digits `
-    + `and '-', starting and ending with a letter or digit (e.g. '${suggestLabel(value)}')`;
+  return (
+    `${what} ${describeValue(value)} is not a valid dns-1123 label: use at most 63 lower-case letters, digits ` +
+    `and '-', starting and ending with a letter or digit (e.g. '${suggestLabel(value)}')`
+  );
 }
 
 /** An object name: at most 253 characters, dot-separated dns-1123 labels. */
 export function dns1123SubdomainError(value: unknown, what: string): string | undefined {
   if (typeof value !== 'string') return `${what} must be a string, got ${describeValue(value)}`;
   if (value.length <= 253 && DNS1123_SUBDOMAIN.test(value)) return undefined;
-  return `${what} ${describeValue(value)} is not a valid dns-1123 subdomain: use at most 253 lower-case letters, digits, `
-    + `'-' and '.', starting and ending with a letter or digit (e.g. '${suggestLabel(value)}')`;
+  return (
+    `${what} ${describeValue(value)} is not a valid dns-1123 subdomain: use at most 253 lower-case letters, digits, ` +
+    `'-' and '.', starting and ending with a letter or digit (e.g. '${suggestLabel(value)}')`
+  );
 }
 
 /** A label key: an optional dns-1123 subdomain prefix and '/', then a name of at most 63 characters. */
@@ -37,16 +41,20 @@ export function labelKeyError(key: string, what: string): string | undefined {
   const name = slash < 0 ? key : key.slice(slash + 1);
   const prefixOk = prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix));
   if (prefixOk && name.length <= 63 && LABEL_NAME.test(name)) return undefined;
-  return `${what} key '${key}' is not a valid label key: use an optional dns-1123 prefix and '/', then at most 63 `
-    + `letters, digits, '-', '_' or '.', starting and ending with a letter or digit (e.g. 'app.example.com/tier')`;
+  return (
+    `${what} key '${key}' is not a valid label key: use an optional dns-1123 prefix and '/', then at most 63 ` +
+    `letters, digits, '-', '_' or '.', starting and ending with a letter or digit (e.g. 'app.example.com/tier')`
+  );
 }
 
 /** A label value: empty, or at most 63 characters of [A-Za-z0-9-_.], alphanumeric at both ends. */
 export function labelValueError(value: unknown, what: string): string | undefined {
   if (typeof value !== 'string') return `${what} must be a string, got ${describeValue(value)}`;
   if (value === '' || (value.length <= 63 && LABEL_NAME.test(value))) return undefined;
-  return `${what} ${describeValue(value)} is not a valid label value: use at most 63 letters, digits, '-', '_' or '.', `
-    + 'starting and ending with a letter or digit';
+  return (
+    `${what} ${describeValue(value)} is not a valid label value: use at most 63 letters, digits, '-', '_' or '.', ` +
+    'starting and ending with a letter or digit'
+  );
 }
 
 /** Every problem of a label map (keys and values), each prefixed with `what`. */
@@ -82,6 +90,11 @@ export function annotationMapErrors(annotations: unknown, what: string): string[
 
 /** The nearest valid label for an example in a message: lower case, other characters turned into '-'. */
 function suggestLabel(value: string): string {
-  const cleaned = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  const cleaned = value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
   return cleaned || 'my-name';
 }

@@ -47,6 +47,8 @@ function refuseToReplace(target: string): void {
   }
   const marker = PROJECT_MARKERS.find((m) => fs.existsSync(path.join(target, m)));
   if (marker) {
-    throw new UserError(`refusing to replace ${target}: it holds ${marker}, so it is a project, not a synth output; set outdir to a folder of its own, e.g. dist`);
+    throw new UserError(
+      `refusing to replace ${target}: it holds ${marker}, so it is a project, not a synth output; set outdir to a folder of its own, e.g. dist`,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { analyze } from '../engine/analysis/analyze';
-import { Finding, Level, LEVELS, levelRank, ObjectRef } from '../engine/analysis/rule';
+import { type Finding, type Level, LEVELS, levelRank, type ObjectRef } from '../engine/analysis/rule';
 import { UserError } from '../errors';
-import { SynthObject } from './collect';
+import { type SynthObject } from './collect';
 
 /** Mesh analysis at synth time (MeshApp's `analysis` prop). */
 export interface MeshAnalysisOptions {

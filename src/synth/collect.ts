@@ -1,6 +1,6 @@
-import { App, ApiObject, Chart, DependencyGraph } from 'cdk8s';
-import { IConstruct } from 'constructs';
-import { KubeObject } from '../engine/k8s/object';
+import { type App, ApiObject, Chart, DependencyGraph } from 'cdk8s';
+import { type IConstruct } from 'constructs';
+import { type KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
 
 /** A synthesized object with the construct it came from. */
@@ -33,15 +33,17 @@ export function validateApp(app: App): void {
  */
 export function collectObjects(app: App): SynthObject[] {
   const charts = app.charts;
-  const first = charts.length > 0 ? charts[0].toJson() as KubeObject[] : [];
+  const first = charts.length > 0 ? (charts[0].toJson() as KubeObject[]) : [];
   return charts.flatMap((chart, i) => collectChart(chart, i === 0 ? first : undefined));
 }
 
 function collectChart(chart: Chart, json: KubeObject[] | undefined): SynthObject[] {
   // The chart's own ApiObjects in dependency order, as toJson lists them (the dependencies are resolved by now).
-  const apiObjects = new DependencyGraph(chart.node).topology()
+  const apiObjects = new DependencyGraph(chart.node)
+    .topology()
     .filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
   const objects = json ?? apiObjects.map((o) => o.toJson() as KubeObject);
-  if (apiObjects.length !== objects.length) throw new Error(`chart ${chart.node.path}: ${objects.length} objects but ${apiObjects.length} ApiObjects`);
+  if (apiObjects.length !== objects.length)
+    throw new Error(`chart ${chart.node.path}: ${objects.length} objects but ${apiObjects.length} ApiObjects`);
   return objects.map((object, i) => ({ object, constructPath: apiObjects[i].node.path, apiObject: apiObjects[i], chart }));
 }

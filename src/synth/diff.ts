@@ -26,7 +26,8 @@ export interface FileDrift {
 export function readOutputDir(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (rel: string): void => {
-    const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true })
+    const entries = fs
+      .readdirSync(path.join(dir, rel), { withFileTypes: true })
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
@@ -96,9 +97,7 @@ function entries(text: string, file: string): Map<string, Entry> {
   const out = new Map<string, Entry>();
   parseDocuments(text, file).forEach((doc, i) => {
     const v = doc.value;
-    const base = isKubeObject(v)
-      ? `${apiGroup(v.apiVersion)}/${v.kind}/${v.metadata.namespace ?? ''}/${v.metadata.name ?? ''}`
-      : `#${i}`;
+    const base = isKubeObject(v) ? `${apiGroup(v.apiVersion)}/${v.kind}/${v.metadata.namespace ?? ''}/${v.metadata.name ?? ''}` : `#${i}`;
     let key = base;
     for (let n = 2; out.has(key); n++) key = `${base}#${n}`;
     out.set(key, { label: isKubeObject(v) ? describeObject(v) : `document ${i + 1}`, value: v });

@@ -1,6 +1,6 @@
-import { apiGroup, KubeObject } from '../engine/k8s/object';
+import { apiGroup, type KubeObject } from '../engine/k8s/object';
 import { stringifyDocuments } from '../engine/yaml/documents';
-import { Stage } from './stage';
+import { type Stage } from './stage';
 
 /** Options of the stage-folders layout. */
 export interface StageFoldersOptions {
@@ -77,11 +77,16 @@ export function renderFiles(placed: readonly PlacedObject[], kustomization: bool
   const out = new Map([...byFile].map(([file, list]) => [file, stringifyDocuments(list)]));
   if (kustomization) {
     for (const [folder, files] of foldersOf([...byFile.keys()])) {
-      out.set(joinPath(folder, 'kustomization.yaml'), stringifyDocuments([{
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: files,
-      }]));
+      out.set(
+        joinPath(folder, 'kustomization.yaml'),
+        stringifyDocuments([
+          {
+            apiVersion: 'kustomize.config.k8s.io/v1beta1',
+            kind: 'Kustomization',
+            resources: files,
+          },
+        ]),
+      );
     }
   }
   return out;

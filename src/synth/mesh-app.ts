@@ -1,14 +1,14 @@
-import { App, AppProps } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { App, type AppProps } from 'cdk8s';
+import { type IConstruct } from 'constructs';
 import { withCompleteTree } from '../constructs/app-index';
 import { IstioBase } from '../constructs/control-plane/istio-base';
 import { Istiod } from '../constructs/control-plane/istiod';
 import { writeDirAtomically } from './atomic-write';
-import { MeshAnalysisOptions, runSynthChecks } from './checks';
-import { collectObjects, SynthObject, validateApp } from './collect';
+import { type MeshAnalysisOptions, runSynthChecks } from './checks';
+import { collectObjects, type SynthObject, validateApp } from './collect';
 import { OutputLayout, renderFiles } from './layout';
 import { addExplicitDivisors, normalizeNamespaces, withSyncWave } from './normalize';
-import { isOutputDescriber, OutputPlan, planOutput } from './plan';
+import { isOutputDescriber, type OutputPlan, planOutput } from './plan';
 
 export interface MeshAppProps extends AppProps {
   /**
@@ -84,7 +84,9 @@ export class MeshApp extends App {
   }
 
   private plan(objects: readonly SynthObject[]): OutputPlan {
-    const constructs = this.node.findAll().filter((c: IConstruct): c is IstioBase | Istiod => c instanceof IstioBase || c instanceof Istiod);
+    const constructs = this.node
+      .findAll()
+      .filter((c: IConstruct): c is IstioBase | Istiod => c instanceof IstioBase || c instanceof Istiod);
     return planOutput(objects, {
       layout: this.layout,
       syncWaves: this.syncWaves,

@@ -1,6 +1,6 @@
-import { describeObject, isRecord, KubeObject } from '../engine/k8s/object';
+import { describeObject, isRecord, type KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
-import { SynthObject } from './collect';
+import { type SynthObject } from './collect';
 import { ScopeTable } from './scope';
 
 /** Argo CD's annotation ordering objects within one sync. */
@@ -20,14 +20,18 @@ export function normalizeNamespaces(objects: readonly SynthObject[]): void {
   for (const o of objects) {
     const namespaced = scopes.isNamespaced(o.object);
     if (namespaced === true && !o.object.metadata.namespace) {
-      errors.push(`[${o.constructPath}] ${describeObject(o.object)} has no metadata.namespace: `
-        + 'set it, or give its Chart a namespace, so every tool applies it to the same place');
+      errors.push(
+        `[${o.constructPath}] ${describeObject(o.object)} has no metadata.namespace: ` +
+          'set it, or give its Chart a namespace, so every tool applies it to the same place',
+      );
     } else if (namespaced === false && o.object.metadata.namespace !== undefined) {
       delete (o.object.metadata as Record<string, unknown>).namespace;
     }
   }
   if (errors.length > 0) {
-    throw new UserError(`synth failed: ${errors.length} object${errors.length === 1 ? '' : 's'} without a namespace:\n  ${errors.join('\n  ')}`);
+    throw new UserError(
+      `synth failed: ${errors.length} object${errors.length === 1 ? '' : 's'} without a namespace:\n  ${errors.join('\n  ')}`,
+    );
   }
 }
 
@@ -55,7 +59,10 @@ export function addExplicitDivisors(obj: KubeObject): void {
     }
   }
   for (const volume of records(pod.volumes)) {
-    const downward = [volume.downwardAPI, ...records(isRecord(volume.projected) ? volume.projected.sources : undefined).map((s) => s.downwardAPI)];
+    const downward = [
+      volume.downwardAPI,
+      ...records(isRecord(volume.projected) ? volume.projected.sources : undefined).map((s) => s.downwardAPI),
+    ];
     for (const d of downward) {
       for (const item of records(isRecord(d) ? d.items : undefined)) fillDivisor(item.resourceFieldRef);
     }
@@ -67,8 +74,10 @@ function podSpecOf(obj: KubeObject): Record<string, any> | undefined {
   if (!isRecord(spec)) return undefined;
   if (obj.kind === 'Pod') return spec;
   if (obj.kind === 'PodTemplate') return isRecord(obj.template) && isRecord(obj.template.spec) ? obj.template.spec : undefined;
-  const template = obj.kind === 'CronJob' && isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.spec)
-    ? spec.jobTemplate.spec.template : spec.template;
+  const template =
+    obj.kind === 'CronJob' && isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.spec)
+      ? spec.jobTemplate.spec.template
+      : spec.template;
   return isRecord(template) && isRecord(template.spec) && Array.isArray(template.spec.containers) ? template.spec : undefined;
 }
 

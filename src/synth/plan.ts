@@ -1,9 +1,9 @@
-import { Chart } from 'cdk8s';
-import { IConstruct } from 'constructs';
-import { apiGroup, KubeObject } from '../engine/k8s/object';
+import { type Chart } from 'cdk8s';
+import { type IConstruct } from 'constructs';
+import { apiGroup, type KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
-import { SynthObject } from './collect';
-import { isDeliveryObject, joinPath, OutputLayout } from './layout';
+import { type SynthObject } from './collect';
+import { isDeliveryObject, joinPath, type OutputLayout } from './layout';
 import { classifyStage, Stage } from './stage';
 
 /** A synthesized object with its stage and output file. */
@@ -41,10 +41,13 @@ export function planOutput(objects: readonly SynthObject[], options: PlanOptions
   const controlPlane = new Set(options.controlPlane.constructs);
   const fileNames = chartFileNames(objects.map((o) => o.chart));
   const planned = objects.map((o): PlannedObject => {
-    const stage = isDeliveryObject(o.object) ? undefined : Stage.assignedTo(o.apiObject) ?? classifyStage(o.object, {
-      controlPlaneNamespaces: options.controlPlane.namespaces,
-      fromControlPlane: o.apiObject.node.scopes.some((s) => controlPlane.has(s)),
-    });
+    const stage = isDeliveryObject(o.object)
+      ? undefined
+      : (Stage.assignedTo(o.apiObject) ??
+        classifyStage(o.object, {
+          controlPlaneNamespaces: options.controlPlane.namespaces,
+          fromControlPlane: o.apiObject.node.scopes.some((s) => controlPlane.has(s)),
+        }));
     const file = joinPath(options.layout.folderOf(stage), `${fileNames.get(o.chart)}.k8s.yaml`);
     return { ...o, stage, file };
   });
@@ -53,9 +56,13 @@ export function planOutput(objects: readonly SynthObject[], options: PlanOptions
 
 /** The webhook configurations among `objects`, sorted by kind and name. */
 export function webhookConfigurations(objects: readonly { readonly object: KubeObject }[]): KubeObject[] {
-  return objects.map((o) => o.object)
-    .filter((o) => apiGroup(o.apiVersion) === 'admissionregistration.k8s.io'
-      && (o.kind === 'MutatingWebhookConfiguration' || o.kind === 'ValidatingWebhookConfiguration'))
+  return objects
+    .map((o) => o.object)
+    .filter(
+      (o) =>
+        apiGroup(o.apiVersion) === 'admissionregistration.k8s.io' &&
+        (o.kind === 'MutatingWebhookConfiguration' || o.kind === 'ValidatingWebhookConfiguration'),
+    )
     .sort((a, b) => compare(a.kind, b.kind) || compare(a.metadata.name ?? '', b.metadata.name ?? ''));
 }
 
@@ -70,7 +77,10 @@ function chartFileNames(charts: readonly Chart[]): Map<Chart, string> {
   const owner = new Map<string, Chart>();
   for (const chart of charts) {
     if (out.has(chart)) continue;
-    const name = chart.node.scopes.slice(1).map((s) => s.node.id).join('-');
+    const name = chart.node.scopes
+      .slice(1)
+      .map((s) => s.node.id)
+      .join('-');
     const clash = owner.get(name);
     if (clash) {
       throw new UserError(`charts ${clash.node.path} and ${chart.node.path} would both write ${name}.k8s.yaml: rename one of them`);

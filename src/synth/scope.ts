@@ -1,4 +1,4 @@
-import { apiGroup, isRecord, KubeObject } from '../engine/k8s/object';
+import { apiGroup, isRecord, type KubeObject } from '../engine/k8s/object';
 
 /** Built-in cluster-scoped kinds by API group (Kubernetes 1.34); every other built-in kind is namespaced. */
 const CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
@@ -7,9 +7,12 @@ const CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
   'apiextensions.k8s.io': ['CustomResourceDefinition'],
   'apiregistration.k8s.io': ['APIService'],
   'admissionregistration.k8s.io': [
-    'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
-    'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
-    'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding',
+    'MutatingWebhookConfiguration',
+    'ValidatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'MutatingAdmissionPolicy',
+    'MutatingAdmissionPolicyBinding',
   ],
   'storage.k8s.io': ['StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'VolumeAttributesClass'],
   'scheduling.k8s.io': ['PriorityClass'],
@@ -22,8 +25,14 @@ const CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
 
 /** Built-in API groups: a kind of one of these groups that is not cluster-scoped is namespaced. */
 const BUILT_IN_GROUPS = new Set([
-  ...Object.keys(CLUSTER_SCOPED), 'apps', 'batch', 'autoscaling', 'policy', 'discovery.k8s.io',
-  'coordination.k8s.io', 'events.k8s.io',
+  ...Object.keys(CLUSTER_SCOPED),
+  'apps',
+  'batch',
+  'autoscaling',
+  'policy',
+  'discovery.k8s.io',
+  'coordination.k8s.io',
+  'events.k8s.io',
 ]);
 
 /** How kinds map to scopes: the built-in table plus the CustomResourceDefinitions of the output. */

@@ -1,5 +1,5 @@
-import { IConstruct } from 'constructs';
-import { apiGroup, KubeObject } from '../engine/k8s/object';
+import { type IConstruct } from 'constructs';
+import { apiGroup, type KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
 
 /**
@@ -15,15 +15,25 @@ export class Stage {
   private static readonly POLICIES = new Stage('policies', 40);
 
   /** CustomResourceDefinitions: before any custom resource. */
-  public static crds(): Stage { return Stage.CRDS; }
+  public static crds(): Stage {
+    return Stage.CRDS;
+  }
   /** The control plane (istiod, its webhooks and roles) and everything in its namespace. */
-  public static controlPlane(): Stage { return Stage.CONTROL_PLANE; }
+  public static controlPlane(): Stage {
+    return Stage.CONTROL_PLANE;
+  }
   /** Namespaces other than the control plane's: after istiod, so injection works for their first pods. */
-  public static namespaces(): Stage { return Stage.NAMESPACES; }
+  public static namespaces(): Stage {
+    return Stage.NAMESPACES;
+  }
   /** Everything else: deployments, services, config. */
-  public static workloads(): Stage { return Stage.WORKLOADS; }
+  public static workloads(): Stage {
+    return Stage.WORKLOADS;
+  }
   /** Istio and Gateway API custom resources: after the control plane validates them and their targets exist. */
-  public static policies(): Stage { return Stage.POLICIES; }
+  public static policies(): Stage {
+    return Stage.POLICIES;
+  }
 
   /** All stages in apply order. */
   public static all(): readonly Stage[] {
@@ -33,7 +43,12 @@ export class Stage {
   /** The stage called `name` (`crds`, `control-plane`, `namespaces`, `workloads`, `policies`). */
   public static fromName(name: string): Stage {
     const stage = Stage.all().find((s) => s.name === name);
-    if (!stage) throw new UserError(`unknown stage '${name}': use one of ${Stage.all().map((s) => s.name).join(', ')}`);
+    if (!stage)
+      throw new UserError(
+        `unknown stage '${name}': use one of ${Stage.all()
+          .map((s) => s.name)
+          .join(', ')}`,
+      );
     return stage;
   }
 

@@ -3,23 +3,31 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { benchChartsDir, buildBenchApp, Variant } from '../../bench/app';
-import { KubeObject } from '../../src/engine/k8s/object';
+import { benchChartsDir, buildBenchApp, type Variant } from '../../bench/app';
+import { type KubeObject } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
 
 let work: string;
-beforeAll(() => { work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-app-')); });
-afterAll(() => { fs.rmSync(work, { recursive: true, force: true }); });
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-app-'));
+});
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
 
 function synthesize(variant: Variant, n: number): KubeObject[] {
   const outdir = path.join(work, `${variant}-${n}`);
   buildBenchApp(variant, n, outdir, { renderCacheDir: path.join(work, 'cache') }).synth();
-  return fs.readdirSync(outdir).filter((f) => f.endsWith('.yaml')).sort()
+  return fs
+    .readdirSync(outdir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
     .flatMap((f) => parseDocuments(fs.readFileSync(path.join(outdir, f), 'utf-8'), f).map((d) => d.value as KubeObject));
 }
 
 const count = (objects: readonly KubeObject[], kind: string) => objects.filter((o) => o.kind === kind).length;
-const deployment = (objects: readonly KubeObject[], name: string) => objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name);
+const deployment = (objects: readonly KubeObject[], name: string) =>
+  objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name);
 const podLabels = (d: KubeObject | undefined) => ((d?.spec as any)?.template?.metadata?.labels ?? {}) as Record<string, string>;
 const hasProxy = (d: KubeObject | undefined) => JSON.stringify((d?.spec as any)?.template?.spec ?? {}).includes('"name":"istio-proxy"');
 
@@ -33,7 +41,12 @@ describe('benchmark apps', () => {
 
   test('webhook variant labels pods for injection and requires mTLS per namespace', () => {
     const objects = synthesize('webhook', 20);
-    expect([count(objects, 'Deployment'), count(objects, 'Service'), count(objects, 'Namespace'), count(objects, 'PeerAuthentication')]).toEqual([20, 20, 2, 2]);
+    expect([
+      count(objects, 'Deployment'),
+      count(objects, 'Service'),
+      count(objects, 'Namespace'),
+      count(objects, 'PeerAuthentication'),
+    ]).toEqual([20, 20, 2, 2]);
     const app3 = deployment(objects, 'app-3');
     expect(podLabels(app3)['sidecar.istio.io/inject']).toBe('true');
     expect(hasProxy(app3)).toBe(false);

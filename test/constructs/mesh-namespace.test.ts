@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { type App, Chart, Testing } from 'cdk8s';
 import * as path from 'path';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { ChartSource } from '../../src/engine/charts/chart-source';
@@ -49,7 +49,7 @@ describe('MeshNamespace', () => {
     const { chart } = setup();
     new MeshNamespace(chart, 'Ns', { name: 'shop', labels: { team: 'web' }, annotations: { owner: 'web team' } });
     const ns = find(Testing.synth(chart), 'Namespace', 'shop');
-    expect(ns.metadata.labels).toEqual({ 'istio-injection': 'enabled', 'team': 'web' });
+    expect(ns.metadata.labels).toEqual({ 'istio-injection': 'enabled', team: 'web' });
     expect(ns.metadata.annotations).toEqual({ owner: 'web team' });
   });
 
@@ -85,8 +85,8 @@ describe('MeshNamespace', () => {
     new Istiod(new Chart(app, 'cp'), 'Istiod', { sources });
     new MeshNamespace(chart, 'Ns', { name: 'shop', injection: InjectionMode.revision('canary') });
     expect(errorsOf(app)).toEqual([
-      "[mesh/Ns] revision 'canary' has no istiod in this app (istiod revisions in this app: default): add new Istiod(scope, id, "
-      + "{ revision: 'canary' }), or declare it external with InjectionMode.revision('canary', { external: true })",
+      "[mesh/Ns] revision 'canary' has no istiod in this app (istiod revisions in this app: default): add new Istiod(scope, id, " +
+        "{ revision: 'canary' }), or declare it external with InjectionMode.revision('canary', { external: true })",
     ]);
   });
 
@@ -95,7 +95,9 @@ describe('MeshNamespace', () => {
     const ns = new MeshNamespace(chart, 'Ns', { name: 'shop', labels: { 'istio.io/rev': 'canary' } });
     const errors = errorsOf(app);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain("label 'istio.io/rev' is set by the injection prop (a namespace never carries both istio-injection and istio.io/rev)");
+    expect(errors[0]).toContain(
+      "label 'istio.io/rev' is set by the injection prop (a namespace never carries both istio-injection and istio.io/rev)",
+    );
     // The extra label is dropped from the object itself, so it never carries both labels.
     expect(ns.apiObject.toJson().metadata.labels).toEqual({ 'istio-injection': 'enabled' });
   });
@@ -109,7 +111,11 @@ describe('MeshNamespace', () => {
 
   test('reports every problem at once', () => {
     const { app, chart } = setup();
-    new MeshNamespace(chart, 'Ns', { name: 'Bad_Name', injection: InjectionMode.revision('Bad!'), labels: { 'istio-injection': 'enabled', 'x y': 'z' } });
+    new MeshNamespace(chart, 'Ns', {
+      name: 'Bad_Name',
+      injection: InjectionMode.revision('Bad!'),
+      labels: { 'istio-injection': 'enabled', 'x y': 'z' },
+    });
     expect(errorsOf(app)).toHaveLength(4);
   });
 
@@ -132,8 +138,8 @@ describe('MeshNamespace', () => {
       ns.requireMtls();
       ns.requireMtls(MtlsMode.permissive());
       expect(errorsOf(app)).toEqual([
-        "[mesh/Ns/PeerAuthentication2] namespace 'shop' already has a namespace-wide peer authentication (mesh/Ns/PeerAuthentication); "
-        + 'istio would use only the older one: merge them into one policy',
+        "[mesh/Ns/PeerAuthentication2] namespace 'shop' already has a namespace-wide peer authentication (mesh/Ns/PeerAuthentication); " +
+          'istio would use only the older one: merge them into one policy',
       ]);
     });
 

@@ -13,10 +13,11 @@ const HOST = 'echo.shop.svc.cluster.local';
 function setup() {
   const app = new App();
   const chart = new Chart(app, 'test', { namespace: 'shop' });
-  const deploy = (version: string) => new kplus.Deployment(chart, `echo-${version}`, {
-    podMetadata: { labels: { app: 'echo', version } },
-    containers: [{ image: 'hashicorp/http-echo', portNumber: 5678, securityContext: { ensureNonRoot: false } }],
-  });
+  const deploy = (version: string) =>
+    new kplus.Deployment(chart, `echo-${version}`, {
+      podMetadata: { labels: { app: 'echo', version } },
+      containers: [{ image: 'hashicorp/http-echo', portNumber: 5678, securityContext: { ensureNonRoot: false } }],
+    });
   const v1 = deploy('v1');
   const v2 = deploy('v2');
   const service = new kplus.Service(chart, 'echo', { metadata: { name: 'echo' }, ports: [{ name: 'http', port: 80, targetPort: 5678 }] });
@@ -28,7 +29,7 @@ const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate()
 const find = (chart: Chart, kind: string, name: string) => chart.toJson().find((o: any) => o.kind === kind && o.metadata.name === name);
 
 describe('MeshService', () => {
-  test('canary splits by weight between subsets taken from the workloads\' own pod labels', () => {
+  test("canary splits by weight between subsets taken from the workloads' own pod labels", () => {
     const { app, chart, v1, v2, service } = setup();
     const mesh = new MeshService(chart, 'Echo', { service, versions: { v1, v2 } });
     mesh.canary({ stable: 'v1', canary: 'v2', weight: 10 });
@@ -36,14 +37,22 @@ describe('MeshService', () => {
     const dr = find(chart, 'DestinationRule', 'echo');
     expect(dr.metadata.namespace).toBe('shop');
     expect(dr.spec.host).toBe(HOST);
-    expect(dr.spec.subsets).toEqual([{ name: 'v1', labels: { app: 'echo', version: 'v1' } }, { name: 'v2', labels: { app: 'echo', version: 'v2' } }]);
+    expect(dr.spec.subsets).toEqual([
+      { name: 'v1', labels: { app: 'echo', version: 'v1' } },
+      { name: 'v2', labels: { app: 'echo', version: 'v2' } },
+    ]);
     expect(dr.spec.trafficPolicy).toEqual({ tls: { mode: 'ISTIO_MUTUAL' } });
     const vs = find(chart, 'VirtualService', 'echo');
     expect(vs.spec.hosts).toEqual([HOST]);
-    expect(vs.spec.http).toEqual([{ name: 'canary', route: [
-      { destination: { host: HOST, subset: 'v1' }, weight: 90 },
-      { destination: { host: HOST, subset: 'v2' }, weight: 10 },
-    ] }]);
+    expect(vs.spec.http).toEqual([
+      {
+        name: 'canary',
+        route: [
+          { destination: { host: HOST, subset: 'v1' }, weight: 90 },
+          { destination: { host: HOST, subset: 'v2' }, weight: 10 },
+        ],
+      },
+    ]);
   });
 
   test('subsets leave out injection and cdk8s-plus selector labels of the workloads', () => {
@@ -83,7 +92,10 @@ describe('MeshService', () => {
     const mesh = new MeshService(chart, 'Echo', { service, versions: { blue: v1, green: v2 } });
     mesh.blueGreen({ active: 'blue', preview: 'green' });
     const http = find(chart, 'VirtualService', 'echo').spec.http;
-    expect(http.map((r: any) => [r.name, r.route[0].destination.subset])).toEqual([['preview', 'green'], ['active', 'blue']]);
+    expect(http.map((r: any) => [r.name, r.route[0].destination.subset])).toEqual([
+      ['preview', 'green'],
+      ['active', 'blue'],
+    ]);
     expect(http[0].match).toEqual([{ headers: { 'x-preview': { exact: 'true' } } }]);
   });
 
@@ -106,8 +118,9 @@ describe('MeshService', () => {
     const mesh = new MeshService(chart, 'Echo', { service, versions: { v1, v2 } });
     mesh.canary({ stable: 'v1', canary: 'v2', weight: 10 });
     expect(() => mesh.blueGreen({ active: 'v1' })).toThrow(UserError);
-    expect(() => mesh.abTest({ header: 'x', match: StringMatch.exact('y'), variant: 'v2', control: 'v1' }))
-      .toThrow(/abTest\(\) called a second time: the service already routes with canary\(\)/);
+    expect(() => mesh.abTest({ header: 'x', match: StringMatch.exact('y'), variant: 'v2', control: 'v1' })).toThrow(
+      /abTest\(\) called a second time: the service already routes with canary\(\)/,
+    );
     mesh.resilience({ timeout: IstioDuration.seconds(1) });
     expect(() => mesh.resilience({ timeout: IstioDuration.seconds(2) })).toThrow(/resilience\(\) called a second time/);
   });
@@ -137,13 +150,25 @@ describe('MeshService', () => {
   test('rejects a canary weight over 100 at once', () => {
     const { chart, v1, v2, service } = setup();
     const mesh = new MeshService(chart, 'Echo', { service, versions: { v1, v2 } });
-    expect(() => mesh.canary({ stable: 'v1', canary: 'v2', weight: 110 })).toThrow('[test/Echo] canary weight 110 is out of range: use a whole number from 0 to 100');
+    expect(() => mesh.canary({ stable: 'v1', canary: 'v2', weight: 110 })).toThrow(
+      '[test/Echo] canary weight 110 is out of range: use a whole number from 0 to 100',
+    );
   });
 
   test('works with a service reference and label versions', () => {
     const app = new App();
     const chart = new Chart(app, 'test');
-    const mesh = new MeshService(chart, 'Api', { service: { name: 'api', namespace: 'web', ports: [{ name: 'http', port: 80 }, { name: 'grpc', port: 9090 }] }, port: 80 });
+    const mesh = new MeshService(chart, 'Api', {
+      service: {
+        name: 'api',
+        namespace: 'web',
+        ports: [
+          { name: 'http', port: 80 },
+          { name: 'grpc', port: 9090 },
+        ],
+      },
+      port: 80,
+    });
     mesh.addVersion('v1', { version: 'v1' });
     mesh.addVersion('v2', { version: 'v2' });
     mesh.canary({ stable: 'v1', canary: 'v2', weight: 50 });
@@ -157,7 +182,9 @@ describe('MeshService', () => {
   test('fails when a multi-port service has no port chosen', () => {
     const app = new App();
     const chart = new Chart(app, 'test');
-    new MeshService(chart, 'Api', { service: { name: 'api', namespace: 'web', ports: [{ port: 80 }, { port: 9090 }] } }).injectFault({ delay: { fixedDelay: IstioDuration.seconds(1) } });
+    new MeshService(chart, 'Api', { service: { name: 'api', namespace: 'web', ports: [{ port: 80 }, { port: 9090 }] } }).injectFault({
+      delay: { fixedDelay: IstioDuration.seconds(1) },
+    });
     expect(errors(app)).toEqual(["service 'api' has several ports (80, 9090): set `port` to the one routes should use"]);
   });
 });

@@ -31,7 +31,6 @@ function podSpec(deployment: any): any {
   return deployment.spec.template.spec;
 }
 
-
 describe('pre-injected workloads', () => {
   test('renders the sidecar at synth with the values of the app istiod', () => {
     const app = Testing.app();
@@ -72,11 +71,22 @@ describe('pre-injected workloads', () => {
       fs.writeFileSync(path.join(dir, 'web.yaml'), stringifyDocuments([plain]));
       fs.writeFileSync(path.join(dir, 'values.yaml'), JSON.stringify(istiod.injectionValues()));
       fs.writeFileSync(path.join(dir, 'mesh.yaml'), JSON.stringify(istiod.meshConfig()));
-      const result = await runCli(['inject', '-f', path.join(dir, 'web.yaml'), '--values', path.join(dir, 'values.yaml'), '--mesh-config', path.join(dir, 'mesh.yaml')]);
+      const result = await runCli([
+        'inject',
+        '-f',
+        path.join(dir, 'web.yaml'),
+        '--values',
+        path.join(dir, 'values.yaml'),
+        '--mesh-config',
+        path.join(dir, 'mesh.yaml'),
+      ]);
       expect(result.code).toBe(0);
       const fromCli = parseDocuments(result.stdout)[0].value as any;
       fromCli.spec.template.metadata.labels['sidecar.istio.io/inject'] = 'false';
-      const withoutAddr = (o: any) => { delete o.spec.template.metadata.labels['cdk8s.io/metadata.addr']; return o; };
+      const withoutAddr = (o: any) => {
+        delete o.spec.template.metadata.labels['cdk8s.io/metadata.addr'];
+        return o;
+      };
       expect(withoutAddr(injected)).toEqual(withoutAddr(fromCli));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

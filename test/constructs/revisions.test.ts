@@ -28,8 +28,8 @@ describe('revisions', () => {
     const chart = new Chart(app, 'cp');
     new Istiod(chart, 'Canary', { revision: 'canary', sources });
     expect(missingRevisionError(chart, 'default', "InjectionMode.revision('default', { external: true })")).toBe(
-      "revision 'default' has no istiod in this app (istiod revisions in this app: canary): add new Istiod(scope, id), "
-      + "or declare it external with InjectionMode.revision('default', { external: true })",
+      "revision 'default' has no istiod in this app (istiod revisions in this app: canary): add new Istiod(scope, id), " +
+        "or declare it external with InjectionMode.revision('default', { external: true })",
     );
   });
 });

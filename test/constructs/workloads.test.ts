@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { type App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as path from 'path';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
@@ -50,10 +50,26 @@ describe('MeshWorkload', () => {
   });
 
   test.each([
-    ['StatefulSet', (c: Chart) => new kplus.StatefulSet(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers, service: new kplus.Service(c, 'S', { ports: [{ port: 80 }] }) })],
+    [
+      'StatefulSet',
+      (c: Chart) =>
+        new kplus.StatefulSet(c, 'W', {
+          metadata: { name: 'w', namespace: 'shop' },
+          containers,
+          service: new kplus.Service(c, 'S', { ports: [{ port: 80 }] }),
+        }),
+    ],
     ['DaemonSet', (c: Chart) => new kplus.DaemonSet(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers })],
     ['Job', (c: Chart) => new kplus.Job(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers })],
-    ['CronJob', (c: Chart) => new kplus.CronJob(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers, schedule: { expressionString: '0 * * * *' } as any })],
+    [
+      'CronJob',
+      (c: Chart) =>
+        new kplus.CronJob(c, 'W', {
+          metadata: { name: 'w', namespace: 'shop' },
+          containers,
+          schedule: { expressionString: '0 * * * *' } as any,
+        }),
+    ],
   ])('puts a %s in the mesh the same way', (kind, make) => {
     const { app, chart } = setup();
     addToMesh(make(chart));
@@ -96,7 +112,10 @@ describe('MeshWorkload', () => {
   test('picks a revision with the pod label istio.io/rev', () => {
     const { app, chart } = setup(InjectionMode.none());
     new Istiod(new Chart(app, 'cp'), 'Canary', { revision: 'canary', sources });
-    addToMesh(new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }), WorkloadInjection.webhook({ revision: 'canary' }));
+    addToMesh(
+      new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }),
+      WorkloadInjection.webhook({ revision: 'canary' }),
+    );
     const template = podTemplateOf(Testing.synth(chart), 'Deployment', 'web');
     expect(template.metadata.labels).toMatchObject({ 'sidecar.istio.io/inject': 'true', 'istio.io/rev': 'canary' });
     expect(template.metadata.annotations[INJECTION_SUMMARY_ANNOTATION]).toBe('namespace=none workload=webhook/canary');
@@ -105,33 +124,47 @@ describe('MeshWorkload', () => {
 
   test('fails when the pod revision has no Istiod in the app', () => {
     const { app, chart } = setup(InjectionMode.none());
-    addToMesh(new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }), WorkloadInjection.webhook({ revision: 'canary' }));
+    addToMesh(
+      new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }),
+      WorkloadInjection.webhook({ revision: 'canary' }),
+    );
     expect(errorsOf(app)).toEqual([
-      "[apps/Web/Mesh] revision 'canary' has no istiod in this app (this app has no istiod): add new Istiod(scope, id, { revision: 'canary' }), "
-      + "or declare it external with WorkloadInjection.webhook({ revision: 'canary', external: true })",
+      "[apps/Web/Mesh] revision 'canary' has no istiod in this app (this app has no istiod): add new Istiod(scope, id, { revision: 'canary' }), " +
+        "or declare it external with WorkloadInjection.webhook({ revision: 'canary', external: true })",
     ]);
   });
 
   test('fails when the namespace disables injection but the workload asks for a sidecar', () => {
     const { app, chart } = setup(InjectionMode.disabled());
     addToMesh(new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }));
-    expect(errorsOf(app)[0]).toContain("[apps/Web/Mesh] namespace 'shop' has injection disabled (istio-injection=disabled), so istio ignores the pod label");
+    expect(errorsOf(app)[0]).toContain(
+      "[apps/Web/Mesh] namespace 'shop' has injection disabled (istio-injection=disabled), so istio ignores the pod label",
+    );
   });
 
   test('fails when the namespace injects another revision than the pod asks for', () => {
     const { app, chart } = setup(InjectionMode.sidecar());
-    addToMesh(new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }), WorkloadInjection.webhook({ revision: 'canary', external: true }));
+    addToMesh(
+      new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }),
+      WorkloadInjection.webhook({ revision: 'canary', external: true }),
+    );
     expect(errorsOf(app)).toEqual([
-      "[apps/Web/Mesh] namespace 'shop' injects revision 'default' (sidecar), so istio ignores the pod's revision 'canary': "
-      + "drop the workload's revision or set the namespace's injection to InjectionMode.none()",
+      "[apps/Web/Mesh] namespace 'shop' injects revision 'default' (sidecar), so istio ignores the pod's revision 'canary': " +
+        "drop the workload's revision or set the namespace's injection to InjectionMode.none()",
     ]);
   });
 
   test('fails when the pod template already has a contradicting inject label', () => {
     const { app, chart } = setup();
-    const d = new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers, podMetadata: { labels: { 'sidecar.istio.io/inject': 'false' } } });
+    const d = new kplus.Deployment(chart, 'Web', {
+      metadata: { name: 'web', namespace: 'shop' },
+      containers,
+      podMetadata: { labels: { 'sidecar.istio.io/inject': 'false' } },
+    });
     addToMesh(d);
-    expect(errorsOf(app)[0]).toContain("pod label sidecar.istio.io/inject='false' contradicts the injection (sidecar.istio.io/inject='true')");
+    expect(errorsOf(app)[0]).toContain(
+      "pod label sidecar.istio.io/inject='false' contradicts the injection (sidecar.istio.io/inject='true')",
+    );
   });
 
   test('fails when a workload gets mesh settings twice', () => {
@@ -139,12 +172,16 @@ describe('MeshWorkload', () => {
     const d = new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers });
     addToMesh(d);
     new MeshWorkload(d, 'Again');
-    expect(errorsOf(app)).toEqual(['[apps/Web/Again] workload already has mesh settings at apps/Web/Mesh: use one MeshWorkload per workload']);
+    expect(errorsOf(app)).toEqual([
+      '[apps/Web/Again] workload already has mesh settings at apps/Web/Mesh: use one MeshWorkload per workload',
+    ]);
   });
 
   test('fails on an injection that is not a WorkloadInjection', () => {
     const { app, chart } = setup();
-    new MeshWorkload(new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }), 'Mesh', { injection: 'true' as any });
+    new MeshWorkload(new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }), 'Mesh', {
+      injection: 'true' as any,
+    });
     expect(errorsOf(app)[0]).toContain("injection must be a WorkloadInjection, got 'true'");
   });
 });

@@ -2,7 +2,10 @@ import { MtlsMode, effectiveMtls, mtlsModeTypeError } from '../../src/model/mtls
 
 describe('MtlsMode', () => {
   test.each([
-    [MtlsMode.unset(), 'UNSET'], [MtlsMode.disable(), 'DISABLE'], [MtlsMode.permissive(), 'PERMISSIVE'], [MtlsMode.strict(), 'STRICT'],
+    [MtlsMode.unset(), 'UNSET'],
+    [MtlsMode.disable(), 'DISABLE'],
+    [MtlsMode.permissive(), 'PERMISSIVE'],
+    [MtlsMode.strict(), 'STRICT'],
   ])('%s has its istio spelling', (mode, value) => {
     expect(mode.value).toBe(value);
     expect(mode.validate()).toEqual([]);

@@ -1,5 +1,11 @@
 import {
-  annotationMapErrors, describeValue, dns1123LabelError, dns1123SubdomainError, labelKeyError, labelMapErrors, labelValueError,
+  annotationMapErrors,
+  describeValue,
+  dns1123LabelError,
+  dns1123SubdomainError,
+  labelKeyError,
+  labelMapErrors,
+  labelValueError,
 } from '../../src/model/names';
 
 describe('dns1123LabelError', () => {
@@ -70,8 +76,14 @@ describe('label keys and values', () => {
 
 describe('describeValue', () => {
   test.each([
-    ['x', "'x'"], [1, 'number 1'], [true, 'boolean true'], [undefined, 'undefined'], [null, 'null'],
-    [[], 'an array'], [{}, 'an object'], [new Date(0), 'a Date'],
+    ['x', "'x'"],
+    [1, 'number 1'],
+    [true, 'boolean true'],
+    [undefined, 'undefined'],
+    [null, 'null'],
+    [[], 'an array'],
+    [{}, 'an object'],
+    [new Date(0), 'a Date'],
   ])('shows %p as %s', (value, shown) => {
     expect(describeValue(value)).toBe(shown);
   });

@@ -6,13 +6,26 @@ import { readOutputDir } from '../../src/synth/diff';
 
 describe('writeDirAtomically', () => {
   let root = '';
-  beforeEach(() => { root = fs.mkdtempSync(path.join(os.tmpdir(), 'atomic-write-')); });
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'atomic-write-'));
+  });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   test('creates the folder with exactly the given files', () => {
     const dist = path.join(root, 'nested', 'dist');
-    writeDirAtomically(dist, new Map([['a.yaml', 'a'], ['sub/b.yaml', 'b']]));
-    expect(readOutputDir(dist)).toEqual(new Map([['a.yaml', 'a'], ['sub/b.yaml', 'b']]));
+    writeDirAtomically(
+      dist,
+      new Map([
+        ['a.yaml', 'a'],
+        ['sub/b.yaml', 'b'],
+      ]),
+    );
+    expect(readOutputDir(dist)).toEqual(
+      new Map([
+        ['a.yaml', 'a'],
+        ['sub/b.yaml', 'b'],
+      ]),
+    );
   });
 
   test('gives the output folder the mode of a new folder, not the private mode of a temporary one', () => {
@@ -23,7 +36,13 @@ describe('writeDirAtomically', () => {
 
   test('replaces the folder whole: files no longer given disappear', () => {
     const dist = path.join(root, 'dist');
-    writeDirAtomically(dist, new Map([['a.yaml', 'a'], ['old/b.yaml', 'b']]));
+    writeDirAtomically(
+      dist,
+      new Map([
+        ['a.yaml', 'a'],
+        ['old/b.yaml', 'b'],
+      ]),
+    );
     writeDirAtomically(dist, new Map([['a.yaml', 'a2']]));
     expect(readOutputDir(dist)).toEqual(new Map([['a.yaml', 'a2']]));
     expect(fs.readdirSync(root)).toEqual(['dist']);
@@ -33,7 +52,15 @@ describe('writeDirAtomically', () => {
     const dist = path.join(root, 'dist');
     writeDirAtomically(dist, new Map([['a.yaml', 'a']]));
     // 'x' as a file and as a folder cannot both be written.
-    expect(() => writeDirAtomically(dist, new Map([['x', 'file'], ['x/y.yaml', 'y']]))).toThrow();
+    expect(() =>
+      writeDirAtomically(
+        dist,
+        new Map([
+          ['x', 'file'],
+          ['x/y.yaml', 'y'],
+        ]),
+      ),
+    ).toThrow();
     expect(readOutputDir(dist)).toEqual(new Map([['a.yaml', 'a']]));
     expect(fs.readdirSync(root)).toEqual(['dist']);
   });

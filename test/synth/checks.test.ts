@@ -10,11 +10,24 @@ import { MeshApp } from '../../src/synth/mesh-app';
 /** An app with namespace-wide STRICT mTLS in `shop` and a workload outside the mesh in `legacy`. */
 function strictWithUninjectedClient(app: App): void {
   const shop = new Chart(app, 'shop', { namespace: 'shop' });
-  new ApiObject(shop, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', namespace: undefined, labels: { 'istio-injection': 'enabled' } } });
+  new ApiObject(shop, 'ns', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'shop', namespace: undefined, labels: { 'istio-injection': 'enabled' } },
+  });
   new ApiObject(shop, 'api', deploymentProps('api'));
-  new ApiObject(shop, 'mtls', { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default' }, spec: { mtls: { mode: 'STRICT' } } });
+  new ApiObject(shop, 'mtls', {
+    apiVersion: 'security.istio.io/v1',
+    kind: 'PeerAuthentication',
+    metadata: { name: 'default' },
+    spec: { mtls: { mode: 'STRICT' } },
+  });
   const legacy = new Chart(app, 'legacy', { namespace: 'legacy' });
-  new ApiObject(legacy, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'legacy', namespace: undefined, labels: { 'istio-injection': 'disabled' } } });
+  new ApiObject(legacy, 'ns', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'legacy', namespace: undefined, labels: { 'istio-injection': 'disabled' } },
+  });
   new ApiObject(legacy, 'client', deploymentProps('client'));
 }
 
@@ -23,7 +36,10 @@ function deploymentProps(name: string) {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name },
-    spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: 'example/app:1' }] } } },
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: 'example/app:1' }] } },
+    },
   };
 }
 
@@ -59,12 +75,16 @@ describe('runSynthChecks', () => {
     const chart = new Chart(app, 'plain', { namespace: 'plain' });
     new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'plain', namespace: undefined } });
     new ApiObject(chart, 'web', deploymentProps('web'));
-    expect(() => runSynthChecks(collectObjects(app), { failureThreshold: 'info', report: () => undefined })).toThrow(/\[IST0102\] \[plain\/ns\]/);
+    expect(() => runSynthChecks(collectObjects(app), { failureThreshold: 'info', report: () => undefined })).toThrow(
+      /\[IST0102\] \[plain\/ns\]/,
+    );
   });
 });
 
 test('rejects an unknown failure threshold', () => {
-  expect(() => runSynthChecks([], { failureThreshold: 'fatal' as never })).toThrow("invalid analysis failureThreshold 'fatal': use one of info, warning, error");
+  expect(() => runSynthChecks([], { failureThreshold: 'fatal' as never })).toThrow(
+    "invalid analysis failureThreshold 'fatal': use one of info, warning, error",
+  );
 });
 
 describe('MeshApp with analysis', () => {
@@ -91,7 +111,11 @@ describe('MeshApp with analysis', () => {
     try {
       const app = new MeshApp({ outdir, analysis: { failureThreshold: 'warning' } });
       const chart = new Chart(app, 'shop', { namespace: 'shop' });
-      new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', namespace: undefined, labels: { 'istio-injection': 'enabled' } } });
+      new ApiObject(chart, 'ns', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'shop', namespace: undefined, labels: { 'istio-injection': 'enabled' } },
+      });
       new ApiObject(chart, 'web', deploymentProps('web'));
       const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
       try {

@@ -3,7 +3,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { readOutputDir } from '../../src/synth/diff';
-import { SampleOptions } from './sample-app';
+import { type SampleOptions } from './sample-app';
 
 /** JavaScript that lets the rest of a script `require` TypeScript files (types stripped by swc). */
 export const REQUIRE_TYPESCRIPT = `

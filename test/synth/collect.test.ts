@@ -18,7 +18,12 @@ describe('collectObjects', () => {
   test('resolves lazy values and maps each object to its ApiObject, in dependency order', () => {
     const app = new App();
     const chart = new Chart(app, 'c');
-    const later = new ApiObject(chart, 'later', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'a' }, data: { v: Lazy.any({ produce: () => 'lazy' }) } });
+    const later = new ApiObject(chart, 'later', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'same', namespace: 'a' },
+      data: { v: Lazy.any({ produce: () => 'lazy' }) },
+    });
     const first = new ApiObject(chart, 'first', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'b' } });
     later.addDependency(first);
     const objects = collectObjects(app);

@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { diffOutputs, formatDrift, readOutputDir } from '../../src/synth/diff';
 
-const cm = (name: string, data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: shop\ndata:\n  a: "${data}"\n`;
+const cm = (name: string, data: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: shop\ndata:\n  a: "${data}"\n`;
 
 describe('diffOutputs', () => {
   test('equal outputs have no drift', () => {
@@ -12,7 +13,9 @@ describe('diffOutputs', () => {
   });
 
   test('CRLF line endings in the committed output are no drift', () => {
-    expect(diffOutputs(new Map([['a.k8s.yaml', cm('x', '1').replace(/\n/g, '\r\n')]]), new Map([['a.k8s.yaml', cm('x', '1')]]))).toEqual([]);
+    expect(diffOutputs(new Map([['a.k8s.yaml', cm('x', '1').replace(/\n/g, '\r\n')]]), new Map([['a.k8s.yaml', cm('x', '1')]]))).toEqual(
+      [],
+    );
   });
 
   test('reports files a fresh synth adds and removes', () => {
@@ -52,7 +55,14 @@ describe('formatDrift', () => {
     const text = formatDrift([
       { file: 'new.yaml', change: 'added', objects: [] },
       { file: 'old.yaml', change: 'removed', objects: [] },
-      { file: 'x.yaml', change: 'changed', objects: [{ change: 'changed', object: 'Deployment shop/web' }, { change: 'removed', object: 'Namespace shop' }] },
+      {
+        file: 'x.yaml',
+        change: 'changed',
+        objects: [
+          { change: 'changed', object: 'Deployment shop/web' },
+          { change: 'removed', object: 'Namespace shop' },
+        ],
+      },
     ]);
     expect(text).toBe('+ new.yaml (new file)\n- old.yaml (no longer produced)\n~ x.yaml\n    ~ Deployment shop/web\n    - Namespace shop');
   });
@@ -65,7 +75,12 @@ describe('readOutputDir', () => {
       fs.mkdirSync(path.join(dir, '10-control-plane'));
       fs.writeFileSync(path.join(dir, '10-control-plane', 'cp.k8s.yaml'), 'a');
       fs.writeFileSync(path.join(dir, 'top.k8s.yaml'), 'b');
-      expect(readOutputDir(dir)).toEqual(new Map([['10-control-plane/cp.k8s.yaml', 'a'], ['top.k8s.yaml', 'b']]));
+      expect(readOutputDir(dir)).toEqual(
+        new Map([
+          ['10-control-plane/cp.k8s.yaml', 'a'],
+          ['top.k8s.yaml', 'b'],
+        ]),
+      );
       expect(readOutputDir(path.join(dir, 'missing')).size).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { KubeObject } from '../../src/engine/k8s/object';
+import { type KubeObject } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
 import { isDeliveryObject, OutputLayout, renderFiles } from '../../src/synth/layout';
 import { Stage } from '../../src/synth/stage';
@@ -48,7 +48,11 @@ describe('renderFiles', () => {
   test('each folder gets a kustomization listing its files when asked', () => {
     const files = renderFiles(placed, true);
     const k = parseDocuments(files.get('30-workloads/kustomization.yaml')!)[0].value as any;
-    expect(k).toEqual({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['shop.k8s.yaml', 'billing.k8s.yaml'] });
+    expect(k).toEqual({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: ['shop.k8s.yaml', 'billing.k8s.yaml'],
+    });
     expect(files.has('20-namespaces/kustomization.yaml')).toBe(true);
     expect(renderFiles(placed, false).has('20-namespaces/kustomization.yaml')).toBe(false);
   });

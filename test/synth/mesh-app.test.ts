@@ -3,14 +3,14 @@ import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { KubeObject } from '../../src/engine/k8s/object';
+import { type KubeObject } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
 import { UserError } from '../../src/errors';
 import { readOutputDir } from '../../src/synth/diff';
-import { MeshApp } from '../../src/synth/mesh-app';
+import { type MeshApp } from '../../src/synth/mesh-app';
 import { SYNC_WAVE_ANNOTATION } from '../../src/synth/normalize';
 import { synthInChild } from './child-synth';
-import { sampleApp, SampleOptions } from './sample-app';
+import { sampleApp, type SampleOptions } from './sample-app';
 
 let root = '';
 let cacheDir = '';
@@ -51,7 +51,13 @@ describe('MeshApp determinism', () => {
   });
 
   test('output is byte-identical across processes, time zones and locales, with fresh helm renders', () => {
-    const options: SampleOptions = { outdir: path.join(root, 'child'), renderCacheDir: path.join(root, 'child-cache'), layout: 'stage-folders', syncWaves: true, argo: true };
+    const options: SampleOptions = {
+      outdir: path.join(root, 'child'),
+      renderCacheDir: path.join(root, 'child-cache'),
+      layout: 'stage-folders',
+      syncWaves: true,
+      argo: true,
+    };
     // This process runs in the machine's zone and locale (UTC and C or en_US here and in CI).
     const child = synthInChild(options, { TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' });
     expect(child).toEqual(synth({ layout: 'stage-folders', syncWaves: true, argo: true }));
@@ -72,15 +78,26 @@ describe('MeshApp layouts', () => {
   test('stage folders: CRDs, control plane, namespaces, workloads and policies each in their folder with a kustomization', () => {
     const files = synth({ layout: 'stage-folders' });
     expect([...files.keys()].sort()).toEqual([
-      '00-crds/control-plane.k8s.yaml', '00-crds/kustomization.yaml',
-      '10-control-plane/control-plane.k8s.yaml', '10-control-plane/kustomization.yaml',
-      '20-namespaces/kustomization.yaml', '20-namespaces/shop.k8s.yaml',
-      '30-workloads/kustomization.yaml', '30-workloads/shop.k8s.yaml',
-      '40-policies/kustomization.yaml', '40-policies/shop.k8s.yaml',
+      '00-crds/control-plane.k8s.yaml',
+      '00-crds/kustomization.yaml',
+      '10-control-plane/control-plane.k8s.yaml',
+      '10-control-plane/kustomization.yaml',
+      '20-namespaces/kustomization.yaml',
+      '20-namespaces/shop.k8s.yaml',
+      '30-workloads/kustomization.yaml',
+      '30-workloads/shop.k8s.yaml',
+      '40-policies/kustomization.yaml',
+      '40-policies/shop.k8s.yaml',
     ]);
     expect(objectsOf(files, '00-crds/control-plane.k8s.yaml').every((o) => o.kind === 'CustomResourceDefinition')).toBe(true);
     const controlPlane = objectsOf(files, '10-control-plane/control-plane.k8s.yaml');
-    for (const [kind, name] of [['Namespace', 'istio-system'], ['Deployment', 'istiod'], ['Deployment', 'istiod-canary'], ['MutatingWebhookConfiguration', 'istio-sidecar-injector-canary'], ['ValidatingWebhookConfiguration', 'istiod-default-validator']]) {
+    for (const [kind, name] of [
+      ['Namespace', 'istio-system'],
+      ['Deployment', 'istiod'],
+      ['Deployment', 'istiod-canary'],
+      ['MutatingWebhookConfiguration', 'istio-sidecar-injector-canary'],
+      ['ValidatingWebhookConfiguration', 'istiod-default-validator'],
+    ]) {
       expect(controlPlane.some((o) => o.kind === kind && o.metadata.name === name)).toBe(true);
     }
     expect(objectsOf(files, '20-namespaces/shop.k8s.yaml').map((o) => o.kind)).toEqual(['Namespace']);
@@ -91,7 +108,8 @@ describe('MeshApp layouts', () => {
   test('sync waves: every object carries the wave of its stage', () => {
     const files = synth({ syncWaves: true });
     const all = [...files.keys()].flatMap((f) => objectsOf(files, f));
-    const wave = (kind: string, name: string) => all.find((o) => o.kind === kind && o.metadata.name === name)?.metadata.annotations?.[SYNC_WAVE_ANNOTATION];
+    const wave = (kind: string, name: string) =>
+      all.find((o) => o.kind === kind && o.metadata.name === name)?.metadata.annotations?.[SYNC_WAVE_ANNOTATION];
     expect(all.every((o) => o.metadata.annotations?.[SYNC_WAVE_ANNOTATION] !== undefined)).toBe(true);
     expect(wave('CustomResourceDefinition', 'peerauthentications.security.istio.io')).toBe('0');
     expect(wave('Deployment', 'istiod')).toBe('10');
@@ -104,7 +122,14 @@ describe('MeshApp layouts', () => {
   test('every namespaced object names its namespace; cluster-scoped ones have none', () => {
     const files = synth();
     const all = [...files.keys()].flatMap((f) => objectsOf(files, f));
-    const clusterKinds = ['Namespace', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
+    const clusterKinds = [
+      'Namespace',
+      'CustomResourceDefinition',
+      'ClusterRole',
+      'ClusterRoleBinding',
+      'MutatingWebhookConfiguration',
+      'ValidatingWebhookConfiguration',
+    ];
     for (const o of all) {
       if (clusterKinds.includes(o.kind)) expect(o.metadata.namespace).toBeUndefined();
       else expect(o.metadata.namespace).toMatch(/^(istio-system|shop)$/);
@@ -129,8 +154,17 @@ describe('MeshApp atomic synth', () => {
   });
 
   test.each([
-    ['an invalid construct', (app: MeshApp) => new Construct(app.node.findChild('shop'), 'bad').node.addValidation({ validate: () => ['port 70000 is out of range 1-65535'] }), /port 70000/],
-    ['a namespaced object without a namespace', (app: MeshApp) => new ApiObject(new Chart(app, 'loose'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } }), /\[loose\/cm\] ConfigMap cm has no metadata.namespace/],
+    [
+      'an invalid construct',
+      (app: MeshApp) =>
+        new Construct(app.node.findChild('shop'), 'bad').node.addValidation({ validate: () => ['port 70000 is out of range 1-65535'] }),
+      /port 70000/,
+    ],
+    [
+      'a namespaced object without a namespace',
+      (app: MeshApp) => new ApiObject(new Chart(app, 'loose'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } }),
+      /\[loose\/cm\] ConfigMap cm has no metadata.namespace/,
+    ],
   ])('a synth that fails on %s leaves the output folder byte-identical', (_case, breakIt, message) => {
     const dir = outdir();
     const before = synth({ outdir: dir, layout: 'stage-folders' });

@@ -1,5 +1,5 @@
 import { App, ApiObject, Chart } from 'cdk8s';
-import { KubeObject } from '../../src/engine/k8s/object';
+import { type KubeObject } from '../../src/engine/k8s/object';
 import { UserError } from '../../src/errors';
 import { collectObjects } from '../../src/synth/collect';
 import { addExplicitDivisors, normalizeNamespaces, SYNC_WAVE_ANNOTATION, withSyncWave } from '../../src/synth/normalize';
@@ -19,13 +19,20 @@ describe('normalizeNamespaces', () => {
       new ApiObject(c, 'ok', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ok', namespace: 'n' } });
     });
     expect(() => normalizeNamespaces(objects)).toThrow(UserError);
-    expect(() => normalizeNamespaces(objects)).toThrow(/2 objects without a namespace:\n {2}\[c\/cm\] ConfigMap cm has no metadata.namespace: set it, or give its Chart a namespace.*\n {2}\[c\/dep\] Deployment d/);
+    expect(() => normalizeNamespaces(objects)).toThrow(
+      /2 objects without a namespace:\n {2}\[c\/cm\] ConfigMap cm has no metadata.namespace: set it, or give its Chart a namespace.*\n {2}\[c\/dep\] Deployment d/,
+    );
   });
 
   test('custom resources count as namespaced when their CRD in the output says so', () => {
     const objects = planned((app) => {
       const c = new Chart(app, 'c');
-      new ApiObject(c, 'crd', { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget' } } });
+      new ApiObject(c, 'crd', {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'widgets.example.com' },
+        spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget' } },
+      });
       new ApiObject(c, 'w', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } });
     });
     expect(() => normalizeNamespaces(objects)).toThrow(/\[c\/w\] Widget w has no metadata.namespace/);
@@ -74,11 +81,27 @@ describe('withSyncWave', () => {
 describe('addExplicitDivisors', () => {
   test('fills the divisor of env and downward API resource references in pod templates', () => {
     const deployment: any = {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'n' },
-      spec: { template: { spec: {
-        containers: [{ name: 'c', env: [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }, { name: 'B', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } }] }],
-        volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'cpu', resourceFieldRef: { containerName: 'c', resource: 'requests.cpu' } }] } }],
-      } } },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd', namespace: 'n' },
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'c',
+                env: [
+                  { name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } },
+                  { name: 'B', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
+                ],
+              },
+            ],
+            volumes: [
+              { name: 'v', downwardAPI: { items: [{ path: 'cpu', resourceFieldRef: { containerName: 'c', resource: 'requests.cpu' } }] } },
+            ],
+          },
+        },
+      },
     };
     addExplicitDivisors(deployment);
     const pod = deployment.spec.template.spec;
@@ -88,11 +111,30 @@ describe('addExplicitDivisors', () => {
   });
 
   test('reaches CronJob pod templates and leaves CRD schemas alone', () => {
-    const cron: any = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c', namespace: 'n' }, spec: { jobTemplate: { spec: { template: { spec: {
-      containers: [{ name: 'c', env: [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }] }] } } } } } };
+    const cron: any = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c', namespace: 'n' },
+      spec: {
+        jobTemplate: {
+          spec: {
+            template: {
+              spec: {
+                containers: [{ name: 'c', env: [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }] }],
+              },
+            },
+          },
+        },
+      },
+    };
     addExplicitDivisors(cron);
     expect(cron.spec.jobTemplate.spec.template.spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor).toBe('0');
-    const crd: any = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'x' }, spec: { versions: [{ schema: { properties: { resourceFieldRef: { type: 'object' } } } }] } };
+    const crd: any = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'x' },
+      spec: { versions: [{ schema: { properties: { resourceFieldRef: { type: 'object' } } } }] },
+    };
     const before = JSON.stringify(crd);
     addExplicitDivisors(crd);
     expect(JSON.stringify(crd)).toBe(before);

@@ -10,8 +10,16 @@ function sample(): { app: App; controlPlane: Construct } {
   const app = new App();
   const cp = new Chart(app, 'cp');
   const controlPlane = new Construct(cp, 'istiod');
-  new ApiObject(controlPlane, 'hook', { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'v' } });
-  new ApiObject(controlPlane, 'deploy', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'istiod', namespace: 'istio-system' } });
+  new ApiObject(controlPlane, 'hook', {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingWebhookConfiguration',
+    metadata: { name: 'v' },
+  });
+  new ApiObject(controlPlane, 'deploy', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'istiod', namespace: 'istio-system' },
+  });
   const shop = new Chart(app, 'shop');
   new ApiObject(shop, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
   new ApiObject(shop, 'web', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } });
@@ -28,8 +36,15 @@ function find(plan: ReturnType<typeof planOutput>, kind: string, name: string) {
 describe('planOutput', () => {
   test('stage folders: each object goes to its stage folder, in a file named after its chart', () => {
     const { app, controlPlane } = sample();
-    const plan = planOutput(collectObjects(app), { layout: OutputLayout.stageFolders(), syncWaves: false, controlPlane: { constructs: [controlPlane], namespaces: new Set(['istio-system']) } });
-    expect(find(plan, 'ValidatingWebhookConfiguration', 'v')).toMatchObject({ stage: Stage.controlPlane(), file: '10-control-plane/cp.k8s.yaml' });
+    const plan = planOutput(collectObjects(app), {
+      layout: OutputLayout.stageFolders(),
+      syncWaves: false,
+      controlPlane: { constructs: [controlPlane], namespaces: new Set(['istio-system']) },
+    });
+    expect(find(plan, 'ValidatingWebhookConfiguration', 'v')).toMatchObject({
+      stage: Stage.controlPlane(),
+      file: '10-control-plane/cp.k8s.yaml',
+    });
     expect(find(plan, 'Namespace', 'shop')).toMatchObject({ stage: Stage.namespaces(), file: '20-namespaces/shop.k8s.yaml' });
     expect(find(plan, 'Deployment', 'web')).toMatchObject({ stage: Stage.workloads(), file: '30-workloads/shop.k8s.yaml' });
     expect(find(plan, 'Application', 'a')).toMatchObject({ stage: undefined, file: 'gitops/shop.k8s.yaml' });
@@ -37,7 +52,11 @@ describe('planOutput', () => {
 
   test('file per chart: one file per chart at the top, stages still known', () => {
     const { app, controlPlane } = sample();
-    const plan = planOutput(collectObjects(app), { layout: OutputLayout.filePerChart(), syncWaves: true, controlPlane: { constructs: [controlPlane], namespaces: new Set() } });
+    const plan = planOutput(collectObjects(app), {
+      layout: OutputLayout.filePerChart(),
+      syncWaves: true,
+      controlPlane: { constructs: [controlPlane], namespaces: new Set() },
+    });
     expect(find(plan, 'Deployment', 'istiod')).toMatchObject({ stage: Stage.controlPlane(), file: 'cp.k8s.yaml' });
     expect(find(plan, 'Deployment', 'web')).toMatchObject({ file: 'shop.k8s.yaml' });
   });
@@ -45,7 +64,11 @@ describe('planOutput', () => {
   test('an explicit stage assignment wins over the classifier', () => {
     const { app } = sample();
     Stage.assign(app.node.findChild('shop').node.findChild('web'), Stage.policies());
-    const plan = planOutput(collectObjects(app), { layout: OutputLayout.stageFolders(), syncWaves: false, controlPlane: { constructs: [], namespaces: new Set() } });
+    const plan = planOutput(collectObjects(app), {
+      layout: OutputLayout.stageFolders(),
+      syncWaves: false,
+      controlPlane: { constructs: [], namespaces: new Set() },
+    });
     expect(find(plan, 'Deployment', 'web').stage).toBe(Stage.policies());
   });
 
@@ -54,7 +77,11 @@ describe('planOutput', () => {
     const parent = new Chart(app, 'a');
     new ApiObject(new Chart(parent, 'b'), 'x', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'n' } });
     new ApiObject(new Chart(app, 'a-b'), 'y', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'y', namespace: 'n' } });
-    const options = { layout: OutputLayout.filePerChart(), syncWaves: false, controlPlane: { constructs: [], namespaces: new Set<string>() } };
+    const options = {
+      layout: OutputLayout.filePerChart(),
+      syncWaves: false,
+      controlPlane: { constructs: [], namespaces: new Set<string>() },
+    };
     expect(() => planOutput(collectObjects(app), options)).toThrow(UserError);
     expect(() => planOutput(collectObjects(app), options)).toThrow(/charts a\/b and a-b would both write a-b.k8s.yaml/);
   });
@@ -63,9 +90,17 @@ describe('planOutput', () => {
 describe('webhookConfigurations', () => {
   test('lists mutating and validating webhook configurations sorted by kind and name', () => {
     const hook = (kind: string, name: string) => ({ object: { apiVersion: 'admissionregistration.k8s.io/v1', kind, metadata: { name } } });
-    const list = webhookConfigurations([hook('ValidatingWebhookConfiguration', 'b'), { object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } } },
-      hook('ValidatingWebhookConfiguration', 'a'), hook('MutatingWebhookConfiguration', 'z')]);
-    expect(list.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['MutatingWebhookConfiguration/z', 'ValidatingWebhookConfiguration/a', 'ValidatingWebhookConfiguration/b']);
+    const list = webhookConfigurations([
+      hook('ValidatingWebhookConfiguration', 'b'),
+      { object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } } },
+      hook('ValidatingWebhookConfiguration', 'a'),
+      hook('MutatingWebhookConfiguration', 'z'),
+    ]);
+    expect(list.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'MutatingWebhookConfiguration/z',
+      'ValidatingWebhookConfiguration/a',
+      'ValidatingWebhookConfiguration/b',
+    ]);
   });
 });
 

@@ -35,7 +35,11 @@ export function sampleApp(options: SampleOptions): MeshApp {
   new Istiod(cp, 'canary', { sources, renderCacheDir: options.renderCacheDir, revision: 'canary' });
   if (!options.withoutWorkloads) {
     const shop = new Chart(app, 'shop', { namespace: 'shop' });
-    new ApiObject(shop, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'istio.io/rev': 'canary' } } });
+    new ApiObject(shop, 'namespace', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop', labels: { 'istio.io/rev': 'canary' } },
+    });
     new ApiObject(shop, 'web', {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -45,11 +49,13 @@ export function sampleApp(options: SampleOptions): MeshApp {
         template: {
           metadata: { labels: { app: 'web' } },
           spec: {
-            containers: [{
-              name: 'web',
-              image: 'nginx:1.27',
-              env: [{ name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }],
-            }],
+            containers: [
+              {
+                name: 'web',
+                image: 'nginx:1.27',
+                env: [{ name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }],
+              },
+            ],
           },
         },
       },

@@ -1,4 +1,4 @@
-import { KubeObject } from '../../src/engine/k8s/object';
+import { type KubeObject } from '../../src/engine/k8s/object';
 import { ScopeTable } from '../../src/synth/scope';
 
 function obj(apiVersion: string, kind: string): KubeObject {
@@ -6,20 +6,37 @@ function obj(apiVersion: string, kind: string): KubeObject {
 }
 
 function crd(group: string, kind: string, scope: string): KubeObject {
-  return { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${kind.toLowerCase()}s.${group}` }, spec: { group, scope, names: { kind } } };
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${kind.toLowerCase()}s.${group}` },
+    spec: { group, scope, names: { kind } },
+  };
 }
 
 describe('ScopeTable', () => {
   const table = ScopeTable.fromObjects([crd('example.com', 'Widget', 'Namespaced'), crd('example.com', 'Cluster', 'Cluster')]);
 
   test('built-in namespaced kinds are namespaced', () => {
-    for (const [v, k] of [['v1', 'ConfigMap'], ['apps/v1', 'Deployment'], ['rbac.authorization.k8s.io/v1', 'Role'], ['networking.k8s.io/v1', 'NetworkPolicy'], ['autoscaling/v2', 'HorizontalPodAutoscaler']]) {
+    for (const [v, k] of [
+      ['v1', 'ConfigMap'],
+      ['apps/v1', 'Deployment'],
+      ['rbac.authorization.k8s.io/v1', 'Role'],
+      ['networking.k8s.io/v1', 'NetworkPolicy'],
+      ['autoscaling/v2', 'HorizontalPodAutoscaler'],
+    ]) {
       expect(table.isNamespaced(obj(v, k))).toBe(true);
     }
   });
 
   test('built-in cluster-scoped kinds are not', () => {
-    for (const [v, k] of [['v1', 'Namespace'], ['rbac.authorization.k8s.io/v1', 'ClusterRole'], ['admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration'], ['apiextensions.k8s.io/v1', 'CustomResourceDefinition'], ['networking.k8s.io/v1', 'IngressClass']]) {
+    for (const [v, k] of [
+      ['v1', 'Namespace'],
+      ['rbac.authorization.k8s.io/v1', 'ClusterRole'],
+      ['admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration'],
+      ['apiextensions.k8s.io/v1', 'CustomResourceDefinition'],
+      ['networking.k8s.io/v1', 'IngressClass'],
+    ]) {
       expect(table.isNamespaced(obj(v, k))).toBe(false);
     }
   });

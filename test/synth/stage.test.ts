@@ -1,8 +1,8 @@
 import { App, ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KubeObject } from '../../src/engine/k8s/object';
+import { type KubeObject } from '../../src/engine/k8s/object';
 import { UserError } from '../../src/errors';
-import { classifyStage, Stage, StageContext } from '../../src/synth/stage';
+import { classifyStage, Stage, type StageContext } from '../../src/synth/stage';
 
 const context: StageContext = { controlPlaneNamespaces: new Set(['istio-system']), fromControlPlane: false };
 
@@ -39,7 +39,9 @@ describe('Stage', () => {
 
 describe('classifyStage', () => {
   test('CustomResourceDefinitions go first', () => {
-    expect(classifyStage(obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'a.b.io'), { ...context, fromControlPlane: true })).toBe(Stage.crds());
+    expect(
+      classifyStage(obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'a.b.io'), { ...context, fromControlPlane: true }),
+    ).toBe(Stage.crds());
   });
 
   test('Istio and Gateway API custom resources are policies, even in the control plane namespace', () => {
@@ -55,7 +57,9 @@ describe('classifyStage', () => {
 
   test('objects rendered by the control plane, cluster-scoped ones included, are control plane', () => {
     const fromControlPlane = { ...context, fromControlPlane: true };
-    expect(classifyStage(obj('admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration', 'istio-sidecar-injector'), fromControlPlane)).toBe(Stage.controlPlane());
+    expect(
+      classifyStage(obj('admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration', 'istio-sidecar-injector'), fromControlPlane),
+    ).toBe(Stage.controlPlane());
     expect(classifyStage(obj('rbac.authorization.k8s.io/v1', 'ClusterRole', 'istiod'), fromControlPlane)).toBe(Stage.controlPlane());
   });
 

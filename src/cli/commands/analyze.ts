@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { analyze } from '../../engine/analysis/analyze';
 import { DEFAULT_ROOT_NAMESPACE } from '../../engine/analysis/index-objects';
-import { Finding, Level, LEVELS, levelRank, ObjectRef, SourcedObject } from '../../engine/analysis/rule';
+import { type Finding, type Level, LEVELS, levelRank, type ObjectRef, type SourcedObject } from '../../engine/analysis/rule';
 import { ALL_RULES } from '../../engine/analysis/rules';
-import { isRecord, KubeObject } from '../../engine/k8s/object';
+import { isRecord, type KubeObject } from '../../engine/k8s/object';
 import { parseDocuments, YamlParseError } from '../../engine/yaml/documents';
 import { UserError } from '../../errors';
 
@@ -27,11 +27,17 @@ Suppress a finding for one object with the annotation galley.istio.io/analyze-su
 
 /** `analyze`: runs the mesh analysis rules over YAML files and reports findings. */
 export function registerAnalyze(program: Command): void {
-  program.command('analyze')
+  program
+    .command('analyze')
     .description('check Kubernetes and Istio YAML for mesh problems (injection, mTLS, annotations, ports, webhooks, CRD schemas)')
     .argument('[inputs...]', 'YAML files, directories (searched recursively for *.yaml and *.yml), or - for standard input')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--failure-threshold <level>', 'exit 1 when a finding has this level or a higher one (info, warning, error)', parseLevel, 'error')
+    .option(
+      '--failure-threshold <level>',
+      'exit 1 when a finding has this level or a higher one (info, warning, error)',
+      parseLevel,
+      'error',
+    )
     .option('--root-namespace <name>', 'Istio root namespace: PeerAuthentications there are mesh-wide', DEFAULT_ROOT_NAMESPACE)
     .option('--list-rules', 'print the rules (code, level, title) and exit')
     .addHelpText('after', EXAMPLES)
@@ -83,14 +89,21 @@ export function formatText(findings: readonly Finding[], objectCount: number): s
     lines.push(`${capitalize(f.level)} [${f.code}]${main ? ` (${describeRef(main)})` : ''} ${f.message}`);
     for (const o of others) lines.push(`  also: ${describeRef(o)}`);
   }
-  const counts = LEVELS.slice().reverse().map((l) => `${findings.filter((f) => f.level === l).length} ${l}`).join(', ');
+  const counts = LEVELS.slice()
+    .reverse()
+    .map((l) => `${findings.filter((f) => f.level === l).length} ${l}`)
+    .join(', ');
   lines.push(`${findings.length} finding(s): ${counts}`);
   return `${lines.join('\n')}\n`;
 }
 
 function describeRef(o: ObjectRef): string {
-  const where = o.source?.file !== undefined ? ` ${o.source.file}${o.source.line !== undefined ? `:${o.source.line}` : ''}`
-    : o.source?.constructPath !== undefined ? ` [${o.source.constructPath}]` : '';
+  const where =
+    o.source?.file !== undefined
+      ? ` ${o.source.file}${o.source.line !== undefined ? `:${o.source.line}` : ''}`
+      : o.source?.constructPath !== undefined
+        ? ` [${o.source.constructPath}]`
+        : '';
   return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}${where}`;
 }
 

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { type Command } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,9 +14,12 @@ const SYNTH_FAILED = 2;
 
 /** `check`: synthesizes into a temporary folder and compares with the committed output. */
 export function registerCheck(program: Command): void {
-  program.command('check')
-    .description('synthesize the app into a temporary folder and compare it with the committed output '
-      + '(exit 0: equal, 1: differs, 2: the app failed)')
+  program
+    .command('check')
+    .description(
+      'synthesize the app into a temporary folder and compare it with the committed output ' +
+        '(exit 0: equal, 1: differs, 2: the app failed)',
+    )
     .option('--dist <dir>', "committed output folder (default: cdk8s.yaml's output, else dist)")
     .option('--app <command>', "command that synthesizes the app; it must write to $CDK8S_OUTDIR (default: cdk8s.yaml's app)")
     .action((options: { dist?: string; app?: string }) => {
@@ -43,8 +46,9 @@ function check(options: { dist?: string; app?: string }): number {
       return SYNTH_FAILED;
     }
     if (!fs.existsSync(outdir)) {
-      process.stderr.write(`error: ${app} wrote nothing to $CDK8S_OUTDIR: the app must write there `
-        + "(MeshApp's default outdir reads it)\n");
+      process.stderr.write(
+        `error: ${app} wrote nothing to $CDK8S_OUTDIR: the app must write there ` + "(MeshApp's default outdir reads it)\n",
+      );
       return SYNTH_FAILED;
     }
     const fresh = readOutputDir(outdir);
@@ -53,8 +57,10 @@ function check(options: { dist?: string; app?: string }): number {
       process.stdout.write(`${dist} matches a fresh synth (${fresh.size} files)\n`);
       return IN_SYNC;
     }
-    process.stdout.write(`${dist} differs from a fresh synth in ${drift.length} file${drift.length === 1 ? '' : 's'} `
-      + `(run the synth and commit ${dist}):\n${formatDrift(drift)}\n`);
+    process.stdout.write(
+      `${dist} differs from a fresh synth in ${drift.length} file${drift.length === 1 ? '' : 's'} ` +
+        `(run the synth and commit ${dist}):\n${formatDrift(drift)}\n`,
+    );
     return DRIFTED;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../errors';
 import { buildInjectionSettings, InjectionError, injectYaml } from '../../engine/injection';
 import { isRecord } from '../../engine/k8s/object';
@@ -27,15 +27,34 @@ Exit codes: 0 success, 1 bad input (nothing is written to stdout or the -o file)
 
 /** `inject`: adds the Istio 1.30.3 sidecar to the workloads of a YAML stream, like `istioctl kube-inject`. */
 export function registerInject(program: Command): void {
-  program.command('inject')
+  program
+    .command('inject')
     .description('add the Istio 1.30.3 sidecar to the pods, pod templates and lists of a YAML stream, offline (like istioctl kube-inject)')
     .requiredOption('-f, --filename <file>', 'YAML to inject: a file, or - for standard input')
     .option('-o, --output <file>', 'write the result to this file instead of stdout; written only when every document succeeds')
-    .option('--values <file>', 'values file (the injection values tree, e.g. global.proxy.*) deep-merged over the chart defaults; repeatable, later files win; lists replace, null removes a key', collect)
-    .option('--set <path=value>', 'set one value after the values files, as helm --set: dotted path, list[n] indexes; true/false and numbers are typed, commas do not split, null removes the key; repeatable', collect)
-    .option('--mesh-config <file>', 'MeshConfig overlay (YAML with MeshConfig field names, e.g. defaultConfig.holdApplicationUntilProxyStarts) over the default mesh config')
-    .option('--native-sidecars [enabled]', 'run istio-proxy as a native sidecar (an init container with restartPolicy Always); --native-sidecars=false puts it under containers (default: true; the pod annotation sidecar.istio.io/nativeSidecar still wins)', parseBoolean)
-    .option('--revision <name>', 'control-plane revision the sidecars connect to; shows in istio.io/rev and the sidecar status (default: the default revision)')
+    .option(
+      '--values <file>',
+      'values file (the injection values tree, e.g. global.proxy.*) deep-merged over the chart defaults; repeatable, later files win; lists replace, null removes a key',
+      collect,
+    )
+    .option(
+      '--set <path=value>',
+      'set one value after the values files, as helm --set: dotted path, list[n] indexes; true/false and numbers are typed, commas do not split, null removes the key; repeatable',
+      collect,
+    )
+    .option(
+      '--mesh-config <file>',
+      'MeshConfig overlay (YAML with MeshConfig field names, e.g. defaultConfig.holdApplicationUntilProxyStarts) over the default mesh config',
+    )
+    .option(
+      '--native-sidecars [enabled]',
+      'run istio-proxy as a native sidecar (an init container with restartPolicy Always); --native-sidecars=false puts it under containers (default: true; the pod annotation sidecar.istio.io/nativeSidecar still wins)',
+      parseBoolean,
+    )
+    .option(
+      '--revision <name>',
+      'control-plane revision the sidecars connect to; shows in istio.io/rev and the sidecar status (default: the default revision)',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (options: InjectOptions) => runInject(options));
 }

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { KubeObject } from '../../engine/k8s/object';
-import { BaseValues } from '../../model/values/base-values';
+import { type KubeObject } from '../../engine/k8s/object';
+import { type BaseValues } from '../../model/values/base-values';
 import { baseHelmValues } from '../../model/values/build';
-import { ExtraValues } from '../../model/values/common';
+import { type ExtraValues } from '../../model/values/common';
 import { validateBaseValues, validateNames } from '../../model/values/validate';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
-import { ChartRenderProps, renderInto } from './rendered-chart';
+import { type ChartRenderProps, renderInto } from './rendered-chart';
 
 export interface IstioBaseProps extends ChartRenderProps {
   /**
@@ -39,15 +39,19 @@ export class IstioBase extends Construct {
     this.values = baseHelmValues({ namespace: this.namespace, values: props.values, extraValues: props.extraValues });
     const release = props.releaseName ?? 'istio-base';
     const errors = [...validateNames(this.namespace, release), ...validateBaseValues(this.values)];
-    this.rendered = renderInto(this, {
-      chart: 'base',
-      version: props.version ?? ISTIO_VERSION,
-      sources: props.sources,
-      release,
-      namespace: this.namespace,
-      values: this.values,
-      cacheDir: props.renderCacheDir,
-    }, errors);
+    this.rendered = renderInto(
+      this,
+      {
+        chart: 'base',
+        version: props.version ?? ISTIO_VERSION,
+        sources: props.sources,
+        release,
+        namespace: this.namespace,
+        values: this.values,
+        cacheDir: props.renderCacheDir,
+      },
+      errors,
+    );
   }
 
   /** Copies of every rendered object, in helm's order. */

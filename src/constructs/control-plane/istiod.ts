@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { parse } from 'yaml';
-import { isRecord, KubeObject } from '../../engine/k8s/object';
+import { isRecord, type KubeObject } from '../../engine/k8s/object';
 import { istiodHelmValues } from '../../model/values/build';
-import { ExtraValues } from '../../model/values/common';
-import { IstiodValues } from '../../model/values/istiod-values';
+import { type ExtraValues } from '../../model/values/common';
+import { type IstiodValues } from '../../model/values/istiod-values';
 import { validateIstiodValues, validateNames } from '../../model/values/validate';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
-import { ChartRenderProps, renderInto } from './rendered-chart';
+import { type ChartRenderProps, renderInto } from './rendered-chart';
 
 export interface IstiodProps extends ChartRenderProps {
   /**
@@ -50,21 +50,33 @@ export class Istiod extends Construct {
     const errors = validateNames(this.namespace, release);
     const typedRevision = props.values?.revision;
     if (props.revision !== undefined && typedRevision !== undefined && props.revision !== typedRevision) {
-      errors.push(`revision ${JSON.stringify(props.revision)} and values.revision ${JSON.stringify(typedRevision)} differ: they are the same setting; set only one of them`);
+      errors.push(
+        `revision ${JSON.stringify(props.revision)} and values.revision ${JSON.stringify(typedRevision)} differ: they are the same setting; set only one of them`,
+      );
     }
-    this.values = istiodHelmValues({ namespace: this.namespace, revision: props.revision, version, values: props.values, extraValues: props.extraValues });
+    this.values = istiodHelmValues({
+      namespace: this.namespace,
+      revision: props.revision,
+      version,
+      values: props.values,
+      extraValues: props.extraValues,
+    });
     errors.push(...validateIstiodValues(this.values));
     const revision = this.values.revision;
     this.revision = typeof revision === 'string' && revision !== '' ? revision : undefined;
-    this.rendered = renderInto(this, {
-      chart: 'istiod',
-      version,
-      sources: props.sources,
-      release,
-      namespace: this.namespace,
-      values: this.values,
-      cacheDir: props.renderCacheDir,
-    }, errors);
+    this.rendered = renderInto(
+      this,
+      {
+        chart: 'istiod',
+        version,
+        sources: props.sources,
+        release,
+        namespace: this.namespace,
+        values: this.values,
+        cacheDir: props.renderCacheDir,
+      },
+      errors,
+    );
   }
 
   /** Copies of every rendered object, in helm's order. */
@@ -83,8 +95,11 @@ export class Istiod extends Construct {
     if (fromChart) return fromChart;
     const v = this.values as Record<string, any>;
     return structuredClone({
-      global: v.global ?? {}, sidecarInjectorWebhook: v.sidecarInjectorWebhook ?? {}, revision: v.revision ?? '',
-      pilot: { ...(v.cni !== undefined ? { cni: v.cni } : {}), ...(v.env !== undefined ? { env: v.env } : {}) }, gateways: {},
+      global: v.global ?? {},
+      sidecarInjectorWebhook: v.sidecarInjectorWebhook ?? {},
+      revision: v.revision ?? '',
+      pilot: { ...(v.cni !== undefined ? { cni: v.cni } : {}), ...(v.env !== undefined ? { env: v.env } : {}) },
+      gateways: {},
     });
   }
 

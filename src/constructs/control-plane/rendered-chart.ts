@@ -1,9 +1,9 @@
 import { ApiObject, App, Chart, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
-import { Construct } from 'constructs';
-import { ChartSource, IstioChartName } from '../../engine/charts/chart-source';
+import { type Construct } from 'constructs';
+import { ChartSource, type IstioChartName } from '../../engine/charts/chart-source';
 import { renderChart } from '../../engine/charts/render';
 import { resolveChart } from '../../engine/charts/resolve';
-import { KubeObject } from '../../engine/k8s/object';
+import { type KubeObject } from '../../engine/k8s/object';
 import { YamlParseError } from '../../engine/yaml/documents';
 import { isUserFacing } from '../../errors';
 
@@ -51,7 +51,11 @@ export interface RenderRequest {
  * Renders the chart unless `errors` already holds input errors, adds its objects to `scope`, and registers
  * every error as a validation of `scope` (so MeshApp.synth() reports them all at once). Returns the objects.
  */
-export function renderInto(scope: Construct, request: Omit<RenderRequest, 'sources'> & { readonly sources?: readonly ChartSource[] }, errors: string[]): KubeObject[] {
+export function renderInto(
+  scope: Construct,
+  request: Omit<RenderRequest, 'sources'> & { readonly sources?: readonly ChartSource[] },
+  errors: string[],
+): KubeObject[] {
   scope.node.addValidation({ validate: () => errors });
   const rendered = errors.length > 0 ? [] : renderOrRecord({ ...request, sources: request.sources ?? ChartSource.defaults() }, errors);
   addApiObjects(scope, rendered, errors);
@@ -65,7 +69,13 @@ export function renderInto(scope: Construct, request: Omit<RenderRequest, 'sourc
 export function renderOrRecord(request: RenderRequest, errors: string[]): KubeObject[] {
   try {
     const chart = resolveChart(request.chart, request.version, request.sources);
-    return renderChart({ chart, release: request.release, namespace: request.namespace, values: request.values, cacheDir: request.cacheDir });
+    return renderChart({
+      chart,
+      release: request.release,
+      namespace: request.namespace,
+      values: request.values,
+      cacheDir: request.cacheDir,
+    });
   } catch (error) {
     if (!isUserFacing(error) && !(error instanceof YamlParseError)) throw error;
     errors.push(error.message);
@@ -106,7 +116,11 @@ const BUILT_IN_RESOLVERS = [LazyResolver, ImplicitTokenResolver, NumberStringUni
 class RenderedApiObject extends ApiObject {
   private readonly jsonPatches: JsonPatch[] = [];
 
-  constructor(scope: Construct, id: string, private readonly rendered: KubeObject) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly rendered: KubeObject,
+  ) {
     super(scope, id, rendered as any);
   }
 
@@ -142,7 +156,11 @@ function sortedCopy(value: unknown): any {
 
 function uniqueId(scope: Construct, obj: KubeObject): string {
   const name = obj.metadata.name ?? 'unnamed';
-  const candidates = [`${obj.kind}-${name}`, `${obj.kind}-${obj.metadata.namespace ?? ''}-${name}`, `${obj.apiVersion.replace(/\//g, '.')}-${obj.kind}-${obj.metadata.namespace ?? ''}-${name}`];
+  const candidates = [
+    `${obj.kind}-${name}`,
+    `${obj.kind}-${obj.metadata.namespace ?? ''}-${name}`,
+    `${obj.apiVersion.replace(/\//g, '.')}-${obj.kind}-${obj.metadata.namespace ?? ''}-${name}`,
+  ];
   // The last candidate is unique: the identity check above rules out a full repeat.
   return candidates.find((c) => !scope.node.tryFindChild(c)) ?? candidates[candidates.length - 1];
 }

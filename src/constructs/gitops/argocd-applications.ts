@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KubeObject } from '../../engine/k8s/object';
+import { type KubeObject } from '../../engine/k8s/object';
 import { MeshApp } from '../../synth/mesh-app';
-import { IOutputDescriber, OutputPlan, PlannedObject, webhookConfigurations } from '../../synth/plan';
+import { type IOutputDescriber, type OutputPlan, type PlannedObject, webhookConfigurations } from '../../synth/plan';
 import { SYNC_WAVE_ANNOTATION } from '../../synth/normalize';
 import { Stage } from '../../synth/stage';
 import { dnsLabelErrors, meshAppErrors, pathErrors, repositoryPath } from './common';
@@ -109,7 +109,11 @@ export class ArgoCdApplications extends Construct implements IOutputDescriber {
   private emit(id: string, name: string, path: string, objects: readonly PlannedObject[], wave: number | undefined): void {
     const p = this.props;
     const sync = p.sync ?? ArgoCdSync.automated();
-    const syncOptions = ['RespectIgnoreDifferences=true', ...(p.serverSideApply ?? true ? ['ServerSideApply=true'] : []), ...p.syncOptions ?? []];
+    const syncOptions = [
+      'RespectIgnoreDifferences=true',
+      ...((p.serverSideApply ?? true) ? ['ServerSideApply=true'] : []),
+      ...(p.syncOptions ?? []),
+    ];
     const ignoreDifferences = webhookConfigurations(objects).map((w: KubeObject) => ({
       group: 'admissionregistration.k8s.io',
       kind: w.kind,
@@ -127,7 +131,10 @@ export class ArgoCdApplications extends Construct implements IOutputDescriber {
       spec: {
         project: p.project ?? 'default',
         source: { repoURL: p.repoUrl, targetRevision: p.targetRevision ?? 'HEAD', path },
-        destination: { server: p.destinationServer ?? 'https://kubernetes.default.svc', namespace: p.destinationNamespace ?? 'istio-system' },
+        destination: {
+          server: p.destinationServer ?? 'https://kubernetes.default.svc',
+          namespace: p.destinationNamespace ?? 'istio-system',
+        },
         syncPolicy: { ...(sync.automated ? { automated: { ...sync.automated } } : {}), syncOptions },
         ...(ignoreDifferences.length > 0 ? { ignoreDifferences } : {}),
       },
@@ -140,8 +147,10 @@ export class ArgoCdApplications extends Construct implements IOutputDescriber {
     const errors = meshAppErrors(this, 'argo cd applications', false);
     const root = this.node.root;
     if (root instanceof MeshApp && root.layout.kind === 'file-per-chart' && !root.syncWaves) {
-      errors.push('a single application applies the whole output at once, before istiod can inject or validate: '
-        + 'set syncWaves: true on the MeshApp, or use layout: OutputLayout.stageFolders()');
+      errors.push(
+        'a single application applies the whole output at once, before istiod can inject or validate: ' +
+          'set syncWaves: true on the MeshApp, or use layout: OutputLayout.stageFolders()',
+      );
     }
     if (!p.repoUrl.trim()) errors.push("repoUrl '' is empty: set the URL of the Git repository that holds the output");
     errors.push(...pathErrors(p.path ?? 'dist'));

@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { type IConstruct } from 'constructs';
 import { MeshApp } from '../../synth/mesh-app';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

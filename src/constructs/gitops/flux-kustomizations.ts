@@ -1,7 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { UserError } from '../../errors';
-import { IOutputDescriber, OutputPlan } from '../../synth/plan';
+import { type IOutputDescriber, type OutputPlan } from '../../synth/plan';
 import { Stage } from '../../synth/stage';
 import { dnsLabelErrors, meshAppErrors, pathErrors, repositoryPath } from './common';
 

@@ -1,6 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AuthorizationAction, AuthorizationPolicySpec, AuthorizationRuleSpec, SECURITY_API_VERSION } from '../../model/traffic/security';
+import {
+  AuthorizationAction,
+  type AuthorizationPolicySpec,
+  type AuthorizationRuleSpec,
+  SECURITY_API_VERSION,
+} from '../../model/traffic/security';
 import { namespaceOf, portProblem, selectorProblems, selectorSpec } from './common';
 
 /** Who sends the request; all given fields must match, and each left out matches any source. */
@@ -68,7 +73,11 @@ export class AuthorizationPolicy extends Construct {
    * Denies every request to the namespace's workloads that no other ALLOW policy lets through:
    * an ALLOW policy without rules (Istio's "allow nothing").
    */
-  public static denyAll(scope: Construct, id: string, props: { readonly namespace?: string; readonly name?: string } = {}): AuthorizationPolicy {
+  public static denyAll(
+    scope: Construct,
+    id: string,
+    props: { readonly namespace?: string; readonly name?: string } = {},
+  ): AuthorizationPolicy {
     return new AuthorizationPolicy(scope, id, { name: props.name ?? 'deny-all', namespace: props.namespace });
   }
 
@@ -102,24 +111,31 @@ function renderAuthorizationPolicy(props: AuthorizationPolicyProps): Authorizati
 function renderRule(rule: AuthorizationRuleProps): AuthorizationRuleSpec {
   return {
     ...(rule.from?.length ? { from: rule.from.map((s) => ({ source: copyLists(s) })) } : {}),
-    ...(rule.to?.length ? {
-      to: rule.to.map((o) => ({ operation: copyLists({ ...o, ports: o.ports?.map(String) }) })),
-    } : {}),
+    ...(rule.to?.length
+      ? {
+          to: rule.to.map((o) => ({ operation: copyLists({ ...o, ports: o.ports?.map(String) }) })),
+        }
+      : {}),
     ...(rule.when?.length ? { when: rule.when.map((c) => copyLists(c)) } : {}),
   };
 }
 
 /** A copy with the defined, non-empty fields only. */
 function copyLists<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])) as T;
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
+  ) as T;
 }
 
 function authorizationPolicyProblems(props: AuthorizationPolicyProps): string[] {
   const problems = selectorProblems(props.selector);
   const action = props.action?.name ?? 'ALLOW';
   if (action !== 'ALLOW' && !props.rules?.length) {
-    problems.push(`${action} policy has no rules and so matches no request: add rules, or use AuthorizationPolicy.denyAll() to deny by default`);
+    problems.push(
+      `${action} policy has no rules and so matches no request: add rules, or use AuthorizationPolicy.denyAll() to deny by default`,
+    );
   }
   (props.rules ?? []).forEach((rule, i) => {
     const what = `rule #${i + 1}`;
@@ -128,7 +144,8 @@ function authorizationPolicyProblems(props: AuthorizationPolicyProps): string[] 
         if (!HTTP_METHOD.test(m)) problems.push(`${what} method '${m}' is not an upper-case HTTP method: write it as e.g. 'GET'`);
       }
       for (const p of [...(op.paths ?? []), ...(op.notPaths ?? [])]) {
-        if (!p.startsWith('/') && !p.startsWith('*')) problems.push(`${what} path '${p}' must start with '/' (or '*' for a suffix match): e.g. '/api/*'`);
+        if (!p.startsWith('/') && !p.startsWith('*'))
+          problems.push(`${what} path '${p}' must start with '/' (or '*' for a suffix match): e.g. '/api/*'`);
       }
       for (const port of op.ports ?? []) {
         const problem = portProblem(`${what} port`, port);

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { type Construct } from 'constructs';
 import type { WorkloadSelectorSpec } from '../../model/traffic/security';
 
 /** Shared by the traffic, security and telemetry constructs: namespaces, selectors, number ranges. */
@@ -25,8 +25,10 @@ export function selectorSpec(labels: Record<string, string> | undefined): { sele
 export function selectorProblems(labels: Record<string, string> | undefined): string[] {
   if (!labels) return [];
   const keys = Object.keys(labels);
-  if (keys.length === 0) return ['selector {} is empty and would select every workload: omit `selector` to mean the whole namespace, or give labels'];
-  return keys.filter((k) => k === '' || k.includes('*'))
+  if (keys.length === 0)
+    return ['selector {} is empty and would select every workload: omit `selector` to mean the whole namespace, or give labels'];
+  return keys
+    .filter((k) => k === '' || k.includes('*'))
     .map((k) => `selector label key '${k}' is not allowed: keys must be non-empty and without '*'; name an exact label such as 'app'`);
 }
 

@@ -1,8 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IstioDuration } from '../../model/traffic/duration';
-import { DestinationRuleSpec, NETWORKING_API_VERSION, SubsetSpec, TrafficPolicySpec } from '../../model/traffic/networking';
-import { ClientTls, LoadBalancer } from '../../model/traffic/traffic-values';
+import { type IstioDuration } from '../../model/traffic/duration';
+import { type DestinationRuleSpec, NETWORKING_API_VERSION, type SubsetSpec, type TrafficPolicySpec } from '../../model/traffic/networking';
+import { ClientTls, type LoadBalancer } from '../../model/traffic/traffic-values';
 import { defined, integerProblem, nameFromHost, namespaceOf, percentProblem, selectorProblems } from './common';
 
 /** Limits on connections and queued requests to each endpoint; requests beyond them fail fast (503). */
@@ -84,7 +84,11 @@ export class DestinationRule extends Construct {
   public readonly namespace: string | undefined;
   private readonly extraSubsets: SubsetProps[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: DestinationRuleProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: DestinationRuleProps,
+  ) {
     super(scope, id);
     this.host = props.host;
     this.namespace = namespaceOf(this, props.namespace);
@@ -131,25 +135,29 @@ function isClusterHost(host: string): boolean {
 function renderTrafficPolicy(p: TrafficPolicyProps): TrafficPolicySpec | undefined {
   const pool = p.connectionPool;
   const tcp = pool && compact({ maxConnections: pool.maxConnections, connectTimeout: pool.connectTimeout?.toString() });
-  const http = pool && compact({
-    http1MaxPendingRequests: pool.http1MaxPendingRequests,
-    http2MaxRequests: pool.http2MaxRequests,
-    maxRequestsPerConnection: pool.maxRequestsPerConnection,
-    maxRetries: pool.maxRetries,
-    idleTimeout: pool.idleTimeout?.toString(),
-  });
+  const http =
+    pool &&
+    compact({
+      http1MaxPendingRequests: pool.http1MaxPendingRequests,
+      http2MaxRequests: pool.http2MaxRequests,
+      maxRequestsPerConnection: pool.maxRequestsPerConnection,
+      maxRetries: pool.maxRetries,
+      idleTimeout: pool.idleTimeout?.toString(),
+    });
   const od = p.outlierDetection;
   return compact<TrafficPolicySpec>({
     loadBalancer: p.loadBalancer?.toSpec(),
-    connectionPool: pool ? compact({ tcp, http }) ?? {} : undefined,
-    outlierDetection: od ? compact({
-      consecutive5xxErrors: od.consecutive5xxErrors,
-      consecutiveGatewayErrors: od.consecutiveGatewayErrors,
-      interval: od.interval?.toString(),
-      baseEjectionTime: od.baseEjectionTime?.toString(),
-      maxEjectionPercent: od.maxEjectionPercent,
-      minHealthPercent: od.minHealthPercent,
-    }) ?? {} : undefined,
+    connectionPool: pool ? (compact({ tcp, http }) ?? {}) : undefined,
+    outlierDetection: od
+      ? (compact({
+          consecutive5xxErrors: od.consecutive5xxErrors,
+          consecutiveGatewayErrors: od.consecutiveGatewayErrors,
+          interval: od.interval?.toString(),
+          baseEjectionTime: od.baseEjectionTime?.toString(),
+          maxEjectionPercent: od.maxEjectionPercent,
+          minHealthPercent: od.minHealthPercent,
+        }) ?? {})
+      : undefined,
     tls: p.tls?.toSpec(),
   });
 }
@@ -157,7 +165,7 @@ function renderTrafficPolicy(p: TrafficPolicyProps): TrafficPolicySpec | undefin
 /** Drops undefined fields; undefined when nothing is left. */
 function compact<T extends object>(o: { [K in keyof T]?: T[K] | undefined }): T | undefined {
   const entries = Object.entries(o).filter(([, v]) => v !== undefined);
-  return entries.length ? Object.fromEntries(entries) as T : undefined;
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
 }
 
 export function destinationRuleProblems(props: DestinationRuleProps): string[] {
@@ -175,10 +183,13 @@ export function destinationRuleProblems(props: DestinationRuleProps): string[] {
     const labelKey = JSON.stringify(Object.entries(subset.labels).sort());
     const twin = byLabels.get(labelKey);
     if (twin !== undefined && twin !== subset.name) {
-      problems.push(`${what} has the same labels as subset '${twin}', so both select the same pods: add a label that tells them apart, e.g. version`);
+      problems.push(
+        `${what} has the same labels as subset '${twin}', so both select the same pods: add a label that tells them apart, e.g. version`,
+      );
     }
     byLabels.set(labelKey, subset.name);
-    if (Object.keys(subset.labels).length === 0) problems.push(`${what} has no labels and would select every endpoint: give the labels that tell it apart, e.g. { version: 'v1' }`);
+    if (Object.keys(subset.labels).length === 0)
+      problems.push(`${what} has no labels and would select every endpoint: give the labels that tell it apart, e.g. { version: 'v1' }`);
     problems.push(...selectorProblems(subset.labels).map((p) => `${what}: ${p}`));
     problems.push(...policyProblems(what, subset));
   }

@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Construct, IConstruct } from 'constructs';
-import { MtlsMode, mtlsModeTypeError } from '../../model/mtls';
+import { Construct, type IConstruct } from 'constructs';
+import { type MtlsMode, mtlsModeTypeError } from '../../model/mtls';
 import { describeValue, dns1123LabelError, dns1123SubdomainError, labelMapErrors } from '../../model/names';
 import { findInApp } from '../app-index';
 import type { MeshNamespace } from '../mesh-namespace';
@@ -99,13 +99,16 @@ export class PeerAuthentication extends Construct {
   private ownProblems(): string[] {
     const { props } = this;
     const errors: string[] = [];
-    const push = (e: string | undefined) => { if (e) errors.push(e); };
+    const push = (e: string | undefined) => {
+      if (e) errors.push(e);
+    };
     push(dns1123SubdomainError(this.name, 'peer authentication name'));
     push(dns1123LabelError(this.namespace, 'namespace'));
     push(dns1123LabelError(this.rootNamespace, 'root namespace'));
     if (props.mode !== undefined) {
       const typeError = mtlsModeTypeError(props.mode, 'mode');
-      if (typeError) errors.push(typeError); else errors.push(...props.mode.validate());
+      if (typeError) errors.push(typeError);
+      else errors.push(...props.mode.validate());
     }
     errors.push(...this.selectorProblems(), ...this.portProblems());
     return errors;
@@ -120,18 +123,24 @@ export class PeerAuthentication extends Construct {
     }
     const errors = labelMapErrors(this.matchLabels, 'selector label');
     if (Object.keys(this.matchLabels).length === 0) {
-      errors.push(workload
-        ? `selector workload ${workload.node.path} selects no pod labels: call workload.select(...) or pass labels`
-        : 'selector has no labels, so istio treats the policy as namespace-wide: omit selector for a namespace-wide policy or add labels');
+      errors.push(
+        workload
+          ? `selector workload ${workload.node.path} selects no pod labels: call workload.select(...) or pass labels`
+          : 'selector has no labels, so istio treats the policy as namespace-wide: omit selector for a namespace-wide policy or add labels',
+      );
     }
     if (this.namespace === this.rootNamespace) {
-      errors.push(`istio ignores a policy with a selector in the root namespace '${this.rootNamespace}': `
-        + 'set namespace to the namespace of the selected workloads');
+      errors.push(
+        `istio ignores a policy with a selector in the root namespace '${this.rootNamespace}': ` +
+          'set namespace to the namespace of the selected workloads',
+      );
     }
     const workloadNs = workload?.metadata.namespace;
     if (workloadNs !== undefined && workloadNs !== this.namespace) {
-      errors.push(`selector workload ${workload!.node.path} is in namespace '${workloadNs}' but the policy is in '${this.namespace}': `
-        + 'a selector only matches pods of the policy\'s own namespace, so set namespace to the workload\'s');
+      errors.push(
+        `selector workload ${workload!.node.path} is in namespace '${workloadNs}' but the policy is in '${this.namespace}': ` +
+          "a selector only matches pods of the policy's own namespace, so set namespace to the workload's",
+      );
     }
     return errors;
   }
@@ -145,8 +154,10 @@ export class PeerAuthentication extends Construct {
     const entries = Object.entries(ports);
     const errors: string[] = [];
     if (this.props.selector === undefined) {
-      errors.push('port-level mtls needs a selector (istio rejects it on mesh-wide and namespace-wide policies): '
-        + 'add a selector for the workload or remove portLevelMtls');
+      errors.push(
+        'port-level mtls needs a selector (istio rejects it on mesh-wide and namespace-wide policies): ' +
+          'add a selector for the workload or remove portLevelMtls',
+      );
     }
     if (entries.length === 0) errors.push('portLevelMtls is empty: name at least one port or omit it');
     const containerPorts = this.containerPorts();
@@ -156,11 +167,14 @@ export class PeerAuthentication extends Construct {
         errors.push(`port-level mtls port '${key}' is not a port number: use a container port from 1 to 65535`);
       } else if (containerPorts && !containerPorts.includes(port)) {
         const list = containerPorts.length > 0 ? containerPorts.join(', ') : 'none';
-        errors.push(`port-level mtls port ${port} is not a container port of the selected workload (its ports: ${list}): `
-          + 'use one of its container ports or add the port to a container');
+        errors.push(
+          `port-level mtls port ${port} is not a container port of the selected workload (its ports: ${list}): ` +
+            'use one of its container ports or add the port to a container',
+        );
       }
       const typeError = mtlsModeTypeError(mode, `port-level mtls mode of port ${key}`);
-      if (typeError) errors.push(typeError); else errors.push(...mode.validate().map((e) => `port ${key}: ${e}`));
+      if (typeError) errors.push(typeError);
+      else errors.push(...mode.validate().map((e) => `port ${key}: ${e}`));
     }
     return errors;
   }
@@ -180,13 +194,18 @@ export class PeerAuthentication extends Construct {
       if (other === this) break; // each conflict is reported once, on the later construct
       if (other.namespace !== this.namespace) continue;
       if (this.level !== 'workload' && other.level === this.level) {
-        const what = this.level === 'mesh' ? 'the mesh already has a mesh-wide' : `namespace '${this.namespace}' already has a namespace-wide`;
+        const what =
+          this.level === 'mesh' ? 'the mesh already has a mesh-wide' : `namespace '${this.namespace}' already has a namespace-wide`;
         errors.push(`${what} peer authentication (${other.node.path}); istio would use only the older one: merge them into one policy`);
       } else if (other.name === this.name) {
-        errors.push(`peer authentication '${this.namespace}/${this.name}' is already defined by ${other.node.path}: give one of them another name`);
+        errors.push(
+          `peer authentication '${this.namespace}/${this.name}' is already defined by ${other.node.path}: give one of them another name`,
+        );
       } else if (this.level === 'workload' && other.level === 'workload' && sameLabels(other.matchLabels, this.matchLabels)) {
-        errors.push(`peer authentication ${other.node.path} has the same selector ${JSON.stringify(this.matchLabels)}; `
-          + 'istio would use only the older one: merge them into one policy');
+        errors.push(
+          `peer authentication ${other.node.path} has the same selector ${JSON.stringify(this.matchLabels)}; ` +
+            'istio would use only the older one: merge them into one policy',
+        );
       }
     }
     return errors;

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JwtRuleSpec, RequestAuthenticationSpec, SECURITY_API_VERSION } from '../../model/traffic/security';
+import { type JwtRuleSpec, type RequestAuthenticationSpec, SECURITY_API_VERSION } from '../../model/traffic/security';
 import { namespaceOf, selectorProblems, selectorSpec } from './common';
 
 /** One accepted token issuer. */
@@ -70,7 +70,8 @@ function renderRequestAuthentication(props: RequestAuthenticationProps): Request
 
 function requestAuthenticationProblems(props: RequestAuthenticationProps): string[] {
   const problems = selectorProblems(props.selector);
-  if (props.jwtRules.length === 0) problems.push('jwtRules is empty: give at least one issuer, e.g. { issuer: \'https://accounts.example.com\' }');
+  if (props.jwtRules.length === 0)
+    problems.push("jwtRules is empty: give at least one issuer, e.g. { issuer: 'https://accounts.example.com' }");
   const issuers = new Set<string>();
   for (const r of props.jwtRules) {
     if (!r.issuer) problems.push("jwt issuer '' is empty: give the token's `iss` value");

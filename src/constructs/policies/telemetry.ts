@@ -1,6 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IstioMetric, MetricsOverrideSpec, TagOverride, TELEMETRY_API_VERSION, TelemetrySpec, WorkloadMode } from '../../model/traffic/telemetry';
+import {
+  IstioMetric,
+  type MetricsOverrideSpec,
+  type TagOverride,
+  TELEMETRY_API_VERSION,
+  type TelemetrySpec,
+  WorkloadMode,
+} from '../../model/traffic/telemetry';
 import { defined, namespaceOf, percentProblem, selectorProblems, selectorSpec } from './common';
 
 /** Istio's root namespace: a Telemetry there without a selector applies to the whole mesh. */
@@ -64,7 +71,11 @@ export interface TelemetryProps {
 /** A `Telemetry`: access logs, tracing and metrics for a mesh, a namespace or some workloads. */
 export class Telemetry extends Construct {
   /** Mesh-wide defaults: a Telemetry named 'mesh-default' in the root namespace, without a selector. */
-  public static meshDefault(scope: Construct, id: string, props: Omit<TelemetryProps, 'namespace' | 'selector' | 'name'> & { readonly rootNamespace?: string } = {}): Telemetry {
+  public static meshDefault(
+    scope: Construct,
+    id: string,
+    props: Omit<TelemetryProps, 'namespace' | 'selector' | 'name'> & { readonly rootNamespace?: string } = {},
+  ): Telemetry {
     const { rootNamespace, ...rest } = props;
     return new Telemetry(scope, id, { ...rest, name: 'mesh-default', namespace: rootNamespace ?? DEFAULT_ROOT_NAMESPACE });
   }
@@ -89,25 +100,41 @@ function renderTelemetry(props: TelemetryProps): TelemetrySpec {
   const { accessLogging: log, tracing, metrics } = props;
   return {
     ...selectorSpec(props.selector),
-    ...(log ? {
-      accessLogging: [{
-        ...providers(log.providers),
-        ...(log.disabled !== undefined ? { disabled: log.disabled } : {}),
-        ...(log.filter ? { filter: { expression: log.filter } } : {}),
-        ...(log.mode ? { match: { mode: log.mode.name } } : {}),
-      }],
-    } : {}),
-    ...(tracing ? {
-      tracing: [{
-        ...providers(tracing.providers),
-        ...(tracing.samplingPercentage !== undefined ? { randomSamplingPercentage: tracing.samplingPercentage } : {}),
-        ...(tracing.disableSpanReporting !== undefined ? { disableSpanReporting: tracing.disableSpanReporting } : {}),
-        ...(tracing.literalTags ? {
-          customTags: Object.fromEntries(Object.entries(tracing.literalTags).map(([k, value]) => [k, { literal: { value } }])),
-        } : {}),
-      }],
-    } : {}),
-    ...(metrics ? { metrics: [{ ...providers(metrics.providers), ...(metrics.overrides?.length ? { overrides: metrics.overrides.map(renderOverride) } : {}) }] } : {}),
+    ...(log
+      ? {
+          accessLogging: [
+            {
+              ...providers(log.providers),
+              ...(log.disabled !== undefined ? { disabled: log.disabled } : {}),
+              ...(log.filter ? { filter: { expression: log.filter } } : {}),
+              ...(log.mode ? { match: { mode: log.mode.name } } : {}),
+            },
+          ],
+        }
+      : {}),
+    ...(tracing
+      ? {
+          tracing: [
+            {
+              ...providers(tracing.providers),
+              ...(tracing.samplingPercentage !== undefined ? { randomSamplingPercentage: tracing.samplingPercentage } : {}),
+              ...(tracing.disableSpanReporting !== undefined ? { disableSpanReporting: tracing.disableSpanReporting } : {}),
+              ...(tracing.literalTags
+                ? {
+                    customTags: Object.fromEntries(Object.entries(tracing.literalTags).map(([k, value]) => [k, { literal: { value } }])),
+                  }
+                : {}),
+            },
+          ],
+        }
+      : {}),
+    ...(metrics
+      ? {
+          metrics: [
+            { ...providers(metrics.providers), ...(metrics.overrides?.length ? { overrides: metrics.overrides.map(renderOverride) } : {}) },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -124,9 +151,15 @@ function telemetryProblems(props: TelemetryProps): string[] {
   if (!props.accessLogging && !props.tracing && !props.metrics) {
     problems.push('telemetry configures nothing: set accessLogging, tracing or metrics');
   }
-  const allProviders = [...(props.accessLogging?.providers ?? []), ...(props.tracing?.providers ?? []), ...(props.metrics?.providers ?? [])];
-  if (allProviders.some((p) => !p)) problems.push("provider name '' is empty: use the name of a meshConfig.extensionProviders entry, e.g. 'envoy'");
-  if (props.accessLogging?.filter === '') problems.push("access log filter '' is empty: give a CEL expression such as 'response.code >= 400', or omit it");
+  const allProviders = [
+    ...(props.accessLogging?.providers ?? []),
+    ...(props.tracing?.providers ?? []),
+    ...(props.metrics?.providers ?? []),
+  ];
+  if (allProviders.some((p) => !p))
+    problems.push("provider name '' is empty: use the name of a meshConfig.extensionProviders entry, e.g. 'envoy'");
+  if (props.accessLogging?.filter === '')
+    problems.push("access log filter '' is empty: give a CEL expression such as 'response.code >= 400', or omit it");
   for (const tag of Object.keys(props.tracing?.literalTags ?? {})) {
     if (!props.tracing!.literalTags![tag]) problems.push(`tracing tag '${tag}' has an empty value: give a value or drop the tag`);
   }

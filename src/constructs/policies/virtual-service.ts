@@ -1,9 +1,15 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { retryTimeoutProblem, routeLabel, weightProblem } from '../../model/traffic/checks';
-import { IstioDuration } from '../../model/traffic/duration';
-import { HttpMatchSpec, HttpRouteSpec, NETWORKING_API_VERSION, StringMatchSpec, VirtualServiceSpec } from '../../model/traffic/networking';
-import { StringMatch } from '../../model/traffic/string-match';
+import { type IstioDuration } from '../../model/traffic/duration';
+import {
+  type HttpMatchSpec,
+  type HttpRouteSpec,
+  NETWORKING_API_VERSION,
+  type StringMatchSpec,
+  type VirtualServiceSpec,
+} from '../../model/traffic/networking';
+import { type StringMatch } from '../../model/traffic/string-match';
 import { RetryOn } from '../../model/traffic/traffic-values';
 import { defined, integerProblem, nameFromHost, namespaceOf, percentProblem, portProblem } from './common';
 
@@ -101,7 +107,11 @@ export class VirtualService extends Construct {
   public readonly namespace: string | undefined;
   private readonly extraRoutes: HttpRouteProps[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: VirtualServiceProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: VirtualServiceProps,
+  ) {
     super(scope, id);
     this.namespace = namespaceOf(this, props.namespace);
     this.apiObject = new ApiObject(this, 'Resource', {
@@ -182,8 +192,10 @@ function matchMap(map: Record<string, StringMatch>): Record<string, StringMatchS
 
 export function virtualServiceProblems(props: VirtualServiceProps): string[] {
   const problems: string[] = [];
-  if (props.hosts.length === 0 || props.hosts.some((h) => !h)) problems.push('hosts must list at least one non-empty host: e.g. [\'reviews.shop.svc.cluster.local\']');
-  if (!props.name && !nameFromHost(props.hosts[0])) problems.push(`host '${props.hosts[0] ?? ''}' gives no valid object name: set \`name\` explicitly`);
+  if (props.hosts.length === 0 || props.hosts.some((h) => !h))
+    problems.push("hosts must list at least one non-empty host: e.g. ['reviews.shop.svc.cluster.local']");
+  if (!props.name && !nameFromHost(props.hosts[0]))
+    problems.push(`host '${props.hosts[0] ?? ''}' gives no valid object name: set \`name\` explicitly`);
   const spec = renderVirtualService(props);
   const names = new Set<string>();
   (props.http ?? []).forEach((route, i) => {

@@ -1,5 +1,5 @@
-import { IndexOptions, ObjectIndex } from './index-objects';
-import { Finding, levelRank, ObjectRef, Rule, SourcedObject } from './rule';
+import { type IndexOptions, ObjectIndex } from './index-objects';
+import { type Finding, levelRank, type ObjectRef, type Rule, type SourcedObject } from './rule';
 import { ALL_RULES } from './rules';
 
 export interface AnalyzeOptions extends IndexOptions {
@@ -27,7 +27,14 @@ function suppressions(objects: readonly SourcedObject[]): Map<string, Set<string
     const value = object.metadata.annotations?.[SUPPRESS_ANNOTATION];
     if (value === undefined) continue;
     const key = refKey({ kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name ?? '<unnamed>' });
-    out.set(key, new Set(String(value).split(',').map((c) => c.trim())));
+    out.set(
+      key,
+      new Set(
+        String(value)
+          .split(',')
+          .map((c) => c.trim()),
+      ),
+    );
   }
   return out;
 }
@@ -43,10 +50,12 @@ function refKey(ref: ObjectRef): string {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return levelRank(b.level) - levelRank(a.level)
-    || compare(a.code, b.code)
-    || compareRefs(a.objects[0], b.objects[0])
-    || compare(a.message, b.message);
+  return (
+    levelRank(b.level) - levelRank(a.level) ||
+    compare(a.code, b.code) ||
+    compareRefs(a.objects[0], b.objects[0]) ||
+    compare(a.message, b.message)
+  );
 }
 
 function compareRefs(a: ObjectRef | undefined, b: ObjectRef | undefined): number {

@@ -1,5 +1,5 @@
-import { apiGroup, isRecord, KubeObject } from '../k8s/object';
-import { SourcedObject } from './rule';
+import { apiGroup, isRecord, type KubeObject } from '../k8s/object';
+import { type SourcedObject } from './rule';
 
 /** Istio's default root namespace: mesh-wide policies live here. */
 export const DEFAULT_ROOT_NAMESPACE = 'istio-system';
@@ -47,9 +47,22 @@ const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
 
 /** Built-in kinds without a namespace; custom ones come from CRDs with `scope: Cluster` in the input. */
 const CLUSTER_SCOPED_KINDS = new Set([
-  'APIService', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'GatewayClass', 'IngressClass',
-  'MutatingWebhookConfiguration', 'Namespace', 'Node', 'PersistentVolume', 'PriorityClass', 'RuntimeClass',
-  'StorageClass', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration',
+  'APIService',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'GatewayClass',
+  'IngressClass',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PriorityClass',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
 ]);
 
 export interface IndexOptions {
@@ -200,9 +213,11 @@ export class ObjectIndex {
  * with a namespace): analyse copies without it, so they are named and looked up as the server holds them.
  */
 function withoutClusterNamespaces(objects: readonly SourcedObject[]): readonly SourcedObject[] {
-  const customCluster = new Set(objects
-    .filter((e) => e.object.kind === 'CustomResourceDefinition' && isRecord(e.object.spec) && e.object.spec.scope === 'Cluster')
-    .map((e) => String((e.object.spec as any).names?.kind)));
+  const customCluster = new Set(
+    objects
+      .filter((e) => e.object.kind === 'CustomResourceDefinition' && isRecord(e.object.spec) && e.object.spec.scope === 'Cluster')
+      .map((e) => String((e.object.spec as any).names?.kind)),
+  );
   return objects.map((entry) => {
     const { object } = entry;
     if (object.metadata.namespace === undefined || !(CLUSTER_SCOPED_KINDS.has(object.kind) || customCluster.has(object.kind))) return entry;
@@ -254,8 +269,13 @@ function containerList(value: unknown, init: boolean): ContainerInfo[] {
     name: String(c.name ?? ''),
     ...(typeof c.image === 'string' ? { image: c.image } : {}),
     ports: Array.isArray(c.ports)
-      ? c.ports.filter((p: unknown) => isRecord(p) && typeof p.containerPort === 'number')
-        .map((p: any) => ({ containerPort: p.containerPort, ...(p.name ? { name: String(p.name) } : {}), ...(p.protocol ? { protocol: String(p.protocol) } : {}) }))
+      ? c.ports
+          .filter((p: unknown) => isRecord(p) && typeof p.containerPort === 'number')
+          .map((p: any) => ({
+            containerPort: p.containerPort,
+            ...(p.name ? { name: String(p.name) } : {}),
+            ...(p.protocol ? { protocol: String(p.protocol) } : {}),
+          }))
       : [],
     ...(isRecord(c.securityContext) ? { securityContext: c.securityContext } : {}),
     init,

@@ -1,5 +1,5 @@
 import { isRecord } from '../k8s/object';
-import { ObjectIndex, Workload } from './index-objects';
+import { type ObjectIndex, type Workload } from './index-objects';
 
 /** Label and annotation keys Istio's injection and ambient mode read (facts from Istio 1.30.3). */
 export const INJECTION_LABEL = 'istio-injection';
@@ -39,7 +39,8 @@ export function isControlPlane(workload: Workload): boolean {
 export function injectedByInjector(workload: Workload): boolean {
   if (SIDECAR_STATUS in workload.podAnnotations) return true;
   const spec = workload.object.kind === 'CronJob' && isRecord(workload.object.spec) ? workload.object.spec : undefined;
-  const annotations = spec && isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.metadata) ? spec.jobTemplate.metadata.annotations : undefined;
+  const annotations =
+    spec && isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.metadata) ? spec.jobTemplate.metadata.annotations : undefined;
   return isRecord(annotations) && SIDECAR_STATUS in annotations;
 }
 
@@ -57,8 +58,8 @@ export function membership(index: ObjectIndex, workload: Workload): MeshMembersh
 function compute(index: ObjectIndex, workload: Workload): MeshMembership {
   const ns = index.namespaceLabels(workload.namespace);
   const pod = workload.podLabels;
-  const ambient = pod[DATAPLANE_MODE_LABEL] === 'ambient'
-    || (ns[DATAPLANE_MODE_LABEL] === 'ambient' && pod[DATAPLANE_MODE_LABEL] !== 'none');
+  const ambient =
+    pod[DATAPLANE_MODE_LABEL] === 'ambient' || (ns[DATAPLANE_MODE_LABEL] === 'ambient' && pod[DATAPLANE_MODE_LABEL] !== 'none');
   const webhookInjects = webhookSelects(ns, pod) && injectorAccepts(workload);
   const preInjected = workload.hasProxy;
   const revision = pod[REVISION_LABEL] ?? ns[REVISION_LABEL] ?? 'default';

@@ -1,6 +1,6 @@
 import { isRecord } from '../k8s/object';
-import { ObjectIndex, selectorOf, Selector, Workload } from './index-objects';
-import { SourcedObject } from './rule';
+import { type ObjectIndex, selectorOf, type Selector, type Workload } from './index-objects';
+import { type SourcedObject } from './rule';
 
 /** PeerAuthentication mTLS modes; UNSET inherits from the enclosing scope. */
 export type MtlsMode = 'UNSET' | 'DISABLE' | 'PERMISSIVE' | 'STRICT';
@@ -68,7 +68,8 @@ function resolution(index: ObjectIndex): Resolution {
 }
 
 function build(index: ObjectIndex): Resolution {
-  const all = index.byKind('PeerAuthentication', 'security.istio.io')
+  const all = index
+    .byKind('PeerAuthentication', 'security.istio.io')
     .map((entry) => parse(entry, index.rootNamespace))
     .sort(byAge);
   const scoped = new Map<string, PeerAuthn>();

@@ -1,4 +1,4 @@
-import { KubeObject, ObjectSource } from '../k8s/object';
+import { type KubeObject, type ObjectSource } from '../k8s/object';
 import type { ObjectIndex } from './index-objects';
 
 /** How serious a finding is; the CLI and synth fail at or above a threshold (default 'error'). */

@@ -10,8 +10,8 @@ export const OFFICIAL_REPOSITORY_URL = 'https://istio-release.storage.googleapis
 
 /** Where each chart sits inside a release's `manifests/charts` folder. */
 export const LOCAL_CHART_PATHS: Readonly<Record<IstioChartName, string>> = {
-  'base': 'base',
-  'istiod': path.join('istio-control', 'istio-discovery'),
+  base: 'base',
+  istiod: path.join('istio-control', 'istio-discovery'),
 };
 
 /** A source, as plain data (what the engine switches on). */
@@ -47,7 +47,7 @@ export class ChartSource {
    * e.g. an unpacked release archive or a checkout of istio/istio.
    */
   public static localDir(dir: string): ChartSource {
-    if (!dir) throw new UserError('chart source: the local chart folder is empty; give the path of a release\'s manifests/charts');
+    if (!dir) throw new UserError("chart source: the local chart folder is empty; give the path of a release's manifests/charts");
     return new ChartSource({ kind: 'localDir', dir: path.resolve(dir) });
   }
 
@@ -57,7 +57,9 @@ export class ChartSource {
    */
   public static oci(ref: string, options: OciSourceOptions = {}): ChartSource {
     if (!/^oci:\/\/[^/\s]+(\/[^\s]*)?$/.test(ref)) {
-      throw new UserError(`chart source: '${ref}' is not an oci reference; write it as oci://<registry>/<path>, e.g. oci://gcr.io/istio-release/charts`);
+      throw new UserError(
+        `chart source: '${ref}' is not an oci reference; write it as oci://<registry>/<path>, e.g. oci://gcr.io/istio-release/charts`,
+      );
     }
     return new ChartSource({
       kind: 'oci',

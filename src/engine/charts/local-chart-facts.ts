@@ -26,7 +26,9 @@ export function defaultChartFactsDir(): string {
  * costs ~25 ms per synth, a stat of each file a few ms. An unreadable entry counts as missing.
  */
 export function localChartFacts(dir: string, read: () => LocalChartFacts, cacheDir: string = defaultChartFactsDir()): LocalChartFacts {
-  const key = createHash('sha256').update(`${FORMAT}\u0000${path.resolve(dir)}\u0000${folderStamp(dir)}`).digest('hex');
+  const key = createHash('sha256')
+    .update(`${FORMAT}\u0000${path.resolve(dir)}\u0000${folderStamp(dir)}`)
+    .digest('hex');
   const file = path.join(cacheDir, `${key}.json`);
   const stored = readFacts(file);
   if (stored) return stored;

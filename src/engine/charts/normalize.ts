@@ -1,13 +1,32 @@
 import { UserError } from '../../errors';
-import { isKubeObject, isRecord, KubeObject } from '../k8s/object';
+import { isKubeObject, isRecord, type KubeObject } from '../k8s/object';
 
 /** Kinds the API server keeps without a namespace. Custom kinds are looked up in the rendered CRDs. */
 const CLUSTER_SCOPED_KINDS = new Set([
-  'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'CSIDriver', 'CSINode',
-  'CustomResourceDefinition', 'FlowSchema', 'GatewayClass', 'IngressClass', 'MutatingAdmissionPolicy',
-  'MutatingAdmissionPolicyBinding', 'MutatingWebhookConfiguration', 'Namespace', 'Node', 'PersistentVolume',
-  'PriorityClass', 'PriorityLevelConfiguration', 'RuntimeClass', 'StorageClass', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration', 'VolumeAttachment',
+  'APIService',
+  'CertificateSigningRequest',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CSIDriver',
+  'CSINode',
+  'CustomResourceDefinition',
+  'FlowSchema',
+  'GatewayClass',
+  'IngressClass',
+  'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PriorityClass',
+  'PriorityLevelConfiguration',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
 ]);
 
 /**
@@ -22,9 +41,11 @@ export function normalizeRendered(values: readonly unknown[], namespace: string,
     if (!isKubeObject(value)) throw new UserError(`${source}: document ${i + 1} is not a Kubernetes object (apiVersion, kind, metadata)`);
     return value;
   });
-  const customClusterKinds = new Set(objects
-    .filter((o) => o.kind === 'CustomResourceDefinition' && isRecord(o.spec) && o.spec.scope === 'Cluster')
-    .map((o) => (o.spec as any).names?.kind as string));
+  const customClusterKinds = new Set(
+    objects
+      .filter((o) => o.kind === 'CustomResourceDefinition' && isRecord(o.spec) && o.spec.scope === 'Cluster')
+      .map((o) => (o.spec as any).names?.kind as string),
+  );
   for (const obj of objects) {
     const clusterScoped = CLUSTER_SCOPED_KINDS.has(obj.kind) || customClusterKinds.has(obj.kind);
     if (!clusterScoped && !obj.metadata.namespace) (obj.metadata as Record<string, unknown>).namespace = namespace;

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runProcess } from '../process/runner';
 import { fileDigest } from './digest';
-import { SourceAttempt } from './resolved-chart';
+import { type SourceAttempt } from './resolved-chart';
 
 export interface OciSpec {
   readonly ref: string;

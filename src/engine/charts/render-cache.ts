@@ -23,7 +23,9 @@ export interface RenderKeyParts {
 }
 
 export function renderKey(parts: RenderKeyParts): string {
-  return createHash('sha256').update(canonicalJson({ format: FORMAT, ...parts })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ format: FORMAT, ...parts }))
+    .digest('hex');
 }
 
 /** Identity of a helm binary from the file system only (running `helm version` would cost a process per synth). */
@@ -62,7 +64,11 @@ export function clearRenderCache(dir: string = defaultRenderCacheDir()): void {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (isRecord(value)) {
-    return `{${Object.keys(value).sort().filter((k) => value[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => value[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

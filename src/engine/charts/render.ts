@@ -1,11 +1,11 @@
 import { UserError } from '../../errors';
-import { KubeObject } from '../k8s/object';
+import { type KubeObject } from '../k8s/object';
 import { runProcess } from '../process/runner';
 import { parseDocuments } from '../yaml/documents';
 import { HelmNotFoundError, locateHelm } from './helm-binary';
 import { normalizeRendered } from './normalize';
 import { defaultRenderCacheDir, helmIdentity, readRenderCache, renderKey, writeRenderCache } from './render-cache';
-import { ResolvedChart } from './resolved-chart';
+import { type ResolvedChart } from './resolved-chart';
 
 export interface RenderOptions {
   readonly chart: ResolvedChart;

@@ -6,7 +6,7 @@ import { isRecord } from '../k8s/object';
 import { OFFICIAL_REPOSITORY_URL } from './chart-source';
 import { fileDigest } from './digest';
 import { download } from './download';
-import { SourceAttempt } from './resolved-chart';
+import { type SourceAttempt } from './resolved-chart';
 
 /**
  * sha256 of the official archives, keyed `<chart>-<version>`, checked on download and on every later use.
@@ -53,7 +53,10 @@ export function chartFromRepository(spec: RepositorySpec, name: string, version:
     const failedArchive = download(archiveUrl, part);
     if (failedArchive) return { looked: `${archiveUrl} (${failedArchive})` };
     const actual = fileDigest(part);
-    for (const [what, expected] of [['the repository index', entry.digest], ['the pinned digest', pinned]] as const) {
+    for (const [what, expected] of [
+      ['the repository index', entry.digest],
+      ['the pinned digest', pinned],
+    ] as const) {
       if (expected && expected !== actual) {
         fs.rmSync(part, { force: true });
         return { looked: `${archiveUrl} (sha256 ${actual} does not match ${what}: ${expected}; refusing to use it)` };

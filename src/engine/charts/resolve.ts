@@ -4,12 +4,12 @@ import { parse } from 'yaml';
 import { UserError } from '../../errors';
 import { isRecord } from '../k8s/object';
 import { HelmNotFoundError, locateHelm } from './helm-binary';
-import { ChartSource, IstioChartName, LOCAL_CHART_PATHS } from './chart-source';
+import { type ChartSource, type IstioChartName, LOCAL_CHART_PATHS } from './chart-source';
 import { chartDigest } from './digest';
 import { localChartFacts } from './local-chart-facts';
 import { chartFromOci } from './oci';
 import { chartFromRepository } from './repository';
-import { ResolvedChart, SourceAttempt } from './resolved-chart';
+import { type ResolvedChart, type SourceAttempt } from './resolved-chart';
 
 /** The version Istio's source tree gives its charts; release archives replace it with the real one. */
 const UNRELEASED_VERSION = '1.0.0';
@@ -26,11 +26,11 @@ export function resolveChart(name: IstioChartName, version: string, sources: rea
     looked.push(attempt.looked);
   }
   throw new UserError(
-    `istio chart '${name}' version ${version} not found; looked at:\n`
-    + looked.map((l) => `    - ${l}\n`).join('')
-    + '  fix: set ISTIO_CHARTS_DIR to the manifests/charts folder of an unpacked Istio release '
-    + `(e.g. istio-${version}/manifests/charts), or pass sources: [ChartSource.localDir(...)] / ChartSource.oci(...), `
-    + 'or allow one download from the Helm repository (it is cached for later runs)',
+    `istio chart '${name}' version ${version} not found; looked at:\n` +
+      looked.map((l) => `    - ${l}\n`).join('') +
+      '  fix: set ISTIO_CHARTS_DIR to the manifests/charts folder of an unpacked Istio release ' +
+      `(e.g. istio-${version}/manifests/charts), or pass sources: [ChartSource.localDir(...)] / ChartSource.oci(...), ` +
+      'or allow one download from the Helm repository (it is cached for later runs)',
   );
 }
 

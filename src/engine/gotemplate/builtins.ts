@@ -6,7 +6,10 @@ import { goTypeName, isMap, isStruct, sprint, sprintf, sprintln } from './format
  */
 export type TemplateFunction = (...args: any[]) => unknown;
 
-export interface Arity { readonly min: number; readonly max: number }
+export interface Arity {
+  readonly min: number;
+  readonly max: number;
+}
 
 const arities = new WeakMap<TemplateFunction, Arity>();
 
@@ -38,13 +41,17 @@ export function typedMap<T extends object>(map: T, zero: unknown): T {
 export function isTrue(v: unknown): boolean {
   if (v === null || v === undefined) return false;
   switch (typeof v) {
-    case 'boolean': return v;
-    case 'number': return v !== 0;
-    case 'string': return v.length > 0;
+    case 'boolean':
+      return v;
+    case 'number':
+      return v !== 0;
+    case 'string':
+      return v.length > 0;
     case 'object':
       if (Array.isArray(v)) return v.length > 0;
       return isStruct(v) || Object.keys(v).length > 0;
-    default: return true;
+    default:
+      return true;
   }
 }
 
@@ -73,7 +80,7 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
     } else if (isMap(cur) && !isStruct(cur)) {
       if (i === null || i === undefined) throw new Error('value is nil; should be of type string');
       if (typeof i !== 'string') throw new Error(`value has type ${goTypeName(i)}; should be string`);
-      cur = Object.prototype.hasOwnProperty.call(cur, i) ? cur[i] : zeroValues.get(cur) ?? null;
+      cur = Object.prototype.hasOwnProperty.call(cur, i) ? cur[i] : (zeroValues.get(cur) ?? null);
     } else {
       throw new Error(`can't index item of type ${goTypeName(cur)}`);
     }
@@ -94,7 +101,9 @@ function slice(item: unknown, ...indexes: unknown[]): unknown {
     throw new Error(`can't slice item of type ${goTypeName(item)}`);
   }
   const idx = [0, length];
-  indexes.slice(0, 2).forEach((x, n) => { idx[n] = indexArg(x, length); });
+  indexes.slice(0, 2).forEach((x, n) => {
+    idx[n] = indexArg(x, length);
+  });
   if (idx[0] > idx[1]) throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3) {
     const max = indexArg(indexes[2], length);
@@ -117,10 +126,14 @@ type Kind = 'invalid' | 'bool' | 'number' | 'string' | 'other';
 function basicKind(v: unknown): Kind {
   if (v === null || v === undefined) return 'invalid';
   switch (typeof v) {
-    case 'boolean': return 'bool';
-    case 'number': return 'number';
-    case 'string': return 'string';
-    default: return 'other';
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'string';
+    default:
+      return 'other';
   }
 }
 
@@ -156,13 +169,13 @@ function argText(args: unknown[]): string {
   return args.length === 1 && typeof args[0] === 'string' ? args[0] : sprint(args);
 }
 
-const HTML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\'': '&#39;', '"': '&#34;', '\0': '\uFFFD' };
+const HTML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&#34;', '\0': '\uFFFD' };
 
 function jsEscape(s: string): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '\\' || ch === '\'' || ch === '"') out += `\\${ch}`;
+    if (ch === '\\' || ch === "'" || ch === '"') out += `\\${ch}`;
     else if ('<>&='.includes(ch) || cp < 0x20) out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
     else out += ch;
   }
@@ -198,10 +211,14 @@ export const BUILTINS: Readonly<Record<string, TemplateFunction>> = {
   slice: withArity(slice, 1, VARIADIC),
   print: withArity((...args: unknown[]) => sprint(args), 0, VARIADIC),
   println: withArity((...args: unknown[]) => sprintln(args), 0, VARIADIC),
-  printf: withArity((format: unknown, ...args: unknown[]) => {
-    if (typeof format !== 'string') throw new Error(`wrong type for value; expected string; got ${goTypeName(format)}`);
-    return sprintf(format, args);
-  }, 1, VARIADIC),
+  printf: withArity(
+    (format: unknown, ...args: unknown[]) => {
+      if (typeof format !== 'string') throw new Error(`wrong type for value; expected string; got ${goTypeName(format)}`);
+      return sprintf(format, args);
+    },
+    1,
+    VARIADIC,
+  ),
   eq: withArity(eq, 1, VARIADIC),
   ne: withArity((a: unknown, b: unknown) => !eq(a, b), 2),
   lt: withArity(lt, 2),

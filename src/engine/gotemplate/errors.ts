@@ -24,7 +24,10 @@ export class TemplateError extends UserError {
 export class SourceMap {
   private readonly lineStarts: number[] = [0];
 
-  constructor(readonly name: string, readonly text: string) {
+  constructor(
+    readonly name: string,
+    readonly text: string,
+  ) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
@@ -33,7 +36,8 @@ export class SourceMap {
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= pos) lo = mid; else hi = mid - 1;
+      if (this.lineStarts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   }

@@ -1,8 +1,18 @@
 import {
-  BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, nodeString, Operand, PipeNode,
-  TemplateNode, Tree, VariableNode,
+  type BranchNode,
+  type ChainNode,
+  type CommandNode,
+  type FieldNode,
+  type IdentifierNode,
+  type Node,
+  nodeString,
+  type Operand,
+  type PipeNode,
+  type TemplateNode,
+  type Tree,
+  type VariableNode,
 } from './ast';
-import { arityOf, BUILTINS, isTrue, TemplateFunction } from './builtins';
+import { arityOf, BUILTINS, isTrue, type TemplateFunction } from './builtins';
 import { TemplateError } from './errors';
 import { formatValue, goTypeName, isMap, isStruct, sortedKeys } from './format';
 
@@ -17,7 +27,10 @@ type Final = unknown;
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 
-interface Variable { readonly name: string; value: unknown }
+interface Variable {
+  readonly name: string;
+  value: unknown;
+}
 
 type Located = Operand | CommandNode | Node;
 
@@ -26,9 +39,7 @@ type Located = Operand | CommandNode | Node;
  * null is nil, plain objects are maps, class instances are structs, functions found in fields
  * are methods.
  */
-export function execute(
-  tree: Tree, trees: ReadonlyMap<string, Tree>, funcs: ReadonlyMap<string, TemplateFunction>, data: unknown,
-): string {
+export function execute(tree: Tree, trees: ReadonlyMap<string, Tree>, funcs: ReadonlyMap<string, TemplateFunction>, data: unknown): string {
   const state = new State(trees, funcs, tree, data);
   state.walk(data, tree.root);
   return state.out.join('');
@@ -61,19 +72,31 @@ class State {
 
   walk(dot: unknown, node: Node): void {
     switch (node.kind) {
-      case 'text': this.out.push(node.text); return;
-      case 'list': for (const n of node.nodes) this.walk(dot, n); return;
+      case 'text':
+        this.out.push(node.text);
+        return;
+      case 'list':
+        for (const n of node.nodes) this.walk(dot, n);
+        return;
       case 'action': {
         const value = this.evalPipeline(dot, node.pipe);
         if (node.pipe.decl.length === 0) this.out.push(this.printable(node, value));
         return;
       }
       case 'if':
-      case 'with': this.walkIfOrWith(dot, node); return;
-      case 'range': this.walkRange(dot, node); return;
-      case 'template': this.walkTemplate(dot, node); return;
-      case 'break': throw BREAK;
-      case 'continue': throw CONTINUE;
+      case 'with':
+        this.walkIfOrWith(dot, node);
+        return;
+      case 'range':
+        this.walkRange(dot, node);
+        return;
+      case 'template':
+        this.walkTemplate(dot, node);
+        return;
+      case 'break':
+        throw BREAK;
+      case 'continue':
+        throw CONTINUE;
     }
   }
 
@@ -190,20 +213,28 @@ class State {
   private evalCommand(dot: unknown, cmd: CommandNode, final: Final): unknown {
     const first = cmd.args[0];
     switch (first.kind) {
-      case 'field': return this.evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
-      case 'chain': return this.evalChain(dot, first, cmd.args, final);
-      case 'identifier': return this.evalFunction(dot, first, cmd.args, final);
-      case 'variable': return this.evalVariable(dot, first, cmd.args, final);
+      case 'field':
+        return this.evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
+      case 'chain':
+        return this.evalChain(dot, first, cmd.args, final);
+      case 'identifier':
+        return this.evalFunction(dot, first, cmd.args, final);
+      case 'variable':
+        return this.evalVariable(dot, first, cmd.args, final);
       default:
     }
     this.notAFunction(cmd.args, final);
     switch (first.kind) {
-      case 'pipe': return this.evalPipeline(dot, first);
+      case 'pipe':
+        return this.evalPipeline(dot, first);
       case 'bool':
       case 'number':
-      case 'string': return first.value;
-      case 'dot': return dot;
-      case 'nil': return this.fail(first, 'nil is not a command');
+      case 'string':
+        return first.value;
+      case 'dot':
+        return dot;
+      case 'nil':
+        return this.fail(first, 'nil is not a command');
     }
   }
 
@@ -213,16 +244,24 @@ class State {
 
   private evalArg(dot: unknown, n: Operand): unknown {
     switch (n.kind) {
-      case 'dot': return dot;
-      case 'nil': return null;
+      case 'dot':
+        return dot;
+      case 'nil':
+        return null;
       case 'bool':
       case 'number':
-      case 'string': return n.value;
-      case 'field': return this.evalFieldChain(dot, dot, n, n.ident, [n], MISSING);
-      case 'variable': return this.evalVariable(dot, n, [n], MISSING);
-      case 'pipe': return this.evalPipeline(dot, n);
-      case 'identifier': return this.evalFunction(dot, n, [n], MISSING);
-      case 'chain': return this.evalChain(dot, n, [n], MISSING);
+      case 'string':
+        return n.value;
+      case 'field':
+        return this.evalFieldChain(dot, dot, n, n.ident, [n], MISSING);
+      case 'variable':
+        return this.evalVariable(dot, n, [n], MISSING);
+      case 'pipe':
+        return this.evalPipeline(dot, n);
+      case 'identifier':
+        return this.evalFunction(dot, n, [n], MISSING);
+      case 'chain':
+        return this.evalChain(dot, n, [n], MISSING);
     }
   }
 
@@ -242,17 +281,19 @@ class State {
   }
 
   private evalFieldChain(
-    dot: unknown, receiver: unknown, node: FieldNode | VariableNode | ChainNode, ident: readonly string[],
-    args: readonly Operand[], final: Final,
+    dot: unknown,
+    receiver: unknown,
+    node: FieldNode | VariableNode | ChainNode,
+    ident: readonly string[],
+    args: readonly Operand[],
+    final: Final,
   ): unknown {
     let r = receiver;
     for (let i = 0; i < ident.length - 1; i++) r = this.evalField(dot, ident[i], node, [], MISSING, r);
     return this.evalField(dot, ident[ident.length - 1], node, args, final, r);
   }
 
-  private evalField(
-    dot: unknown, name: string, node: Located, args: readonly Operand[], final: Final, receiver: unknown,
-  ): unknown {
+  private evalField(dot: unknown, name: string, node: Located, args: readonly Operand[], final: Final, receiver: unknown): unknown {
     if (receiver === undefined) return undefined;
     if (receiver === null) this.fail(node, `nil pointer evaluating interface {}.${name}`);
     if (typeof receiver !== 'object' || Array.isArray(receiver)) {
@@ -297,9 +338,7 @@ class State {
     return final === MISSING ? v : final;
   }
 
-  private evalCall(
-    dot: unknown, fn: TemplateFunction, node: Located, name: string, args: readonly Operand[], final: Final,
-  ): unknown {
+  private evalCall(dot: unknown, fn: TemplateFunction, node: Located, name: string, args: readonly Operand[], final: Final): unknown {
     const count = args.length - 1 + (final === MISSING ? 0 : 1);
     const arity = arityOf(fn);
     if (arity && (count < arity.min || count > arity.max)) {
@@ -320,11 +359,21 @@ class State {
 /** Go's ErrorContext text for a node. */
 function contextOf(node: Located): string {
   switch (node.kind) {
-    case 'action': return `{{${nodeString(node.pipe)}}}`;
-    case 'if': case 'with': case 'range': return `{{${node.kind} ${nodeString(node.pipe)}}}`;
-    case 'template': return `{{template ${JSON.stringify(node.name)}${node.pipe ? ` ${nodeString(node.pipe)}` : ''}}}`;
-    case 'text': case 'list': return '';
-    case 'break': case 'continue': return `{{${node.kind}}}`;
-    default: return nodeString(node);
+    case 'action':
+      return `{{${nodeString(node.pipe)}}}`;
+    case 'if':
+    case 'with':
+    case 'range':
+      return `{{${node.kind} ${nodeString(node.pipe)}}}`;
+    case 'template':
+      return `{{template ${JSON.stringify(node.name)}${node.pipe ? ` ${nodeString(node.pipe)}` : ''}}}`;
+    case 'text':
+    case 'list':
+      return '';
+    case 'break':
+    case 'continue':
+      return `{{${node.kind}}}`;
+    default:
+      return nodeString(node);
   }
 }

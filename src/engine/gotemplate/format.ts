@@ -24,10 +24,14 @@ function stringer(v: object): string | undefined {
 export function goTypeName(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   switch (typeof v) {
-    case 'string': return 'string';
-    case 'boolean': return 'bool';
-    case 'number': return Number.isInteger(v) ? 'int' : 'float64';
-    case 'function': return 'func';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return Number.isInteger(v) ? 'int' : 'float64';
+    case 'function':
+      return 'func';
     default:
       if (Array.isArray(v)) return '[]interface {}';
       if (isStruct(v)) return (Object.getPrototypeOf(v) as { constructor?: { name?: string } }).constructor?.name || 'struct';
@@ -44,19 +48,26 @@ export function sortedKeys(m: Record<string, unknown>): string[] {
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   switch (typeof v) {
-    case 'string': return v;
-    case 'boolean': return v ? 'true' : 'false';
-    case 'number': return formatNumber(v);
-    case 'function': return '<func>';
+    case 'string':
+      return v;
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'number':
+      return formatNumber(v);
+    case 'function':
+      return '<func>';
     case 'object': {
       const s = stringer(v);
       if (s !== undefined) return s;
       if (Array.isArray(v)) return `[${v.map(formatValue).join(' ')}]`;
       if (isStruct(v)) return `{${Object.values(v).map(formatValue).join(' ')}}`;
       const m = v as Record<string, unknown>;
-      return `map[${sortedKeys(m).map((k) => `${k}:${formatValue(m[k])}`).join(' ')}]`;
+      return `map[${sortedKeys(m)
+        .map((k) => `${k}:${formatValue(m[k])}`)
+        .join(' ')}]`;
     }
-    default: return String(v);
+    default:
+      return String(v);
   }
 }
 
@@ -81,7 +92,10 @@ export function sprintln(args: readonly unknown[]): string {
 
 // ---- floats (strconv's %e, %f, %g on shortest or rounded decimal digits)
 
-interface Digits { d: string; dp: number }
+interface Digits {
+  d: string;
+  dp: number;
+}
 
 /**
  * Keeps `keep` leading digits of `digits`, rounding half to even as Go does on exact ties
@@ -174,15 +188,33 @@ export function quote(s: string, asciiOnly = false): string {
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
     switch (ch) {
-      case '"': out += '\\"'; continue;
-      case '\\': out += '\\\\'; continue;
-      case '\x07': out += '\\a'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-      case '\v': out += '\\v'; continue;
+      case '"':
+        out += '\\"';
+        continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\v':
+        out += '\\v';
+        continue;
       default:
     }
     if (cp < 0x80 ? cp >= 0x20 && cp < 0x7f : !asciiOnly && PRINTABLE.test(ch)) out += ch;
@@ -197,8 +229,13 @@ export function quote(s: string, asciiOnly = false): string {
 // ---- Sprintf
 
 interface Spec {
-  minus: boolean; plus: boolean; sharp: boolean; space: boolean; zero: boolean;
-  width: number; prec: number;
+  minus: boolean;
+  plus: boolean;
+  sharp: boolean;
+  space: boolean;
+  zero: boolean;
+  width: number;
+  prec: number;
 }
 
 /** fmt.Sprintf for the verbs templates use: v s q d t f F e E g G x X o O b c U T and %%. */
@@ -312,7 +349,7 @@ function formatInt(n: number, verb: string, spec: Spec): string {
 }
 
 function quoteRune(cp: number): string {
-  const inner = quote(String.fromCodePoint(cp)).slice(1, -1).replace('\\"', '"').replace('\'', '\\\'');
+  const inner = quote(String.fromCodePoint(cp)).slice(1, -1).replace('\\"', '"').replace("'", "\\'");
   return `'${inner}'`;
 }
 
@@ -325,13 +362,19 @@ function formatArg(v: unknown, verb: string, spec: Spec): string {
   }
   if (Array.isArray(v)) return `[${v.map((e) => formatArg(e, verb, spec)).join(' ')}]`;
   if (isMap(v)) {
-    return `map[${sortedKeys(v).map((k) => `${formatArg(k, verb, spec)}:${formatArg(v[k], verb, spec)}`).join(' ')}]`;
+    return `map[${sortedKeys(v)
+      .map((k) => `${formatArg(k, verb, spec)}:${formatArg(v[k], verb, spec)}`)
+      .join(' ')}]`;
   }
   switch (typeof v) {
-    case 'boolean': return verb === 't' || verb === 'v' ? pad(String(v), spec) : badVerb(v, verb);
-    case 'string': return formatString(v, verb, spec);
-    case 'number': return formatNumberArg(v, verb, spec);
-    default: return badVerb(v, verb);
+    case 'boolean':
+      return verb === 't' || verb === 'v' ? pad(String(v), spec) : badVerb(v, verb);
+    case 'string':
+      return formatString(v, verb, spec);
+    case 'number':
+      return formatNumberArg(v, verb, spec);
+    default:
+      return badVerb(v, verb);
   }
 }
 
@@ -339,7 +382,8 @@ function formatString(s: string, verb: string, spec: Spec): string {
   const cut = spec.prec >= 0 ? [...s].slice(0, spec.prec).join('') : s;
   switch (verb) {
     case 'v':
-    case 's': return pad(cut, spec);
+    case 's':
+      return pad(cut, spec);
     case 'q':
       if (spec.sharp && !/[`\u0000-\u0008\u000a-\u001f\u007f]/.test(cut)) return pad(`\`${cut}\``, spec);
       return pad(quote(cut, spec.plus), spec);
@@ -348,7 +392,8 @@ function formatString(s: string, verb: string, spec: Spec): string {
       const hex = Buffer.from(cut, 'utf8').toString('hex');
       return pad(verb === 'X' ? hex.toUpperCase() : hex, spec);
     }
-    default: return badVerb(s, verb);
+    default:
+      return badVerb(s, verb);
   }
 }
 
@@ -358,19 +403,32 @@ function formatNumberArg(n: number, verb: string, spec: Spec): string {
     case 'v':
       if (isInt) return formatInt(n, 'd', spec);
       return padNumber(signOf(n < 0, spec), formatFloat(Math.abs(n), 'g', spec.prec), spec);
-    case 'd': case 'b': case 'o': case 'O': case 'x': case 'X':
+    case 'd':
+    case 'b':
+    case 'o':
+    case 'O':
+    case 'x':
+    case 'X':
       return isInt ? formatInt(n, verb, spec) : badVerb(n, verb);
-    case 'c': return isInt ? pad(String.fromCodePoint(n), spec) : badVerb(n, verb);
-    case 'q': return isInt ? pad(quoteRune(n), spec) : badVerb(n, verb);
+    case 'c':
+      return isInt ? pad(String.fromCodePoint(n), spec) : badVerb(n, verb);
+    case 'q':
+      return isInt ? pad(quoteRune(n), spec) : badVerb(n, verb);
     case 'U': {
       if (!isInt) return badVerb(n, verb);
       const u = `U+${n.toString(16).toUpperCase().padStart(4, '0')}`;
       return pad(spec.sharp ? `${u} '${String.fromCodePoint(n)}'` : u, spec);
     }
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G': {
       const body = formatFloat(Math.abs(n), verb, spec.prec);
       return padNumber(signOf(n < 0, spec), body, spec, Number.isFinite(n));
     }
-    default: return badVerb(n, verb);
+    default:
+      return badVerb(n, verb);
   }
 }

@@ -4,11 +4,11 @@
  *   const t = parseTemplate(source, { name: 'custom', funcs: { ...SPRIG_FUNCTIONS, ...injectorFuncs } });
  *   t.execute(data);
  */
-import { BUILTINS, TemplateFunction } from './builtins';
+import { BUILTINS, type TemplateFunction } from './builtins';
 import { TemplateError } from './errors';
 import { execute } from './exec';
 import { parse } from './parser';
-import { Tree } from './ast';
+import { type Tree } from './ast';
 
 export { TemplateError } from './errors';
 export { SPRIG_FUNCTIONS } from './sprig';

@@ -5,10 +5,29 @@
  */
 
 export type TokenType =
-  | 'text' | 'leftDelim' | 'rightDelim' | 'space' | 'eof' | 'error'
-  | 'identifier' | 'keyword' | 'field' | 'variable' | 'dot' | 'bool' | 'nil'
-  | 'number' | 'char' | 'string' | 'rawString' | 'pipe' | 'leftParen' | 'rightParen'
-  | 'declare' | 'assign' | 'other';
+  | 'text'
+  | 'leftDelim'
+  | 'rightDelim'
+  | 'space'
+  | 'eof'
+  | 'error'
+  | 'identifier'
+  | 'keyword'
+  | 'field'
+  | 'variable'
+  | 'dot'
+  | 'bool'
+  | 'nil'
+  | 'number'
+  | 'char'
+  | 'string'
+  | 'rawString'
+  | 'pipe'
+  | 'leftParen'
+  | 'rightParen'
+  | 'declare'
+  | 'assign'
+  | 'other';
 
 export interface Token {
   readonly type: TokenType;
@@ -133,18 +152,33 @@ class Lexer {
       }
       this.pos++;
       switch (c) {
-        case '=': this.emit('assign', start); continue;
+        case '=':
+          this.emit('assign', start);
+          continue;
         case ':':
           if (input[this.pos] !== '=') this.fail('expected :=');
           this.pos++;
           this.emit('declare', start);
           continue;
-        case '|': this.emit('pipe', start); continue;
-        case '"': this.lexQuote(start); continue;
-        case '`': this.lexRawQuote(start); continue;
-        case '\'': this.lexChar(start); continue;
-        case '$': this.lexFieldOrVariable(start, 'variable'); continue;
-        case '(': this.emit('leftParen', start); this.parenDepth++; continue;
+        case '|':
+          this.emit('pipe', start);
+          continue;
+        case '"':
+          this.lexQuote(start);
+          continue;
+        case '`':
+          this.lexRawQuote(start);
+          continue;
+        case "'":
+          this.lexChar(start);
+          continue;
+        case '$':
+          this.lexFieldOrVariable(start, 'variable');
+          continue;
+        case '(':
+          this.emit('leftParen', start);
+          this.parenDepth++;
+          continue;
         case ')':
           this.emit('rightParen', start);
           if (--this.parenDepth < 0) this.fail('unexpected right paren', start);
@@ -273,7 +307,7 @@ class Lexer {
   }
 
   private lexChar(start: number): void {
-    this.lexEscaped(start, '\'', 'unterminated character constant');
+    this.lexEscaped(start, "'", 'unterminated character constant');
     this.emit('char', start);
   }
 
@@ -295,7 +329,10 @@ class Lexer {
 }
 
 class LexFailure extends Error {
-  constructor(message: string, readonly pos: number) {
+  constructor(
+    message: string,
+    readonly pos: number,
+  ) {
     super(message);
   }
 }

@@ -1,7 +1,14 @@
 /** Decoding of Go literals as text/template accepts them: quoted strings, characters, numbers. */
 
 const SIMPLE_ESCAPES: Record<string, number> = {
-  a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92,
+  a: 7,
+  b: 8,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+  '\\': 92,
 };
 
 /** strconv.Unquote for "…", `…` and '…' literals; returns undefined when the syntax is invalid. */
@@ -10,7 +17,7 @@ export function unquote(literal: string): string | undefined {
   if (literal.length < 2 || literal[literal.length - 1] !== quote) return undefined;
   const body = literal.slice(1, -1);
   if (quote === '`') return body.replace(/\r/g, '');
-  if (quote !== '"' && quote !== '\'') return undefined;
+  if (quote !== '"' && quote !== "'") return undefined;
   if (quote === '"' && !/[\\"\n]/.test(body)) return body;
   const bytes: number[] = [];
   let i = 0;
@@ -51,7 +58,7 @@ export function unquote(literal: string): string | undefined {
     }
   }
   const text = Buffer.from(bytes).toString('utf8');
-  if (quote === '\'' && [...text].length !== 1) return undefined;
+  if (quote === "'" && [...text].length !== 1) return undefined;
   return text;
 }
 

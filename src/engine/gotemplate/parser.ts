@@ -1,12 +1,24 @@
 import {
-  ActionNode, BranchNode, CommandNode, ListNode, Node, nodeString, Operand, PipeNode, TemplateNode, Tree,
+  type ActionNode,
+  type BranchNode,
+  type CommandNode,
+  type ListNode,
+  type Node,
+  nodeString,
+  type Operand,
+  type PipeNode,
+  type TemplateNode,
+  type Tree,
 } from './ast';
 import { SourceMap } from './errors';
-import { lex, Token } from './lexer';
+import { lex, type Token } from './lexer';
 import { parseNumber, unquote } from './literals';
 
 /** What ends an item list: `{{end}}` or `{{else}}` (with `if`/`with` possibly pending after it). */
-interface Terminator { readonly kind: 'end' | 'else'; readonly pos: number }
+interface Terminator {
+  readonly kind: 'end' | 'else';
+  readonly pos: number;
+}
 
 /**
  * Parses `text` into its named trees: the main one under `name` plus one per `define`/`block`.
@@ -142,7 +154,8 @@ class Parser {
   private textOrAction(): Node | Terminator {
     const t = this.nextNonSpace();
     switch (t.type) {
-      case 'text': return { kind: 'text', pos: t.pos, text: t.value };
+      case 'text':
+        return { kind: 'text', pos: t.pos, text: t.value };
       case 'leftDelim': {
         const outer = this.actionStart;
         this.actionStart = t.pos;
@@ -150,7 +163,8 @@ class Parser {
         this.actionStart = outer;
         return n;
       }
-      default: return this.unexpected(t, 'input');
+      default:
+        return this.unexpected(t, 'input');
     }
   }
 
@@ -158,15 +172,21 @@ class Parser {
     const t = this.nextNonSpace();
     if (t.type === 'keyword') {
       switch (t.value) {
-        case 'block': return this.blockControl();
+        case 'block':
+          return this.blockControl();
         case 'break':
-        case 'continue': return this.loopControl(t);
-        case 'else': return this.elseControl();
-        case 'end': return { kind: 'end', pos: this.expect('rightDelim', 'end').pos };
+        case 'continue':
+          return this.loopControl(t);
+        case 'else':
+          return this.elseControl();
+        case 'end':
+          return { kind: 'end', pos: this.expect('rightDelim', 'end').pos };
         case 'if':
         case 'range':
-        case 'with': return this.branch(t.value, t.pos);
-        case 'template': return this.templateControl();
+        case 'with':
+          return this.branch(t.value, t.pos);
+        case 'template':
+          return this.templateControl();
         default:
       }
     }
@@ -290,8 +310,17 @@ class Parser {
         return { kind: 'pipe', pos, decl, isAssign, cmds };
       }
       switch (t.type) {
-        case 'bool': case 'char': case 'dot': case 'field': case 'identifier': case 'number':
-        case 'nil': case 'rawString': case 'string': case 'variable': case 'leftParen':
+        case 'bool':
+        case 'char':
+        case 'dot':
+        case 'field':
+        case 'identifier':
+        case 'number':
+        case 'nil':
+        case 'rawString':
+        case 'string':
+        case 'variable':
+        case 'leftParen':
           this.backup(t);
           cmds.push(this.command());
           break;
@@ -333,11 +362,18 @@ class Parser {
     const fields: string[] = [];
     while (this.peek().type === 'field') fields.push(this.next().value.slice(1));
     switch (node.kind) {
-      case 'field': return { kind: 'field', pos: node.pos, ident: [...node.ident, ...fields] };
-      case 'variable': return { kind: 'variable', pos: node.pos, ident: [...node.ident, ...fields] };
-      case 'bool': case 'string': case 'number': case 'nil': case 'dot':
+      case 'field':
+        return { kind: 'field', pos: node.pos, ident: [...node.ident, ...fields] };
+      case 'variable':
+        return { kind: 'variable', pos: node.pos, ident: [...node.ident, ...fields] };
+      case 'bool':
+      case 'string':
+      case 'number':
+      case 'nil':
+      case 'dot':
         return this.fail(`unexpected . after term ${JSON.stringify(nodeString(node))}`);
-      default: return { kind: 'chain', pos: node.pos, node, fields };
+      default:
+        return { kind: 'chain', pos: node.pos, node, fields };
     }
   }
 
@@ -347,13 +383,17 @@ class Parser {
       case 'identifier':
         if (!this.hasFunction(t.value)) this.fail(`function "${t.value}" not defined`, t.pos);
         return { kind: 'identifier', pos: t.pos, name: t.value };
-      case 'dot': return { kind: 'dot', pos: t.pos };
-      case 'nil': return { kind: 'nil', pos: t.pos };
+      case 'dot':
+        return { kind: 'dot', pos: t.pos };
+      case 'nil':
+        return { kind: 'nil', pos: t.pos };
       case 'variable':
         if (!this.vars.includes(t.value)) this.fail(`undefined variable "${t.value}"`, t.pos);
         return { kind: 'variable', pos: t.pos, ident: [t.value] };
-      case 'field': return { kind: 'field', pos: t.pos, ident: [t.value.slice(1)] };
-      case 'bool': return { kind: 'bool', pos: t.pos, value: t.value === 'true' };
+      case 'field':
+        return { kind: 'field', pos: t.pos, ident: [t.value.slice(1)] };
+      case 'bool':
+        return { kind: 'bool', pos: t.pos, value: t.value === 'true' };
       case 'char': {
         const c = unquote(t.value);
         if (c === undefined) this.fail(`malformed character constant: ${t.value}`, t.pos);
@@ -364,7 +404,8 @@ class Parser {
         if (!n) this.fail(`illegal number syntax: ${JSON.stringify(t.value)}`, t.pos);
         return { kind: 'number', pos: t.pos, text: t.value, ...n };
       }
-      case 'leftParen': return this.pipeline('parenthesized pipeline', 'rightParen');
+      case 'leftParen':
+        return this.pipeline('parenthesized pipeline', 'rightParen');
       case 'string':
       case 'rawString': {
         const value = unquote(t.value);

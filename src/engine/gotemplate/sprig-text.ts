@@ -1,4 +1,4 @@
-import { TemplateFunction, withArity } from './builtins';
+import { type TemplateFunction, withArity } from './builtins';
 
 /** Sprig's regular-expression functions and semverCompare (Masterminds semver v3 rules, common subset). */
 
@@ -90,10 +90,14 @@ export function regexFunctions(): Record<string, TemplateFunction> {
 
 // ---- semver
 
-interface Version { readonly nums: readonly number[]; readonly pre: string }
+interface Version {
+  readonly nums: readonly number[];
+  readonly pre: string;
+}
 
 const VERSION = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
-const COMPARATOR = /^(=|!=|>=|=>|<=|=<|>|<|~>|~|\^)?v?(\d+|[xX*])(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+const COMPARATOR =
+  /^(=|!=|>=|=>|<=|=<|>|<|~>|~|\^)?v?(\d+|[xX*])(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 
 function parseVersion(s: string): Version {
   const m = VERSION.exec(s.trim());
@@ -136,13 +140,22 @@ function comparator(expr: string, raw: string): (v: Version) => boolean {
   const inWildcard = (v: Version): boolean => dirty === 0 || (compare(v, base) >= 0 && compare(v, upper as Version) < 0);
   const check = ((): ((v: Version) => boolean) => {
     switch (op) {
-      case '=': return dirty >= 0 ? inWildcard : (v) => compare(v, base) === 0;
-      case '!=': return dirty >= 0 ? (v) => !inWildcard(v) : (v) => compare(v, base) !== 0;
-      case '>': return dirty === 0 ? () => false : upper ? (v) => compare(v, upper) >= 0 : (v) => compare(v, base) > 0;
-      case '>=': case '=>': return (v) => compare(v, base) >= 0;
-      case '<': return (v) => compare(v, base) < 0;
-      case '<=': case '=<': return dirty === 0 ? () => true : upper ? (v) => compare(v, upper) < 0 : (v) => compare(v, base) <= 0;
-      case '~': case '~>': {
+      case '=':
+        return dirty >= 0 ? inWildcard : (v) => compare(v, base) === 0;
+      case '!=':
+        return dirty >= 0 ? (v) => !inWildcard(v) : (v) => compare(v, base) !== 0;
+      case '>':
+        return dirty === 0 ? () => false : upper ? (v) => compare(v, upper) >= 0 : (v) => compare(v, base) > 0;
+      case '>=':
+      case '=>':
+        return (v) => compare(v, base) >= 0;
+      case '<':
+        return (v) => compare(v, base) < 0;
+      case '<=':
+      case '=<':
+        return dirty === 0 ? () => true : upper ? (v) => compare(v, upper) < 0 : (v) => compare(v, base) <= 0;
+      case '~':
+      case '~>': {
         const hi = parts[1] === undefined ? bump(0) : bump(1);
         return (v) => compare(v, base) >= 0 && compare(v, hi) < 0;
       }
@@ -160,7 +173,8 @@ function comparator(expr: string, raw: string): (v: Version) => boolean {
 /** Whether `version` satisfies `constraint` (`>=1.2, <2 || ~3.1`, `1.x`, `^0.3`, `1.2 - 1.4`). */
 export function semverCompare(constraint: string, version: string): boolean {
   const groups = constraint.split('||').map((group) => {
-    const normalized = group.trim()
+    const normalized = group
+      .trim()
       .replace(/(\S+)\s+-\s+(\S+)/g, '>=$1 <=$2')
       .replace(/([<>=!~^]+)\s+/g, '$1');
     const exprs = normalized.split(/[\s,]+/).filter((e) => e !== '');

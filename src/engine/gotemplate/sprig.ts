@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { stringify } from 'yaml';
-import { TemplateFunction, withArity } from './builtins';
+import { type TemplateFunction, withArity } from './builtins';
 import { formatValue, goTypeName, isMap, isStruct, quote, sortedKeys } from './format';
 import { regexFunctions, semverCompare } from './sprig-text';
 
@@ -117,11 +117,16 @@ function toJson(v: unknown, indent?: number, escapeHtml = true): string {
 function kindOf(v: unknown): string {
   if (v === null || v === undefined) return 'invalid';
   switch (typeof v) {
-    case 'string': return 'string';
-    case 'boolean': return 'bool';
-    case 'number': return Number.isInteger(v) ? 'int' : 'float64';
-    case 'function': return 'func';
-    default: return Array.isArray(v) ? 'slice' : isStruct(v) ? 'struct' : 'map';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return Number.isInteger(v) ? 'int' : 'float64';
+    case 'function':
+      return 'func';
+    default:
+      return Array.isArray(v) ? 'slice' : isStruct(v) ? 'struct' : 'map';
   }
 }
 
@@ -193,7 +198,9 @@ export const SPRIG_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = {
     if (v === null || v === undefined || v === '') throw new Error(str(msg));
     return v;
   }, 2),
-  fail: f((msg: unknown) => { throw new Error(str(msg)); }, 1),
+  fail: f((msg: unknown) => {
+    throw new Error(str(msg));
+  }, 1),
   deepCopy: f(deepCopy, 1),
   // types and conversion
   kindOf: f(kindOf, 1),
@@ -209,13 +216,43 @@ export const SPRIG_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = {
   toJson: f((v: unknown) => toJson(v), 1),
   toPrettyJson: f((v: unknown) => toJson(v, 2), 1),
   toRawJson: f((v: unknown) => toJson(v, undefined, false), 1),
-  fromJson: f((s: unknown) => { try { return JSON.parse(str(s)) as unknown; } catch { return null; } }, 1),
+  fromJson: f((s: unknown) => {
+    try {
+      return JSON.parse(str(s)) as unknown;
+    } catch {
+      return null;
+    }
+  }, 1),
   mustFromJson: f((s: unknown) => JSON.parse(str(s)) as unknown, 1),
   toYaml: f((v: unknown) => stringify(v ?? null, { sortMapEntries: true, lineWidth: 0, indentSeq: false }).replace(/\n$/, ''), 1),
   // strings
-  quote: f((...v: unknown[]) => v.filter((x) => x !== null && x !== undefined).map((x) => quote(strval(x))).join(' '), 0, ANY),
-  squote: f((...v: unknown[]) => v.filter((x) => x !== null && x !== undefined).map((x) => `'${strval(x)}'`).join(' '), 0, ANY),
-  cat: f((...v: unknown[]) => v.filter((x) => x !== null && x !== undefined).map(formatValue).join(' '), 0, ANY),
+  quote: f(
+    (...v: unknown[]) =>
+      v
+        .filter((x) => x !== null && x !== undefined)
+        .map((x) => quote(strval(x)))
+        .join(' '),
+    0,
+    ANY,
+  ),
+  squote: f(
+    (...v: unknown[]) =>
+      v
+        .filter((x) => x !== null && x !== undefined)
+        .map((x) => `'${strval(x)}'`)
+        .join(' '),
+    0,
+    ANY,
+  ),
+  cat: f(
+    (...v: unknown[]) =>
+      v
+        .filter((x) => x !== null && x !== undefined)
+        .map(formatValue)
+        .join(' '),
+    0,
+    ANY,
+  ),
   trim: f((s: unknown) => str(s).trim(), 1),
   trimAll: f((cut: unknown, s: unknown) => {
     const set = new Set(str(cut));
@@ -268,14 +305,21 @@ export const SPRIG_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = {
   // lists
   list: f((...v: unknown[]) => v, 0, ANY),
   tuple: f((...v: unknown[]) => v, 0, ANY),
-  first: f((l: unknown) => (list(l, 'first')[0] ?? null), 1),
-  last: f((l: unknown) => { const a = list(l, 'last'); return a.length ? a[a.length - 1] : null; }, 1),
-  slice: f((l: unknown, ...ix: unknown[]) => {
-    if (!Array.isArray(l)) throw new Error(`list should be type of slice or array but ${kindOf(l)}`);
-    const [start, end] = [ix.length > 0 ? int(ix[0]) : 0, ix.length > 1 ? int(ix[1]) : l.length];
-    if (start < 0 || end > l.length || start > end) throw new Error(`slice bounds out of range [${start}:${end}]`);
-    return l.slice(start, end);
-  }, 1, 3),
+  first: f((l: unknown) => list(l, 'first')[0] ?? null, 1),
+  last: f((l: unknown) => {
+    const a = list(l, 'last');
+    return a.length ? a[a.length - 1] : null;
+  }, 1),
+  slice: f(
+    (l: unknown, ...ix: unknown[]) => {
+      if (!Array.isArray(l)) throw new Error(`list should be type of slice or array but ${kindOf(l)}`);
+      const [start, end] = [ix.length > 0 ? int(ix[0]) : 0, ix.length > 1 ? int(ix[1]) : l.length];
+      if (start < 0 || end > l.length || start > end) throw new Error(`slice bounds out of range [${start}:${end}]`);
+      return l.slice(start, end);
+    },
+    1,
+    3,
+  ),
   rest: f((l: unknown) => list(l, 'rest').slice(1), 1),
   initial: f((l: unknown) => list(l, 'initial').slice(0, -1), 1),
   append: f((l: unknown, v: unknown) => [...(l === null ? [] : list(l, 'push')), v], 2),
@@ -289,22 +333,68 @@ export const SPRIG_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = {
   reverse: f((l: unknown) => [...list(l, 'reverse')].reverse(), 1),
   sortAlpha: f((l: unknown) => strslice(l).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 1),
   // dicts
-  dict: f((...kv: unknown[]) => {
-    const d: Record<string, unknown> = {};
-    for (let i = 0; i < kv.length; i += 2) d[strval(kv[i])] = i + 1 < kv.length ? kv[i + 1] : '';
-    return d;
-  }, 0, ANY),
+  dict: f(
+    (...kv: unknown[]) => {
+      const d: Record<string, unknown> = {};
+      for (let i = 0; i < kv.length; i += 2) d[strval(kv[i])] = i + 1 < kv.length ? kv[i + 1] : '';
+      return d;
+    },
+    0,
+    ANY,
+  ),
   hasKey: f((d: unknown, k: unknown) => Object.prototype.hasOwnProperty.call(dictArg(d), str(k)), 2),
   get: f((d: unknown, k: unknown) => (Object.prototype.hasOwnProperty.call(dictArg(d), str(k)) ? dictArg(d)[str(k)] : ''), 2),
-  set: f((d: unknown, k: unknown, v: unknown) => { dictArg(d)[str(k)] = v; return d; }, 3),
-  unset: f((d: unknown, k: unknown) => { delete dictArg(d)[str(k)]; return d; }, 2),
+  set: f((d: unknown, k: unknown, v: unknown) => {
+    dictArg(d)[str(k)] = v;
+    return d;
+  }, 3),
+  unset: f((d: unknown, k: unknown) => {
+    delete dictArg(d)[str(k)];
+    return d;
+  }, 2),
   keys: f((...ds: unknown[]) => ds.flatMap((d) => sortedKeys(dictArg(d))), 0, ANY),
   values: f((d: unknown) => sortedKeys(dictArg(d)).map((k) => dictArg(d)[k]), 1),
-  pluck: f((k: unknown, ...ds: unknown[]) => ds.map(dictArg).filter((d) => str(k) in d).map((d) => d[str(k)]), 1, ANY),
-  pick: f((d: unknown, ...ks: unknown[]) => Object.fromEntries(ks.map(str).filter((k) => k in dictArg(d)).map((k) => [k, dictArg(d)[k]])), 1, ANY),
-  omit: f((d: unknown, ...ks: unknown[]) => Object.fromEntries(Object.entries(dictArg(d)).filter(([k]) => !ks.map(str).includes(k))), 1, ANY),
-  merge: f((d: unknown, ...src: unknown[]) => { src.forEach((s) => merge(dictArg(d), dictArg(s), false)); return d; }, 1, ANY),
-  mergeOverwrite: f((d: unknown, ...src: unknown[]) => { src.forEach((s) => merge(dictArg(d), dictArg(s), true)); return d; }, 1, ANY),
+  pluck: f(
+    (k: unknown, ...ds: unknown[]) =>
+      ds
+        .map(dictArg)
+        .filter((d) => str(k) in d)
+        .map((d) => d[str(k)]),
+    1,
+    ANY,
+  ),
+  pick: f(
+    (d: unknown, ...ks: unknown[]) =>
+      Object.fromEntries(
+        ks
+          .map(str)
+          .filter((k) => k in dictArg(d))
+          .map((k) => [k, dictArg(d)[k]]),
+      ),
+    1,
+    ANY,
+  ),
+  omit: f(
+    (d: unknown, ...ks: unknown[]) => Object.fromEntries(Object.entries(dictArg(d)).filter(([k]) => !ks.map(str).includes(k))),
+    1,
+    ANY,
+  ),
+  merge: f(
+    (d: unknown, ...src: unknown[]) => {
+      src.forEach((s) => merge(dictArg(d), dictArg(s), false));
+      return d;
+    },
+    1,
+    ANY,
+  ),
+  mergeOverwrite: f(
+    (d: unknown, ...src: unknown[]) => {
+      src.forEach((s) => merge(dictArg(d), dictArg(s), true));
+      return d;
+    },
+    1,
+    ANY,
+  ),
   dig: f(dig, 3, ANY),
 };
 

@@ -1,7 +1,7 @@
 /** Labels and annotations the built-in templates put on the pod. */
-import { annotationOr, appContainerNames, hasAnnotation, proxyMetadata, TemplateInput, value, valueTruthy } from './context';
+import { annotationOr, appContainerNames, hasAnnotation, proxyMetadata, type TemplateInput, value, valueTruthy } from './context';
 import { excludedInbound, outboundPortsSet } from './init';
-import { goString, Tree } from './tree';
+import { goString, type Tree } from './tree';
 
 /** service.istio.io/canonical-name and -revision; the sidecar template trims the name to a label's 63 characters. */
 export function canonicalLabels(input: TemplateInput, truncate: boolean): Record<string, string> {
@@ -46,15 +46,31 @@ export function cniAnnotations(input: TemplateInput, mode: string): Record<strin
   if (include !== '') out['traffic.sidecar.istio.io/includeOutboundIPRanges'] = include;
   const exclude = annotationOr(input, 'traffic.sidecar.istio.io/excludeOutboundIPRanges', value(input, 'global.proxy.excludeIPRanges'));
   if (exclude !== '') out['traffic.sidecar.istio.io/excludeOutboundIPRanges'] = exclude;
-  out['traffic.sidecar.istio.io/includeInboundPorts'] = annotationOr(input, 'traffic.sidecar.istio.io/includeInboundPorts', value(input, 'global.proxy.includeInboundPorts'));
+  out['traffic.sidecar.istio.io/includeInboundPorts'] = annotationOr(
+    input,
+    'traffic.sidecar.istio.io/includeInboundPorts',
+    value(input, 'global.proxy.includeInboundPorts'),
+  );
   out['traffic.sidecar.istio.io/excludeInboundPorts'] = excludedInbound(input);
   if (outboundPortsSet(input, 'traffic.sidecar.istio.io/includeOutboundPorts', 'global.proxy.includeOutboundPorts')) {
-    out['traffic.sidecar.istio.io/includeOutboundPorts'] = annotationOr(input, 'traffic.sidecar.istio.io/includeOutboundPorts', value(input, 'global.proxy.includeOutboundPorts'));
+    out['traffic.sidecar.istio.io/includeOutboundPorts'] = annotationOr(
+      input,
+      'traffic.sidecar.istio.io/includeOutboundPorts',
+      value(input, 'global.proxy.includeOutboundPorts'),
+    );
   }
   if (outboundPortsSet(input, 'traffic.sidecar.istio.io/excludeOutboundPorts', 'global.proxy.excludeOutboundPorts')) {
-    out['traffic.sidecar.istio.io/excludeOutboundPorts'] = annotationOr(input, 'traffic.sidecar.istio.io/excludeOutboundPorts', value(input, 'global.proxy.excludeOutboundPorts'));
+    out['traffic.sidecar.istio.io/excludeOutboundPorts'] = annotationOr(
+      input,
+      'traffic.sidecar.istio.io/excludeOutboundPorts',
+      value(input, 'global.proxy.excludeOutboundPorts'),
+    );
   }
-  for (const name of ['traffic.sidecar.istio.io/kubevirtInterfaces', 'istio.io/reroute-virtual-interfaces', 'traffic.sidecar.istio.io/excludeInterfaces']) {
+  for (const name of [
+    'traffic.sidecar.istio.io/kubevirtInterfaces',
+    'istio.io/reroute-virtual-interfaces',
+    'traffic.sidecar.istio.io/excludeInterfaces',
+  ]) {
     if (input.annotations[name]) out[name] = input.annotations[name];
   }
   return out;

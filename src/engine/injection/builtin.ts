@@ -1,9 +1,9 @@
 /** The chart's built-in injection templates, built as pod overlays directly (no text rendering). */
 import { baseAnnotations, canonicalLabels, cniAnnotations, imagePullSecrets, sidecarLabels } from './annotations';
-import { annotationOr, TemplateInput, templateInterceptionMode, usesNativeSidecar, value, valueTruthy } from './context';
+import { annotationOr, type TemplateInput, templateInterceptionMode, usesNativeSidecar, value, valueTruthy } from './context';
 import { proxyContainer } from './containers';
 import { initContainer } from './init';
-import { clone, goString, Tree, truthy } from './tree';
+import { clone, goString, type Tree, truthy } from './tree';
 import { proxyVolumes } from './volumes';
 
 export type BuiltinTemplate = (input: TemplateInput) => Tree;
@@ -18,9 +18,12 @@ export const BUILTIN_TEMPLATES: Record<string, BuiltinTemplate> = {
 function sidecarTemplate(input: TemplateInput): Tree {
   const mode = templateInterceptionMode(input);
   const tproxy = mode === 'TPROXY';
-  const capNetBindService = annotationOr(input, 'sidecar.istio.io/capNetBindService', value(input, 'global.proxy.capNetBindService')) === 'true';
+  const capNetBindService =
+    annotationOr(input, 'sidecar.istio.io/capNetBindService', value(input, 'global.proxy.capNetBindService')) === 'true';
   const native = usesNativeSidecar(input);
-  const holdProxy = (truthy(input.proxyConfig.holdApplicationUntilProxyStarts) || valueTruthy(input, 'global.proxy.holdApplicationUntilProxyStarts')) && !native;
+  const holdProxy =
+    (truthy(input.proxyConfig.holdApplicationUntilProxyStarts) || valueTruthy(input, 'global.proxy.holdApplicationUntilProxyStarts')) &&
+    !native;
   const proxy = proxyContainer(input, 'sidecar', { native, tproxy, capNetBindService, holdProxy });
 
   const initContainers: Tree[] = [];
@@ -40,7 +43,7 @@ function sidecarTemplate(input: TemplateInput): Tree {
 function gatewayTemplate(input: TemplateInput): Tree {
   const custom = value(input, 'gateways.securityContext');
   const securityContext = truthy(custom)
-    ? clone(custom) as Tree
+    ? (clone(custom) as Tree)
     : { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] };
   const spec: Tree = {
     securityContext,
@@ -81,18 +84,20 @@ function grpcSimpleTemplate(input: TemplateInput): Tree {
   return {
     metadata: { annotations: { 'sidecar.istio.io/rewriteAppHTTPProbers': 'false' } },
     spec: {
-      initContainers: [{
-        name: 'grpc-bootstrap-init',
-        image: 'busybox:1.28',
-        volumeMounts: [mount],
-        env: [
-          fieldEnv('INSTANCE_IP', 'status.podIP'),
-          fieldEnv('POD_NAME', 'metadata.name'),
-          fieldEnv('POD_NAMESPACE', 'metadata.namespace'),
-          { name: 'ISTIO_NAMESPACE', value: `${goString(value(input, 'global.istioNamespace'))}\n` },
-        ],
-        command: ['sh', '-c', bootstrapScript],
-      }],
+      initContainers: [
+        {
+          name: 'grpc-bootstrap-init',
+          image: 'busybox:1.28',
+          volumeMounts: [mount],
+          env: [
+            fieldEnv('INSTANCE_IP', 'status.podIP'),
+            fieldEnv('POD_NAME', 'metadata.name'),
+            fieldEnv('POD_NAMESPACE', 'metadata.namespace'),
+            { name: 'ISTIO_NAMESPACE', value: `${goString(value(input, 'global.istioNamespace'))}\n` },
+          ],
+          command: ['sh', '-c', bootstrapScript],
+        },
+      ],
       containers: containersOf(input).map((name) => ({
         name,
         env: [
@@ -110,22 +115,27 @@ function grpcSimpleTemplate(input: TemplateInput): Tree {
 /** Proxyless gRPC with the agent: the agent serves xDS and certificates to the app over a shared volume. */
 function grpcAgentTemplate(input: TemplateInput): Tree {
   const gke = value(input, 'global.caName') === 'GkeWorkloadCertificate';
-  const appContainers = containersOf(input).filter((n) => n !== 'istio-proxy').map((name) => ({
-    name,
-    env: [
-      { name: 'GRPC_XDS_EXPERIMENTAL_SECURITY_SUPPORT', value: 'true' },
-      { name: 'GRPC_XDS_BOOTSTRAP', value: '/etc/istio/proxy/grpc-bootstrap.json' },
-    ],
-    volumeMounts: [
-      { mountPath: '/var/lib/istio/data', name: 'istio-data' },
-      { mountPath: '/etc/istio/proxy', name: 'istio-xds' },
-      gke
-        ? { name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true }
-        : { name: 'workload-certs', mountPath: '/var/run/secrets/workload-spiffe-credentials' },
-    ],
-  }));
+  const appContainers = containersOf(input)
+    .filter((n) => n !== 'istio-proxy')
+    .map((name) => ({
+      name,
+      env: [
+        { name: 'GRPC_XDS_EXPERIMENTAL_SECURITY_SUPPORT', value: 'true' },
+        { name: 'GRPC_XDS_BOOTSTRAP', value: '/etc/istio/proxy/grpc-bootstrap.json' },
+      ],
+      volumeMounts: [
+        { mountPath: '/var/lib/istio/data', name: 'istio-data' },
+        { mountPath: '/etc/istio/proxy', name: 'istio-xds' },
+        gke
+          ? { name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true }
+          : { name: 'workload-certs', mountPath: '/var/run/secrets/workload-spiffe-credentials' },
+      ],
+    }));
   const spec: Tree = {
-    containers: [proxyContainer(input, 'grpc-agent', { native: false, tproxy: false, capNetBindService: false, holdProxy: false }), ...appContainers],
+    containers: [
+      proxyContainer(input, 'grpc-agent', { native: false, tproxy: false, capNetBindService: false, holdProxy: false }),
+      ...appContainers,
+    ],
     volumes: proxyVolumes(input, 'grpc-agent'),
   };
   const secrets = imagePullSecrets(input);
@@ -140,6 +150,6 @@ function grpcAgentTemplate(input: TemplateInput): Tree {
 }
 
 function containersOf(input: TemplateInput): string[] {
-  const containers = Array.isArray(input.spec.containers) ? input.spec.containers as Tree[] : [];
+  const containers = Array.isArray(input.spec.containers) ? (input.spec.containers as Tree[]) : [];
   return containers.map((c) => String(c.name ?? ''));
 }

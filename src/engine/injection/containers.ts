@@ -1,10 +1,10 @@
 /** The istio-proxy container for the sidecar, gateway and grpc-agent templates. */
-import { annotationOr, proxyMetadata, TemplateInput, value, valueString, valueTruthy } from './context';
+import { annotationOr, proxyMetadata, type TemplateInput, value, valueString, valueTruthy } from './context';
 import { imageFor, statusPortOf } from './init';
 import { proxyEnv } from './proxy-env';
 import { proxyResources } from './resources';
-import { clone, goString, Tree } from './tree';
-import { Flavour, proxyVolumeMounts } from './volumes';
+import { clone, goString, type Tree } from './tree';
+import { type Flavour, proxyVolumeMounts } from './volumes';
 
 export interface ProxyOptions {
   readonly native: boolean;
@@ -16,9 +16,10 @@ export interface ProxyOptions {
 export function proxyContainer(input: TemplateInput, flavour: Flavour, options: ProxyOptions): Tree {
   const c: Tree = { name: 'istio-proxy', image: imageFor(input, 'global.proxy.image') };
   if (flavour === 'sidecar' && options.native) c.restartPolicy = 'Always';
-  c.ports = flavour === 'grpc-agent'
-    ? [{ containerPort: 15020, protocol: 'TCP', name: 'mesh-metrics' }]
-    : [{ containerPort: 15090, protocol: 'TCP', name: 'http-envoy-prom' }];
+  c.ports =
+    flavour === 'grpc-agent'
+      ? [{ containerPort: 15020, protocol: 'TCP', name: 'mesh-metrics' }]
+      : [{ containerPort: 15090, protocol: 'TCP', name: 'http-envoy-prom' }];
   c.args = proxyArgs(input, flavour);
   const lifecycle = proxyLifecycle(input, flavour, options);
   if (lifecycle) c.lifecycle = lifecycle;
@@ -38,8 +39,10 @@ export function proxyContainer(input: TemplateInput, flavour: Flavour, options: 
 
 function proxyArgs(input: TemplateInput, flavour: Flavour): string[] {
   const args = [
-    'proxy', flavour === 'gateway' ? 'router' : 'sidecar',
-    '--domain', `$(POD_NAMESPACE).svc.${valueString(input, 'global.proxy.clusterDomain')}`,
+    'proxy',
+    flavour === 'gateway' ? 'router' : 'sidecar',
+    '--domain',
+    `$(POD_NAMESPACE).svc.${valueString(input, 'global.proxy.clusterDomain')}`,
     `--proxyLogLevel=${annotationOr(input, 'sidecar.istio.io/logLevel', value(input, 'global.proxy.logLevel'))}`,
     `--proxyComponentLogLevel=${annotationOr(input, 'sidecar.istio.io/componentLogLevel', value(input, 'global.proxy.componentLogLevel'))}`,
     `--log_output_level=${annotationOr(input, 'sidecar.istio.io/agentLogLevel', value(input, 'global.logging.level'))}`,
@@ -69,9 +72,12 @@ function proxyLifecycle(input: TemplateInput, flavour: Flavour, options: ProxyOp
 function probes(input: TemplateInput, flavour: Flavour): Tree {
   const out: Tree = {};
   const port = flavour === 'grpc-agent' ? 15020 : 15021;
-  const readiness = (suffix: string, fallback: string): unknown => intOrText(flavour === 'gateway'
-    ? goString(value(input, fallback))
-    : annotationOr(input, `readiness.status.sidecar.istio.io/${suffix}`, value(input, fallback)));
+  const readiness = (suffix: string, fallback: string): unknown =>
+    intOrText(
+      flavour === 'gateway'
+        ? goString(value(input, fallback))
+        : annotationOr(input, `readiness.status.sidecar.istio.io/${suffix}`, value(input, fallback)),
+    );
   const readinessProbe = {
     httpGet: { path: '/healthz/ready', port },
     initialDelaySeconds: readiness('initialDelaySeconds', 'global.proxy.readinessInitialDelaySeconds'),
@@ -128,5 +134,3 @@ function sidecarSecurityContext(input: TemplateInput, options: ProxyOptions): Tr
   if (valueTruthy(input, 'global.proxy.seccompProfile')) ctx.seccompProfile = clone(value(input, 'global.proxy.seccompProfile'));
   return ctx;
 }
-
-

@@ -1,5 +1,5 @@
 /** What a template sees for one pod: values, mesh and proxy config, the pod's metadata and spec. */
-import { goString, lookup, Tree, truthy } from './tree';
+import { goString, lookup, type Tree, truthy } from './tree';
 
 export interface TemplateInput {
   readonly values: Tree;
@@ -47,14 +47,16 @@ export function valueString(input: TemplateInput, path: string): string {
 
 /** Names of the pod's own containers (istio-proxy excluded), in order. */
 export function appContainerNames(input: TemplateInput): string[] {
-  const containers = Array.isArray(input.spec.containers) ? input.spec.containers as Tree[] : [];
+  const containers = Array.isArray(input.spec.containers) ? (input.spec.containers as Tree[]) : [];
   return containers.map((c) => String(c.name ?? '')).filter((n) => n !== 'istio-proxy');
 }
 
 /** The interception mode the templates use: the annotation, else the proxy config's. */
 export function templateInterceptionMode(input: TemplateInput): string {
-  const configured = typeof input.proxyConfig.interceptionMode === 'string' && input.proxyConfig.interceptionMode !== ''
-    ? input.proxyConfig.interceptionMode : 'REDIRECT';
+  const configured =
+    typeof input.proxyConfig.interceptionMode === 'string' && input.proxyConfig.interceptionMode !== ''
+      ? input.proxyConfig.interceptionMode
+      : 'REDIRECT';
   return annotationOr(input, 'sidecar.istio.io/interceptionMode', configured);
 }
 
@@ -66,11 +68,13 @@ export function usesNativeSidecar(input: TemplateInput): boolean {
 
 export function proxyMetadata(input: TemplateInput): Record<string, string> {
   const md = input.proxyConfig.proxyMetadata;
-  return md && typeof md === 'object' && !Array.isArray(md) ? md as Record<string, string> : {};
+  return md && typeof md === 'object' && !Array.isArray(md) ? (md as Record<string, string>) : {};
 }
 
 /** Proxy metadata as env entries, sorted by name as Go ranges over a map. */
 export function proxyMetadataEnv(input: TemplateInput): Tree[] {
   const md = proxyMetadata(input);
-  return Object.keys(md).sort().map((name) => ({ name, value: goString(md[name]) }));
+  return Object.keys(md)
+    .sort()
+    .map((name) => ({ name, value: goString(md[name]) }));
 }

@@ -3,12 +3,12 @@
  * the same data and helper functions Istio gives them, then read as a pod overlay.
  */
 import { parse } from 'yaml';
-import { parseTemplate, SPRIG_FUNCTIONS, Template } from '../gotemplate';
+import { parseTemplate, SPRIG_FUNCTIONS, type Template } from '../gotemplate';
 import { isRecord } from '../k8s/object';
-import { TemplateInput } from './context';
+import { type TemplateInput } from './context';
 import { InjectionError } from './errors';
 import { registerProxyConfig, TEMPLATE_FUNCTIONS } from './template-functions';
-import { Tree } from './tree';
+import { type Tree } from './tree';
 
 const FUNCTIONS = { ...SPRIG_FUNCTIONS, ...TEMPLATE_FUNCTIONS };
 
@@ -42,14 +42,44 @@ export function renderCustomTemplate(template: Template, input: TemplateInput): 
 
 /** Field names the Go types spell with initialisms. */
 const GO_NAMES: Record<string, string> = {
-  httpGet: 'HTTPGet', tcpSocket: 'TCPSocket', grpc: 'GRPC', hostIP: 'HostIP', podIP: 'PodIP', podIPs: 'PodIPs', uid: 'UID',
-  apiVersion: 'APIVersion', hostIPC: 'HostIPC', hostPID: 'HostPID', dnsPolicy: 'DNSPolicy', dnsConfig: 'DNSConfig',
-  tty: 'TTY', fsGroup: 'FSGroup', seLinuxOptions: 'SELinuxOptions', sizeLimit: 'SizeLimit', nfs: 'NFS', iscsi: 'ISCSI',
-  csi: 'CSI', fc: 'FC', rbd: 'RBD', cephfs: 'CephFS', hostname: 'Hostname',
+  httpGet: 'HTTPGet',
+  tcpSocket: 'TCPSocket',
+  grpc: 'GRPC',
+  hostIP: 'HostIP',
+  podIP: 'PodIP',
+  podIPs: 'PodIPs',
+  uid: 'UID',
+  apiVersion: 'APIVersion',
+  hostIPC: 'HostIPC',
+  hostPID: 'HostPID',
+  dnsPolicy: 'DNSPolicy',
+  dnsConfig: 'DNSConfig',
+  tty: 'TTY',
+  fsGroup: 'FSGroup',
+  seLinuxOptions: 'SELinuxOptions',
+  sizeLimit: 'SizeLimit',
+  nfs: 'NFS',
+  iscsi: 'ISCSI',
+  csi: 'CSI',
+  fc: 'FC',
+  rbd: 'RBD',
+  cephfs: 'CephFS',
+  hostname: 'Hostname',
 };
 /** Fields whose value is a map with user keys, which keep their spelling. */
-const MAP_FIELDS = new Set(['labels', 'annotations', 'nodeSelector', 'limits', 'requests', 'proxyMetadata', 'overhead',
-  'matchLabels', 'volumeAttributes', 'data', 'meshNetworks']);
+const MAP_FIELDS = new Set([
+  'labels',
+  'annotations',
+  'nodeSelector',
+  'limits',
+  'requests',
+  'proxyMetadata',
+  'overhead',
+  'matchLabels',
+  'volumeAttributes',
+  'data',
+  'meshNetworks',
+]);
 
 function goName(key: string): string {
   return GO_NAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
@@ -66,7 +96,15 @@ function goShaped(value: unknown): unknown {
 
 /** Zero values of the struct fields templates commonly test, which a Go struct always has. */
 const META_ZERO = { Name: '', Namespace: '', GenerateName: '' };
-const SPEC_ZERO = { ServiceAccountName: '', NodeName: '', Hostname: '', Subdomain: '', RestartPolicy: '', DNSPolicy: '', HostNetwork: false };
+const SPEC_ZERO = {
+  ServiceAccountName: '',
+  NodeName: '',
+  Hostname: '',
+  Subdomain: '',
+  RestartPolicy: '',
+  DNSPolicy: '',
+  HostNetwork: false,
+};
 const CONTAINER_ZERO = { Name: '', Image: '', ImagePullPolicy: '', WorkingDir: '' };
 
 function withZeros(value: unknown, zeros: Tree): Tree {

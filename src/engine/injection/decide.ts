@@ -1,6 +1,6 @@
 /** Whether a pod gets a sidecar: kube-inject's policy (enabled by default, the pod can opt out). */
 import { selectorMatches } from './selectors';
-import { Tree } from './tree';
+import { type Tree } from './tree';
 
 const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 const INJECT_KEY = 'sidecar.istio.io/inject';

@@ -1,14 +1,14 @@
 /** Offline sidecar injection, equal to `istioctl kube-inject` of Istio 1.30.3. */
 import { isRecord } from '../k8s/object';
-import { parseDocuments, YamlDocument, YamlParseError } from '../yaml/documents';
+import { parseDocuments, type YamlDocument, YamlParseError } from '../yaml/documents';
 import { emitYaml } from '../yaml/emit';
 import { InjectionError } from './errors';
 import { injectTarget } from './inject';
 import { isHandledKind, locatePod } from './kinds';
 import { normalizeWorkload } from './normalize';
-import { prepare, PreparedSettings } from './prepared';
-import { InjectionSettings } from './settings';
-import { clone, Tree } from './tree';
+import { prepare, type PreparedSettings } from './prepared';
+import { type InjectionSettings } from './settings';
+import { clone, type Tree } from './tree';
 
 export { InjectionError } from './errors';
 export { InjectionOverrides, InjectionSettings, buildInjectionSettings } from './settings';
@@ -50,7 +50,11 @@ function injectInPlace(object: Tree, prepared: PreparedSettings): string[] {
  * Injects every document of a YAML stream. Documents of kinds the injector does not handle are copied
  * byte for byte (comments included); each output document is followed by a `---` line.
  */
-export function injectYaml(text: string, settings: InjectionSettings, source = '<input>'): { readonly yaml: string; readonly warnings: string[] } {
+export function injectYaml(
+  text: string,
+  settings: InjectionSettings,
+  source = '<input>',
+): { readonly yaml: string; readonly warnings: string[] } {
   const prepared = prepare(settings);
   const warnings: string[] = [];
   let yaml = '';

@@ -1,7 +1,16 @@
 /** The init container that sets up traffic redirection (istio-init), or checks it under CNI (istio-validation). */
-import { annotationOr, hasAnnotation, proxyMetadataEnv, TemplateInput, templateInterceptionMode, value, valueString, valueTruthy } from './context';
+import {
+  annotationOr,
+  hasAnnotation,
+  proxyMetadataEnv,
+  type TemplateInput,
+  templateInterceptionMode,
+  value,
+  valueString,
+  valueTruthy,
+} from './context';
 import { proxyResources } from './resources';
-import { goString, Tree } from './tree';
+import { goString, type Tree } from './tree';
 
 /** excludeInboundPort: the status port added to the excluded inbound ports, unless 0 or already there. */
 export function excludeInboundPorts(statusPort: string, excluded: string): string {
@@ -44,24 +53,41 @@ export function initContainer(input: TemplateInput, tproxy: boolean): Tree {
   const excluded = excludedInbound(input);
   const args = [
     'istio-iptables',
-    '-p', goString(input.mesh.proxyListenPort || '15001'),
-    '-z', goString(input.mesh.proxyInboundListenPort || '15006'),
-    '-u', tproxy ? '1337' : String(input.proxyUid || 1337),
-    '-m', mode,
-    '-i', annotationOr(input, 'traffic.sidecar.istio.io/includeOutboundIPRanges', value(input, 'global.proxy.includeIPRanges')),
-    '-x', annotationOr(input, 'traffic.sidecar.istio.io/excludeOutboundIPRanges', value(input, 'global.proxy.excludeIPRanges')),
-    '-b', annotationOr(input, 'traffic.sidecar.istio.io/includeInboundPorts', value(input, 'global.proxy.includeInboundPorts')),
-    '-d', excluded !== '' ? `15090,15021,${excluded}` : '15090,15021',
+    '-p',
+    goString(input.mesh.proxyListenPort || '15001'),
+    '-z',
+    goString(input.mesh.proxyInboundListenPort || '15006'),
+    '-u',
+    tproxy ? '1337' : String(input.proxyUid || 1337),
+    '-m',
+    mode,
+    '-i',
+    annotationOr(input, 'traffic.sidecar.istio.io/includeOutboundIPRanges', value(input, 'global.proxy.includeIPRanges')),
+    '-x',
+    annotationOr(input, 'traffic.sidecar.istio.io/excludeOutboundIPRanges', value(input, 'global.proxy.excludeIPRanges')),
+    '-b',
+    annotationOr(input, 'traffic.sidecar.istio.io/includeInboundPorts', value(input, 'global.proxy.includeInboundPorts')),
+    '-d',
+    excluded !== '' ? `15090,15021,${excluded}` : '15090,15021',
   ];
   if (outboundPortsSet(input, 'traffic.sidecar.istio.io/includeOutboundPorts', 'global.proxy.includeOutboundPorts')) {
-    args.push('-q', annotationOr(input, 'traffic.sidecar.istio.io/includeOutboundPorts', value(input, 'global.proxy.includeOutboundPorts')));
+    args.push(
+      '-q',
+      annotationOr(input, 'traffic.sidecar.istio.io/includeOutboundPorts', value(input, 'global.proxy.includeOutboundPorts')),
+    );
   }
   if (outboundPortsSet(input, 'traffic.sidecar.istio.io/excludeOutboundPorts', 'global.proxy.excludeOutboundPorts')) {
-    args.push('-o', annotationOr(input, 'traffic.sidecar.istio.io/excludeOutboundPorts', value(input, 'global.proxy.excludeOutboundPorts')));
+    args.push(
+      '-o',
+      annotationOr(input, 'traffic.sidecar.istio.io/excludeOutboundPorts', value(input, 'global.proxy.excludeOutboundPorts')),
+    );
   }
-  if (hasAnnotation(input, 'istio.io/reroute-virtual-interfaces')) args.push('-k', input.annotations['istio.io/reroute-virtual-interfaces']);
-  else if (hasAnnotation(input, 'traffic.sidecar.istio.io/kubevirtInterfaces')) args.push('-k', input.annotations['traffic.sidecar.istio.io/kubevirtInterfaces']);
-  if (hasAnnotation(input, 'traffic.sidecar.istio.io/excludeInterfaces')) args.push('-c', input.annotations['traffic.sidecar.istio.io/excludeInterfaces']);
+  if (hasAnnotation(input, 'istio.io/reroute-virtual-interfaces'))
+    args.push('-k', input.annotations['istio.io/reroute-virtual-interfaces']);
+  else if (hasAnnotation(input, 'traffic.sidecar.istio.io/kubevirtInterfaces'))
+    args.push('-k', input.annotations['traffic.sidecar.istio.io/kubevirtInterfaces']);
+  if (hasAnnotation(input, 'traffic.sidecar.istio.io/excludeInterfaces'))
+    args.push('-c', input.annotations['traffic.sidecar.istio.io/excludeInterfaces']);
   args.push(`--log_output_level=${annotationOr(input, 'sidecar.istio.io/agentLogLevel', value(input, 'global.logging.level'))}`);
   if (valueTruthy(input, 'global.logAsJson')) args.push('--log_as_json');
   if (cni) args.push('--run-validation', '--skip-rule-apply');

@@ -2,7 +2,7 @@
 import { isRecord } from '../k8s/object';
 import { decideInjection, skipWarning } from './decide';
 import { InjectionError } from './errors';
-import { PodTarget } from './kinds';
+import { type PodTarget } from './kinds';
 import { checkPodShape } from './shape';
 import { strategicMerge } from './merge';
 import { normalizePodSpec } from './normalize';
@@ -13,15 +13,15 @@ import { applyPrometheusMerge, statusPort } from './prometheus';
 import { meshForPod } from './proxy-config';
 import { reorderContainers, STATUS_ANNOTATION, statusValue, strippedPod } from './status';
 import { renderTemplates } from './templates';
-import { TemplateInput } from './context';
-import { PreparedSettings } from './prepared';
-import { Tree, truthy } from './tree';
+import { type TemplateInput } from './context';
+import { type PreparedSettings } from './prepared';
+import { type Tree, truthy } from './tree';
 import { validateAnnotations } from './validate-annotations';
 
 /** Injects the pod found at `target` in place; returns the warnings. */
 export function injectTarget(target: PodTarget, prepared: PreparedSettings): string[] {
   checkPodShape(target.holder[target.metaKey], target.specHolder.spec);
-  const meta = isRecord(target.holder[target.metaKey]) ? target.holder[target.metaKey] as Tree : {};
+  const meta = isRecord(target.holder[target.metaKey]) ? (target.holder[target.metaKey] as Tree) : {};
   const spec = target.specHolder.spec as Tree;
   // The pod is read as the Kubernetes types read it, so user fields print as Istio prints them.
   normalizePodSpec(spec);
@@ -77,7 +77,11 @@ function injectPod(original: Tree, target: PodTarget, prepared: PreparedSettings
   let templatePod: Tree = {};
   for (const overlay of renderTemplates(input, prepared)) {
     templatePod = strategicMerge(templatePod, overlay);
-    if (podUsesNative(merged, prepared.nativeSidecars) && hasInitProxy(templatePod) && containerList(merged.spec as Tree, 'containers').some((c) => c.name === 'istio-proxy')) {
+    if (
+      podUsesNative(merged, prepared.nativeSidecars) &&
+      hasInitProxy(templatePod) &&
+      containerList(merged.spec as Tree, 'containers').some((c) => c.name === 'istio-proxy')
+    ) {
       merged = moveProxyToInit(merged);
     }
     merged = strategicMerge(merged, overlay);
@@ -88,13 +92,20 @@ function injectPod(original: Tree, target: PodTarget, prepared: PreparedSettings
   return merged;
 }
 
-function postProcess(pod: Tree, templatePod: Tree, prepared: PreparedSettings, mesh: Tree, clusterEnv: Record<string, string>, proxyConfig: Tree): void {
+function postProcess(
+  pod: Tree,
+  templatePod: Tree,
+  prepared: PreparedSettings,
+  mesh: Tree,
+  clusterEnv: Record<string, string>,
+  proxyConfig: Tree,
+): void {
   const meta = pod.metadata as Tree;
   meta.annotations = stringMap(meta.annotations);
   meta.labels = stringMap(meta.labels);
   const sidecar = findContainer(pod, 'istio-proxy');
   if (sidecar && Object.keys(clusterEnv).length > 0) {
-    const env = (Array.isArray(sidecar.env) ? sidecar.env as Tree[] : []).filter((e) => !(String(e.name) in clusterEnv));
+    const env = (Array.isArray(sidecar.env) ? (sidecar.env as Tree[]) : []).filter((e) => !(String(e.name) in clusterEnv));
     for (const name of Object.keys(clusterEnv).sort()) env.push({ name, value: clusterEnv[name] });
     sidecar.env = env;
   }

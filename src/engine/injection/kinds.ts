@@ -1,6 +1,6 @@
 /** Where each workload kind keeps its pod template, and who the pod belongs to (for names and owner env). */
 import { isRecord } from '../k8s/object';
-import { Tree } from './tree';
+import { type Tree } from './tree';
 
 /** The pod-shaped part of an object: the metadata and spec the injector reads and rewrites. */
 export interface PodTarget {
@@ -18,7 +18,16 @@ export interface PodTarget {
  * `extensions/v1beta1` Deployments and `v1` DeploymentConfigs are injected too.
  */
 const HANDLED_KINDS = new Set([
-  'Pod', 'List', 'ReplicationController', 'Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob', 'DeploymentConfig',
+  'Pod',
+  'List',
+  'ReplicationController',
+  'Deployment',
+  'DaemonSet',
+  'ReplicaSet',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'DeploymentConfig',
 ]);
 
 /** True for the kinds the injector understands (others pass through untouched). */
@@ -57,7 +66,7 @@ function podOwner(meta: Tree): Pick<PodTarget, 'typeMeta' | 'deployMeta'> {
   let name = str(meta.name);
   const labels = record(meta.labels);
   const controller = Array.isArray(meta.ownerReferences)
-    ? (meta.ownerReferences as unknown[]).find((r) => isRecord(r) && r.controller === true) as Tree | undefined
+    ? ((meta.ownerReferences as unknown[]).find((r) => isRecord(r) && r.controller === true) as Tree | undefined)
     : undefined;
   if (str(meta.generateName) !== '' && controller) {
     const refName = str(controller.name);

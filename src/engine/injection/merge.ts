@@ -4,7 +4,7 @@
  * volume mounts by mountPath...) merge item by item, other lists replace.
  */
 import { isRecord } from '../k8s/object';
-import { clone, Tree } from './tree';
+import { clone, type Tree } from './tree';
 
 /** Merge keys of the Pod lists that merge, by the field path (list items are not part of the path). */
 const MERGE_KEYS: Record<string, string> = {
@@ -89,10 +89,15 @@ function mergeList(target: unknown[], patch: unknown[], path: string): unknown[]
  */
 function orderLikeKubernetes(merged: unknown[], patch: unknown[], original: unknown[], keyOf: (x: unknown) => unknown): unknown[] {
   const patchIndex = new Map<unknown, number>();
-  patch.forEach((p, i) => { if (!patchIndex.has(keyOf(p))) patchIndex.set(keyOf(p), i); });
+  patch.forEach((p, i) => {
+    if (!patchIndex.has(keyOf(p))) patchIndex.set(keyOf(p), i);
+  });
   const originalIndex = new Map<unknown, number>();
-  original.forEach((o, i) => { if (!originalIndex.has(keyOf(o))) originalIndex.set(keyOf(o), i); });
-  const fromPatch = merged.filter((m) => patchIndex.has(keyOf(m)))
+  original.forEach((o, i) => {
+    if (!originalIndex.has(keyOf(o))) originalIndex.set(keyOf(o), i);
+  });
+  const fromPatch = merged
+    .filter((m) => patchIndex.has(keyOf(m)))
     .sort((a, b) => (patchIndex.get(keyOf(a)) as number) - (patchIndex.get(keyOf(b)) as number));
   const serverOnly = merged.filter((m) => !patchIndex.has(keyOf(m)));
   const out: unknown[] = [];

@@ -5,7 +5,7 @@
  * but not the injected sidecar.
  */
 import { isRecord } from '../k8s/object';
-import { mergeMessage, Tree } from './tree';
+import { mergeMessage, type Tree } from './tree';
 
 export function meshOverlayFromValues(values: Tree): Tree {
   const global = record(values.global);
@@ -27,9 +27,12 @@ export function meshOverlayFromValues(values: Tree): Tree {
 function tracing(tracer: string, settings: Tree, namespace: string): Tree {
   const of = (name: string) => record(settings[name]);
   switch (tracer) {
-    case 'zipkin': return { zipkin: { address: text(of('zipkin').address) || `zipkin.${namespace}:9411` } };
-    case 'datadog': return { datadog: { address: text(of('datadog').address) || '$(HOST_IP):8126' } };
-    case 'lightstep': return { lightstep: { address: of('lightstep').address, accessToken: of('lightstep').accessToken } };
+    case 'zipkin':
+      return { zipkin: { address: text(of('zipkin').address) || `zipkin.${namespace}:9411` } };
+    case 'datadog':
+      return { datadog: { address: text(of('datadog').address) || '$(HOST_IP):8126' } };
+    case 'lightstep':
+      return { lightstep: { address: of('lightstep').address, accessToken: of('lightstep').accessToken } };
     case 'stackdriver': {
       const sd = of('stackdriver');
       return {
@@ -41,7 +44,8 @@ function tracing(tracer: string, settings: Tree, namespace: string): Tree {
         },
       };
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 

@@ -6,7 +6,7 @@
 import { isRecord } from '../k8s/object';
 import { InjectionError } from './errors';
 import { canonicalQuantity } from './quantity';
-import { Tree } from './tree';
+import { type Tree } from './tree';
 
 const PROBE_FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const PROBE_INTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
@@ -55,7 +55,11 @@ function quantity(v: unknown, where: string): unknown {
   if (typeof text !== 'string') return v;
   const canonical = canonicalQuantity(text);
   if (canonical === undefined) {
-    throw new InjectionError(`${where}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$', got ${JSON.stringify(text)}`, undefined, where);
+    throw new InjectionError(
+      `${where}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$', got ${JSON.stringify(text)}`,
+      undefined,
+      where,
+    );
   }
   return canonical;
 }

@@ -5,13 +5,35 @@
 import { strategicMerge } from './merge';
 import { containerList, findContainer } from './pod';
 import { OVERRIDES_ANNOTATION, parseOverrides, readStatus, STATUS_ANNOTATION } from './status';
-import { clone, Tree } from './tree';
+import { clone, type Tree } from './tree';
 
 /** The Kubernetes JSON field order of a container, so the saved overrides read like Istio's. */
 const CONTAINER_FIELDS = [
-  'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy', 'restartPolicy',
-  'restartPolicyRules', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle',
-  'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'ports',
+  'envFrom',
+  'env',
+  'resources',
+  'resizePolicy',
+  'restartPolicy',
+  'restartPolicyRules',
+  'volumeMounts',
+  'volumeDevices',
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
 ];
 
 export function reapplyUserContainers(merged: Tree, original: Tree, templatePod: Tree, proxyConfig: Tree): Tree {
@@ -26,7 +48,8 @@ export function reapplyUserContainers(merged: Tree, original: Tree, templatePod:
 
   for (const c of containerList(templateSpec, 'containers')) {
     if ((previous?.containers ?? []).includes(String(c.name))) continue;
-    const match = saved.containers?.find((x) => x.name === c.name) ?? containerList(originalSpec, 'containers').find((x) => x.name === c.name);
+    const match =
+      saved.containers?.find((x) => x.name === c.name) ?? containerList(originalSpec, 'containers').find((x) => x.name === c.name);
     if (!match) continue;
     const overlay = asOverlay(match);
     applied.containers.push(overlay);
@@ -87,7 +110,7 @@ function adjustInitContainerUser(pod: Tree, original: Tree, proxyConfig: Tree): 
     target.securityContext = targetCtx;
   }
   if (ctx.runAsUser === undefined || ctx.runAsUser === 0) return;
-  const args = Array.isArray(target.args) ? target.args as unknown[] : [];
+  const args = Array.isArray(target.args) ? (target.args as unknown[]) : [];
   const at = args.indexOf('-u');
   if (at >= 0 && at + 1 < args.length) args[at + 1] = String(ctx.runAsUser);
 }

@@ -1,9 +1,9 @@
 /** What injection derives from a settings object, computed once per settings object and cached. */
-import { Template } from '../gotemplate';
+import { type Template } from '../gotemplate';
 import { isRecord } from '../k8s/object';
 import { parseCustomTemplate } from './custom-template';
-import { InjectionSettings } from './settings';
-import { goString, lookup, Tree, truthy } from './tree';
+import { type InjectionSettings } from './settings';
+import { goString, lookup, type Tree, truthy } from './tree';
 
 export interface PreparedSettings {
   readonly values: Tree;

@@ -5,7 +5,7 @@
 import { isRecord } from '../k8s/object';
 import { containerList, findContainer } from './pod';
 import { parseBool } from './prometheus';
-import { clone, Tree } from './tree';
+import { clone, type Tree } from './tree';
 
 const PROBERS_ENV = 'ISTIO_KUBE_APP_PROBERS';
 
@@ -38,7 +38,7 @@ export function applyProbeRewrite(pod: Tree, meshStatusPort: number, setting: bo
   const spec = pod.spec as Tree;
   const probers = dumpProbers(spec, meshStatusPort);
   if (probers !== undefined) {
-    const env = Array.isArray(sidecar.env) ? sidecar.env as Tree[] : [];
+    const env = Array.isArray(sidecar.env) ? (sidecar.env as Tree[]) : [];
     sidecar.env = mergeProbersEnv(env, probers, annotations['sidecar.istio.io/status'] !== undefined);
   }
   let port = meshStatusPort;
@@ -92,7 +92,8 @@ function dumpProbers(spec: Tree, statusPort: number): Tree | undefined {
 
 function toProber(probe: unknown, lifecycle: boolean): Tree | undefined {
   if (!isRecord(probe)) return undefined;
-  const timeout = !lifecycle && typeof probe.timeoutSeconds === 'number' && probe.timeoutSeconds !== 0 ? { timeoutSeconds: probe.timeoutSeconds } : {};
+  const timeout =
+    !lifecycle && typeof probe.timeoutSeconds === 'number' && probe.timeoutSeconds !== 0 ? { timeoutSeconds: probe.timeoutSeconds } : {};
   if (isRecord(probe.httpGet)) return { httpGet: clone(probe.httpGet), ...timeout };
   if (isRecord(probe.tcpSocket)) return { tcpSocket: clone(probe.tcpSocket), ...timeout };
   if (!lifecycle && isRecord(probe.grpc)) return { grpc: clone(probe.grpc), ...timeout };

@@ -1,7 +1,7 @@
 /** Prometheus merge: point the pod's scrape annotations at the agent, which merges app and Envoy metrics. */
 import { isRecord } from '../k8s/object';
 import { findContainer } from './pod';
-import { Tree } from './tree';
+import { type Tree } from './tree';
 
 const SCRAPE = 'prometheus_io_scrape';
 const PORT = 'prometheus_io_port';
@@ -44,14 +44,17 @@ export function applyPrometheusMerge(pod: Tree, mesh: Tree): void {
   const meta = pod.metadata as Tree;
   const annotations = meta.annotations as Record<string, string>;
   const scrapeText = find(annotations, SCRAPE);
-  const scrape = scrapeText === undefined ? true : parseBool(scrapeText) ?? true;
+  const scrape = scrapeText === undefined ? true : (parseBool(scrapeText) ?? true);
   if (!scrape || !mergeEnabled(mesh, annotations)) return;
   const target = String(statusPort(mesh));
   if (prometheusPort(annotations) === target) return;
   const config = { scrape: find(annotations, SCRAPE) ?? '', path: find(annotations, PATH) ?? '', port: find(annotations, PORT) ?? '' };
   const sidecar = findContainer(pod, 'istio-proxy');
   if (sidecar && (config.scrape !== '' || config.path !== '' || config.port !== '')) {
-    sidecar.env = [...(Array.isArray(sidecar.env) ? sidecar.env : []), { name: 'ISTIO_PROMETHEUS_ANNOTATIONS', value: JSON.stringify(config) }];
+    sidecar.env = [
+      ...(Array.isArray(sidecar.env) ? sidecar.env : []),
+      { name: 'ISTIO_PROMETHEUS_ANNOTATIONS', value: JSON.stringify(config) },
+    ];
   }
   clearPrometheusAnnotations(annotations);
   annotations['prometheus.io/port'] = target;

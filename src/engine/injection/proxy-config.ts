@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { isRecord } from '../k8s/object';
 import { proxyConfigDefaults } from '../../model/injection/mesh-config';
 import { InjectionError } from './errors';
-import { clone, Tree } from './tree';
+import { clone, type Tree } from './tree';
 
 const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
 const DURATION_FIELDS = ['drainDuration', 'terminationDrainDuration', 'parentShutdownDuration'];
@@ -23,7 +23,11 @@ export function meshForPod(mesh: Tree, annotations: Record<string, string>): Tre
   }
   if (overlay === null || overlay === undefined) return mesh;
   if (!isRecord(overlay)) {
-    throw new InjectionError(`could not parse proxy config: ${PROXY_CONFIG_ANNOTATION} must be a map of ProxyConfig fields`, undefined, PROXY_CONFIG_ANNOTATION);
+    throw new InjectionError(
+      `could not parse proxy config: ${PROXY_CONFIG_ANNOTATION} must be a map of ProxyConfig fields`,
+      undefined,
+      PROXY_CONFIG_ANNOTATION,
+    );
   }
   const base = isRecord(mesh.defaultConfig) ? clone(mesh.defaultConfig) : {};
   const merged = mergeProto(base, overlay);
@@ -70,7 +74,7 @@ export function normalizeDuration(value: unknown): unknown {
   return `${whole}.${digits}s`;
 }
 
-const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 
 function parseGoDuration(text: string): number | undefined {
   const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
@@ -93,5 +97,7 @@ export function interceptionMode(annotations: Record<string, string>, proxyConfi
 }
 
 export function proxyInterception(proxyConfig: Tree): string {
-  return typeof proxyConfig.interceptionMode === 'string' && proxyConfig.interceptionMode !== '' ? proxyConfig.interceptionMode : 'REDIRECT';
+  return typeof proxyConfig.interceptionMode === 'string' && proxyConfig.interceptionMode !== ''
+    ? proxyConfig.interceptionMode
+    : 'REDIRECT';
 }

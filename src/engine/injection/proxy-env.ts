@@ -1,11 +1,9 @@
 /** Environment of the istio-proxy container, in the order the chart's templates write it. */
 import { isRecord } from '../k8s/object';
-import {
-  appContainerNames, hasAnnotation, proxyMetadataEnv, TemplateInput, value, valueString,
-} from './context';
+import { appContainerNames, hasAnnotation, proxyMetadataEnv, type TemplateInput, value, valueString } from './context';
 import { proxyConfigJson } from './proxy-config';
-import { goString, Tree } from './tree';
-import { Flavour } from './volumes';
+import { goString, type Tree } from './tree';
+import { type Flavour } from './volumes';
 
 const fieldEnv = (name: string, fieldPath: string): Tree => ({ name, valueFrom: { fieldRef: { fieldPath } } });
 const resourceEnv = (name: string, resource: string): Tree => ({ name, valueFrom: { resourceFieldRef: { resource, divisor: '1' } } });
@@ -43,9 +41,7 @@ export function proxyEnv(input: TemplateInput, flavour: Flavour): Tree[] {
   if (flavour === 'gateway') env.push({ name: 'ISTIO_META_INTERCEPTION_MODE', value: templateInterceptionModeOfConfig(input) });
   const network = valueString(input, 'global.network');
   if (network !== '') env.push({ name: 'ISTIO_META_NETWORK', value: network });
-  const workload = flavour === 'sidecar'
-    ? (input.labels['service.istio.io/workload-name'] || input.deployMeta.name)
-    : input.deployMeta.name;
+  const workload = flavour === 'sidecar' ? input.labels['service.istio.io/workload-name'] || input.deployMeta.name : input.deployMeta.name;
   if (workload) env.push({ name: 'ISTIO_META_WORKLOAD_NAME', value: workload });
   if (input.typeMeta.apiVersion && input.deployMeta.name) {
     const ns = input.deployMeta.namespace || 'default';
@@ -123,14 +119,17 @@ function datadogEnv(input: TemplateInput): Tree[] {
     return [];
   }
   if (!isRecord(parsed)) return [];
-  return Object.keys(parsed).sort().map((name) => ({ name, value: goString(parsed[name]) }));
+  return Object.keys(parsed)
+    .sort()
+    .map((name) => ({ name, value: goString(parsed[name]) }));
 }
 
 /** OTEL_RESOURCE_ATTRIBUTES, set when an OpenTelemetry provider asks for semantic-convention enrichment. */
 function otelResourceAttributes(input: TemplateInput): string {
   const providers = Array.isArray(input.mesh.extensionProviders) ? input.mesh.extensionProviders : [];
-  const enriched = providers.some((p) => isRecord(p) && isRecord(p.opentelemetry)
-    && p.opentelemetry.serviceAttributeEnrichment === 'OTEL_SEMANTIC_CONVENTIONS');
+  const enriched = providers.some(
+    (p) => isRecord(p) && isRecord(p.opentelemetry) && p.opentelemetry.serviceAttributeEnrichment === 'OTEL_SEMANTIC_CONVENTIONS',
+  );
   if (!enriched) return '';
   const a = input.annotations;
   const namespace = input.deployMeta.namespace;
@@ -144,7 +143,8 @@ function otelResourceAttributes(input: TemplateInput): string {
     const version = imageVersion(String(containers[0].image ?? ''));
     if (version !== '') attrs.push(`service.version=${version}`);
   }
-  if (a['resource.opentelemetry.io/service.instance.id']) attrs.push(`service.instance.id=${a['resource.opentelemetry.io/service.instance.id']}`);
+  if (a['resource.opentelemetry.io/service.instance.id'])
+    attrs.push(`service.instance.id=${a['resource.opentelemetry.io/service.instance.id']}`);
   else if (containers.length > 0) attrs.push(`service.instance.id=${namespace}.$(POD_NAME).${String(containers[0].name ?? '')}`);
   return attrs.join(',');
 }
@@ -163,4 +163,3 @@ function imageVersion(image: string): string {
   if (tag && digest) return `${tag}@${digest}`;
   return digest || tag;
 }
-

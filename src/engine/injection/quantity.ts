@@ -43,7 +43,7 @@ function canonicalize(text: string): string | undefined {
   }
   if (digits === 0n) return '0';
   if (format === 'binary') {
-    const whole = exp >= 0 ? digits * 10n ** BigInt(exp) : (digits % 10n ** BigInt(-exp) === 0n ? digits / 10n ** BigInt(-exp) : undefined);
+    const whole = exp >= 0 ? digits * 10n ** BigInt(exp) : digits % 10n ** BigInt(-exp) === 0n ? digits / 10n ** BigInt(-exp) : undefined;
     if (whole !== undefined && whole >= 1024n) return (negative ? '-' : '') + binaryText(whole);
   }
   let mantissa = digits;

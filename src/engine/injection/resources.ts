@@ -1,7 +1,7 @@
 /** Proxy resources: the pod's sidecar.istio.io/proxy{CPU,Memory}[Limit] annotations, else the values. */
 import { isRecord } from '../k8s/object';
-import { TemplateInput, value } from './context';
-import { clone, Tree } from './tree';
+import { type TemplateInput, value } from './context';
+import { clone, type Tree } from './tree';
 
 const REQUEST_ANNOTATIONS = { cpu: 'sidecar.istio.io/proxyCPU', memory: 'sidecar.istio.io/proxyMemory' };
 const LIMIT_ANNOTATIONS = { cpu: 'sidecar.istio.io/proxyCPULimit', memory: 'sidecar.istio.io/proxyMemoryLimit' };

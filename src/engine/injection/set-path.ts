@@ -46,9 +46,8 @@ export function setPath(tree: Record<string, unknown>, assignment: string): void
   let node: Record<string, unknown> | unknown[] = tree;
   for (let i = 0; i < steps.length - 1; i++) {
     const current = readStep(node, steps[i]);
-    const child: Record<string, unknown> | unknown[] = typeof steps[i + 1] === 'number'
-      ? (Array.isArray(current) ? [...current] : [])
-      : (isRecord(current) ? { ...current } : {});
+    const child: Record<string, unknown> | unknown[] =
+      typeof steps[i + 1] === 'number' ? (Array.isArray(current) ? [...current] : []) : isRecord(current) ? { ...current } : {};
     writeStep(node, steps[i], child);
     node = child;
   }
@@ -72,7 +71,9 @@ function parsePath(path: string, assignment: string): Step[] {
     const match = /^((?:[^[\]]|\\\[|\\\])*)((?:\[[^\]]*\])*)$/.exec(segment);
     const name = match?.[1].replace(/\\([.[\]])/g, '$1') ?? '';
     if (!match || name === '') {
-      throw new UserError(`--set "${assignment}": path segment "${segment}" is empty or malformed: write dotted keys such as a.b.c or a.list[0].c`);
+      throw new UserError(
+        `--set "${assignment}": path segment "${segment}" is empty or malformed: write dotted keys such as a.b.c or a.list[0].c`,
+      );
     }
     if (name === '__proto__') {
       throw new UserError(`--set "${assignment}": "__proto__" is not allowed as a key`);

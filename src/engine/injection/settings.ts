@@ -3,7 +3,7 @@ import { chartValueDefaults, PINNED_HUB, PINNED_TAG } from '../../model/injectio
 import { meshConfigDefaults } from '../../model/injection/mesh-config';
 import { meshOverlayFromValues } from './mesh-from-values';
 import { setPath } from './set-path';
-import { mergeMessage, mergeValues, Tree } from './tree';
+import { mergeMessage, mergeValues, type Tree } from './tree';
 
 /**
  * Treat a settings object as immutable: what injection derives from it (image, parsed templates...) is

@@ -4,7 +4,7 @@
  */
 import { isRecord } from '../k8s/object';
 import { InjectionError } from './errors';
-import { Tree } from './tree';
+import { type Tree } from './tree';
 
 export function checkPodShape(meta: unknown, spec: unknown): void {
   if (meta !== undefined && meta !== null && !isRecord(meta)) fail('metadata', 'a map', meta);

@@ -3,7 +3,7 @@ import { isRecord } from '../k8s/object';
 import { InjectionError } from './errors';
 import { containerList, moveContainer } from './pod';
 import { clearPrometheusAnnotations, prometheusPort } from './prometheus';
-import { clone, Tree } from './tree';
+import { clone, type Tree } from './tree';
 
 export const STATUS_ANNOTATION = 'sidecar.istio.io/status';
 export const OVERRIDES_ANNOTATION = 'proxy.istio.io/overrides';
@@ -22,7 +22,7 @@ export function readStatus(annotations: Record<string, string>): InjectionStatus
   if (text === undefined) return undefined;
   try {
     const parsed = JSON.parse(text);
-    return isRecord(parsed) ? parsed as InjectionStatus : undefined;
+    return isRecord(parsed) ? (parsed as InjectionStatus) : undefined;
   } catch {
     return undefined;
   }
@@ -58,7 +58,8 @@ export function strippedPod(pod: Tree, statusPort: number): Tree {
     const spec = out.spec as Tree;
     const outAnnotations = (out.metadata as Tree).annotations as Record<string, string>;
     for (const name of previous.containers ?? []) spec.containers = moveContainer(containerList(spec, 'containers'), name, 'remove');
-    for (const name of previous.initContainers ?? []) spec.initContainers = moveContainer(containerList(spec, 'initContainers'), name, 'remove');
+    for (const name of previous.initContainers ?? [])
+      spec.initContainers = moveContainer(containerList(spec, 'initContainers'), name, 'remove');
     if (prometheusPort(outAnnotations) === String(statusPort)) clearPrometheusAnnotations(outAnnotations);
     delete outAnnotations[STATUS_ANNOTATION];
   }
@@ -89,7 +90,7 @@ export function parseOverrides(text: string | undefined): { containers?: Tree[];
     throw new InjectionError(`${OVERRIDES_ANNOTATION} is not valid JSON: ${(e as Error).message}`, undefined, OVERRIDES_ANNOTATION);
   }
   if (!isRecord(parsed)) return undefined;
-  const list = (v: unknown): Tree[] | undefined => (Array.isArray(v) ? v.filter(isRecord) as Tree[] : undefined);
+  const list = (v: unknown): Tree[] | undefined => (Array.isArray(v) ? (v.filter(isRecord) as Tree[]) : undefined);
   return { containers: list(parsed.containers), initContainers: list(parsed.initContainers) };
 }
 
@@ -99,7 +100,8 @@ export function parseOverrides(text: string | undefined): { containers?: Tree[];
  * istio-validation comes first and istio-init, enable-core-dump last.
  */
 export function reorderContainers(spec: Tree, holdApplication: boolean): void {
-  if (Array.isArray(spec.containers)) spec.containers = moveContainer(containerList(spec, 'containers'), 'istio-proxy', holdApplication ? 'first' : 'last');
+  if (Array.isArray(spec.containers))
+    spec.containers = moveContainer(containerList(spec, 'containers'), 'istio-proxy', holdApplication ? 'first' : 'last');
   let init = containerList(spec, 'initContainers');
   if (init.some((c) => c.name === 'istio-proxy')) {
     for (const name of ['enable-core-dump', 'istio-proxy', 'istio-validation', 'istio-init']) init = moveContainer(init, name, 'first');

@@ -5,7 +5,7 @@ import { appendMultusNetwork } from './annotations';
 import { excludeInboundPorts } from './init';
 import { proxyConfigJson } from './proxy-config';
 import { omitNil } from './resources';
-import { goString, Tree } from './tree';
+import { goString, type Tree } from './tree';
 
 type Fn = (...args: any[]) => unknown;
 
@@ -39,13 +39,18 @@ export const TEMPLATE_FUNCTIONS: Record<string, Fn> = {
   structToJSON: (v: unknown) => (v === null || v === undefined ? '{}' : JSON.stringify(jsonShaped(v))),
   protoToJSON: (v: unknown) => (isRecord(v) ? proxyConfigJson(proxyConfigs.get(v) ?? (jsonShaped(v) as Tree)) : '{}'),
   toYaml: (v: unknown) => (v === undefined || v === null ? 'null\n' : stringify(v, { lineWidth: 0 })),
-  indent: (spaces: number, text: string) => text.split('\n').map((line, i) => (i > 0 ? ' '.repeat(spaces) + line : line)).join('\n'),
+  indent: (spaces: number, text: string) =>
+    text
+      .split('\n')
+      .map((line, i) => (i > 0 ? ' '.repeat(spaces) + line : line))
+      .join('\n'),
   directory: (p: string) => p.slice(0, p.lastIndexOf('/') + 1),
   contains: (needle: string, haystack: string) => String(haystack).includes(String(needle)),
   toLower: (s: string) => String(s).toLowerCase(),
   appendMultusNetwork: (existing: unknown, network: string) => appendMultusNetwork(typeof existing === 'string' ? existing : '', network),
   env: (_key: string, fallback: string) => fallback,
-  omit: (dict: Record<string, string>, ...keys: string[]) => Object.fromEntries(Object.entries(dict ?? {}).filter(([k]) => !keys.includes(k))),
+  omit: (dict: Record<string, string>, ...keys: string[]) =>
+    Object.fromEntries(Object.entries(dict ?? {}).filter(([k]) => !keys.includes(k))),
   strdict: (...kv: string[]) => {
     const out: Record<string, string> = {};
     for (let i = 0; i < kv.length; i += 2) out[kv[i]] = kv[i + 1] ?? '';
@@ -73,6 +78,7 @@ function jsonShaped(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(jsonShaped);
   if (!isRecord(v)) return v;
   const out: Tree = {};
-  for (const [k, x] of Object.entries(v)) out[/^[A-Z]+$/.test(k) ? k.toLowerCase() : k.charAt(0).toLowerCase() + k.slice(1)] = jsonShaped(x);
+  for (const [k, x] of Object.entries(v))
+    out[/^[A-Z]+$/.test(k) ? k.toLowerCase() : k.charAt(0).toLowerCase() + k.slice(1)] = jsonShaped(x);
   return out;
 }

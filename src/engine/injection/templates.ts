@@ -1,10 +1,10 @@
 /** Which templates a pod uses (inject.istio.io/templates), and their overlays: built-in or from values. */
 import { BUILTIN_TEMPLATES } from './builtin';
-import { TemplateInput } from './context';
+import { type TemplateInput } from './context';
 import { renderCustomTemplate } from './custom-template';
 import { InjectionError } from './errors';
-import { PreparedSettings } from './prepared';
-import { Tree } from './tree';
+import { type PreparedSettings } from './prepared';
+import { type Tree } from './tree';
 
 const TEMPLATES_ANNOTATION = 'inject.istio.io/templates';
 /** Built-in templates for gateway deployments, which this offline injector does not render. */
@@ -23,7 +23,9 @@ export function renderTemplates(input: TemplateInput, prepared: PreparedSettings
     const builtin = BUILTIN_TEMPLATES[name];
     if (builtin) return builtin(input);
     if (UNSUPPORTED.includes(name)) {
-      throw new InjectionError(`template "${name}" renders gateway deployments and is not supported by offline injection; use the sidecar, gateway, grpc-simple or grpc-agent template`);
+      throw new InjectionError(
+        `template "${name}" renders gateway deployments and is not supported by offline injection; use the sidecar, gateway, grpc-simple or grpc-agent template`,
+      );
     }
     const known = [...new Set([...Object.keys(BUILTIN_TEMPLATES), ...UNSUPPORTED, ...prepared.customTemplateNames])].sort();
     throw new InjectionError(`requested template "${name}" not found; have ${known.join(', ')}`);

@@ -13,23 +13,23 @@ type Check = (value: string) => string | undefined;
  * empty when all are fine. Annotations the injector does not check are ignored.
  */
 export function validateAnnotations(annotations: Readonly<Record<string, string>>): string[] {
-  return Object.keys(annotations).sort().flatMap((name) => {
-    const check = CHECKS[name];
-    const value = annotations[name];
-    const reason = check?.(typeof value === 'string' ? value : String(value));
-    return reason === undefined ? [] : [`annotation ${name} has invalid value ${JSON.stringify(value)}: ${reason}`];
-  });
+  return Object.keys(annotations)
+    .sort()
+    .flatMap((name) => {
+      const check = CHECKS[name];
+      const value = annotations[name];
+      const reason = check?.(typeof value === 'string' ? value : String(value));
+      return reason === undefined ? [] : [`annotation ${name} has invalid value ${JSON.stringify(value)}: ${reason}`];
+    });
 }
 
 const interceptionMode: Check = (v) =>
   ['REDIRECT', 'TPROXY', 'NONE'].includes(v) ? undefined : 'interceptionMode must be one of REDIRECT, TPROXY, NONE';
 
-const uint32: Check = (v) =>
-  /^\d+$/.test(v) && Number(v) <= 0xffffffff ? undefined : 'must be a whole number from 0 to 4294967295';
+const uint32: Check = (v) => (/^\d+$/.test(v) && Number(v) <= 0xffffffff ? undefined : 'must be a whole number from 0 to 4294967295');
 
 const bool: Check = (v) =>
-  ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)
-    ? undefined : 'must be true or false';
+  ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v) ? undefined : 'must be true or false';
 
 function ipRanges(parameter: string, allowWildcard: boolean): Check {
   return (v) => {
@@ -52,8 +52,7 @@ function ports(parameter: string, allowWildcard: boolean): Check {
   };
 }
 
-const statusPort: Check = (v) =>
-  isPort(v.trim()) ? undefined : 'statusPort invalid: must be a port number from 0 to 65535';
+const statusPort: Check = (v) => (isPort(v.trim()) ? undefined : 'statusPort invalid: must be a port number from 0 to 65535');
 
 const interfaces: Check = (v) => {
   if (v === '') return undefined;
@@ -71,7 +70,8 @@ const interfaces: Check = (v) => {
 const quantity: Check = (v) => {
   if (/[\u0000-\u001f\u007f-\u009f]/.test(v)) return 'value contains control characters';
   return /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[mkMGTPE]|[eE][+-]?\d+)?$/.test(v)
-    ? undefined : 'not a Kubernetes quantity (examples: 100m, 0.5, 128Mi, 1Gi)';
+    ? undefined
+    : 'not a Kubernetes quantity (examples: 100m, 0.5, 128Mi, 1Gi)';
 };
 
 const CHECKS: Readonly<Record<string, Check>> = {
@@ -184,7 +184,8 @@ function proxyConfig(text: string): string | undefined {
   }
   for (const field of ['discoveryAddress', 'statsdUdpAddress']) {
     const v = config[field];
-    if (typeof v === 'string' && v !== '' && !isProxyAddress(v)) errors.push(`${field} ${JSON.stringify(v)} must be host:port with a port from 1 to 65535`);
+    if (typeof v === 'string' && v !== '' && !isProxyAddress(v))
+      errors.push(`${field} ${JSON.stringify(v)} must be host:port with a port from 1 to 65535`);
   }
   for (const field of ['proxyAdminPort', 'statusPort']) {
     const v = config[field];

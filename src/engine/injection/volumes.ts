@@ -1,8 +1,8 @@
 /** The volumes the proxy needs, and its mounts of them, per template flavour. */
 import { InjectionError } from './errors';
-import { annotationOr, hasAnnotation, TemplateInput, value, valueString, valueTruthy } from './context';
+import { annotationOr, hasAnnotation, type TemplateInput, value, valueString, valueTruthy } from './context';
 import { isRecord } from '../k8s/object';
-import { Tree } from './tree';
+import { type Tree } from './tree';
 
 export type Flavour = 'sidecar' | 'gateway' | 'grpc-agent';
 
@@ -13,9 +13,11 @@ export function proxyVolumeMounts(input: TemplateInput, flavour: Flavour): Tree[
   const istiodCa = value(input, 'global.pilotCertProvider') === 'istiod';
   const mounts: Tree[] = [{ name: 'workload-socket', mountPath: '/var/run/secrets/workload-spiffe-uds' }];
   if (flavour !== 'grpc-agent') mounts.push({ name: 'credential-socket', mountPath: '/var/run/secrets/credential-uds' });
-  mounts.push(gke
-    ? { name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true }
-    : { name: 'workload-certs', mountPath: '/var/run/secrets/workload-spiffe-credentials' });
+  mounts.push(
+    gke
+      ? { name: 'gke-workload-certificate', mountPath: '/var/run/secrets/workload-spiffe-credentials', readOnly: true }
+      : { name: 'workload-certs', mountPath: '/var/run/secrets/workload-spiffe-credentials' },
+  );
   if (istiodCa) {
     mounts.push({ mountPath: '/var/run/secrets/istio', name: 'istiod-ca-cert' });
     if (flavour === 'sidecar') mounts.push({ mountPath: '/var/run/secrets/istio/crl', name: 'istio-ca-crl' });
@@ -59,11 +61,16 @@ export function proxyVolumes(input: TemplateInput, flavour: Flavour): Tree[] {
   });
   volumes.push({
     name: 'istio-token',
-    projected: { sources: [{ serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: value(input, 'global.sds.token.aud') } }] },
+    projected: {
+      sources: [{ serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: value(input, 'global.sds.token.aud') } }],
+    },
   });
   if (value(input, 'global.pilotCertProvider') === 'istiod') volumes.push(caCertVolume(input));
   if (flavour === 'sidecar') {
-    volumes.push({ name: 'istio-ca-crl', configMap: { name: valueString(input, 'pilot.crlConfigMapName') || 'istio-ca-crl', optional: true } });
+    volumes.push({
+      name: 'istio-ca-crl',
+      configMap: { name: valueString(input, 'pilot.crlConfigMapName') || 'istio-ca-crl', optional: true },
+    });
   }
   if (valueTruthy(input, 'global.mountMtlsCerts')) {
     const account = typeof input.spec.serviceAccountName === 'string' ? input.spec.serviceAccountName : '';
@@ -71,7 +78,8 @@ export function proxyVolumes(input: TemplateInput, flavour: Flavour): Tree[] {
   }
   if (flavour === 'sidecar') {
     volumes.push(...userEntries(input, 'sidecar.istio.io/userVolume'));
-    if (lightstepCaDir(input) !== undefined) volumes.push({ name: 'lightstep-certs', secret: { optional: true, secretName: 'lightstep.cacert' } });
+    if (lightstepCaDir(input) !== undefined)
+      volumes.push({ name: 'lightstep-certs', secret: { optional: true, secretName: 'lightstep.cacert' } });
   }
   return volumes;
 }
@@ -109,5 +117,7 @@ function userEntries(input: TemplateInput, annotation: string): Tree[] {
     throw new InjectionError(`${annotation} must be a JSON map of name to definition, got ${JSON.stringify(text)}`, undefined, annotation);
   }
   if (!isRecord(parsed)) throw new InjectionError(`${annotation} must be a JSON map of name to definition`, undefined, annotation);
-  return Object.keys(parsed).sort().map((name) => ({ name, ...(isRecord(parsed[name]) ? parsed[name] : {}) }));
+  return Object.keys(parsed)
+    .sort()
+    .map((name) => ({ name, ...(isRecord(parsed[name]) ? parsed[name] : {}) }));
 }

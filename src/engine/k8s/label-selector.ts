@@ -18,10 +18,15 @@ function expressionMatches(e: Record<string, any>, labels: Readonly<Record<strin
   const values: string[] = Array.isArray(e.values) ? e.values.map(String) : [];
   const has = Object.prototype.hasOwnProperty.call(labels, key);
   switch (e.operator) {
-    case 'In': return has && values.includes(labels[key]);
-    case 'NotIn': return !has || !values.includes(labels[key]);
-    case 'Exists': return has;
-    case 'DoesNotExist': return !has;
-    default: return false;
+    case 'In':
+      return has && values.includes(labels[key]);
+    case 'NotIn':
+      return !has || !values.includes(labels[key]);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    default:
+      return false;
   }
 }

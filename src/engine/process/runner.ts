@@ -13,7 +13,11 @@ export interface ProcessResult {
  * Runs a program to completion. The one place this package starts child processes,
  * so tests can swap it (see `setProcessRunner`) and count or fake calls.
  */
-export type ProcessRunner = (program: string, args: readonly string[], options?: { readonly input?: string; readonly cwd?: string; readonly env?: NodeJS.ProcessEnv }) => ProcessResult;
+export type ProcessRunner = (
+  program: string,
+  args: readonly string[],
+  options?: { readonly input?: string; readonly cwd?: string; readonly env?: NodeJS.ProcessEnv },
+) => ProcessResult;
 
 const spawnRunner: ProcessRunner = (program, args, options = {}) => {
   const result = spawnSync(program, [...args], {
@@ -36,5 +40,7 @@ export function runProcess(program: string, args: readonly string[], options?: P
 export function setProcessRunner(runner: ProcessRunner): () => void {
   const previous = current;
   current = runner;
-  return () => { current = previous; };
+  return () => {
+    current = previous;
+  };
 }

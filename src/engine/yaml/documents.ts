@@ -10,7 +10,11 @@ export interface YamlDocument {
 }
 
 export class YamlParseError extends Error {
-  constructor(readonly source: string, readonly line: number, readonly reason: string) {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
     super(`${source}:${line}: ${reason}`);
     this.name = 'YamlParseError';
   }

@@ -13,7 +13,7 @@ export function chartValueDefaults(): Record<string, unknown> {
   return {
     gateways: {
       seccompProfile: {},
-      securityContext: {}
+      securityContext: {},
     },
     global: {
       caAddress: '',
@@ -22,12 +22,12 @@ export function chartValueDefaults(): Record<string, unknown> {
       configCluster: false,
       configValidation: true,
       defaultPodDisruptionBudget: {
-        enabled: true
+        enabled: true,
       },
       defaultResources: {
         requests: {
-          cpu: '10m'
-        }
+          cpu: '10m',
+        },
       },
       externalIstiod: false,
       hub: 'registry.istio.io/testing',
@@ -35,22 +35,22 @@ export function chartValueDefaults(): Record<string, unknown> {
       imagePullSecrets: [],
       istioNamespace: 'istio-system',
       istiod: {
-        enableAnalysis: false
+        enableAnalysis: false,
       },
       logAsJson: false,
       logging: {
-        level: 'default:info'
+        level: 'default:info',
       },
       meshID: '',
       meshNetworks: {},
       mountMtlsCerts: false,
       multiCluster: {
-        clusterName: ''
+        clusterName: '',
       },
       nativeNftables: false,
       network: '',
       networkPolicy: {
-        enabled: false
+        enabled: false,
       },
       omitSidecarInjectorConfigMap: false,
       operatorManageWebhooks: false,
@@ -76,34 +76,34 @@ export function chartValueDefaults(): Record<string, unknown> {
         resources: {
           limits: {
             cpu: '2000m',
-            memory: '1024Mi'
+            memory: '1024Mi',
           },
           requests: {
             cpu: '100m',
-            memory: '128Mi'
-          }
+            memory: '128Mi',
+          },
         },
         seccompProfile: {},
         startupProbe: {
           enabled: true,
-          failureThreshold: 600
+          failureThreshold: 600,
         },
         statusPort: 15020,
-        tracer: 'none'
+        tracer: 'none',
       },
       proxy_init: {
         forceApplyIptables: false,
-        image: 'proxyv2'
+        image: 'proxyv2',
       },
       remotePilotAddress: '',
       resourceScope: 'all',
       sds: {
         token: {
-          aud: 'istio-ca'
-        }
+          aud: 'istio-ca',
+        },
       },
       sts: {
-        servicePort: 0
+        servicePort: 0,
       },
       tag: 'latest',
       variant: '',
@@ -113,23 +113,23 @@ export function chartValueDefaults(): Record<string, unknown> {
         resources: {
           limits: {
             cpu: '2',
-            memory: '1Gi'
+            memory: '1Gi',
           },
           requests: {
             cpu: '100m',
-            memory: '128Mi'
-          }
+            memory: '128Mi',
+          },
         },
         tolerations: [],
-        topologySpreadConstraints: []
-      }
+        topologySpreadConstraints: [],
+      },
     },
     pilot: {
       cni: {
         enabled: false,
-        provider: 'default'
+        provider: 'default',
       },
-      env: {}
+      env: {},
     },
     revision: '',
     sidecarInjectorWebhook: {
@@ -140,7 +140,7 @@ export function chartValueDefaults(): Record<string, unknown> {
       neverInjectSelector: [],
       reinvocationPolicy: 'Never',
       rewriteAppHTTPProbe: true,
-      templates: {}
-    }
+      templates: {},
+    },
   };
 }

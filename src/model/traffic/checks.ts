@@ -33,8 +33,10 @@ export function retryTimeoutProblem(route: HttpRouteSpec, label: string): string
   const total = parseDurationMillis(timeout);
   if (perTry === undefined || total === undefined) return undefined;
   if (perTry * retries.attempts <= total) return undefined;
-  return `${label} retries ${retries.attempts} x perTryTimeout ${retries.perTryTimeout} = ${perTry * retries.attempts}ms exceed the route timeout ${timeout}: `
-    + 'the timeout cuts the retries short; raise the timeout to at least attempts x perTryTimeout, or lower attempts or perTryTimeout';
+  return (
+    `${label} retries ${retries.attempts} x perTryTimeout ${retries.perTryTimeout} = ${perTry * retries.attempts}ms exceed the route timeout ${timeout}: ` +
+    'the timeout cuts the retries short; raise the timeout to at least attempts x perTryTimeout, or lower attempts or perTryTimeout'
+  );
 }
 
 /**
@@ -43,12 +45,20 @@ export function retryTimeoutProblem(route: HttpRouteSpec, label: string): string
  */
 export function unsafeRetryProblem(route: HttpRouteSpec, label: string): string | undefined {
   if (!route.retries || !(route.retries.attempts > 0)) return undefined;
-  const methods = (route.match ?? []).map((m) => m.method?.exact?.toUpperCase()).filter((m): m is string => !!m && NON_IDEMPOTENT_METHODS.has(m));
+  const methods = (route.match ?? [])
+    .map((m) => m.method?.exact?.toUpperCase())
+    .filter((m): m is string => !!m && NON_IDEMPOTENT_METHODS.has(m));
   if (methods.length === 0) return undefined;
-  const conditions = route.retries.retryOn?.split(',').map((c) => c.trim()).filter((c) => c) ?? [];
+  const conditions =
+    route.retries.retryOn
+      ?.split(',')
+      .map((c) => c.trim())
+      .filter((c) => c) ?? [];
   const unsafe = conditions.filter((c) => !SAFE_RETRY_CONDITIONS.has(c));
   if (conditions.length > 0 && unsafe.length === 0) return undefined;
   const why = conditions.length === 0 ? "retryOn is unset (Istio's defaults include 503)" : `retryOn has ${unsafe.join(', ')}`;
-  return `${label} retries ${methods.join('/')} requests and ${why}: a retry may apply the change twice; `
-    + `limit retryOn to ${[...SAFE_RETRY_CONDITIONS].join(',')}, or set attempts to 0`;
+  return (
+    `${label} retries ${methods.join('/')} requests and ${why}: a retry may apply the change twice; ` +
+    `limit retryOn to ${[...SAFE_RETRY_CONDITIONS].join(',')}, or set attempts to 0`
+  );
 }

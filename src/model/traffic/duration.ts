@@ -1,6 +1,6 @@
 import { UserError } from '../../errors';
 
-const UNITS_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, 'µs': 0.001, ns: 0.000001 };
+const UNITS_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
 
 /**
  * A protobuf duration as Istio reads it ("2s", "250ms"). Istio's CRDs reject anything under 1ms,
@@ -28,7 +28,10 @@ export class IstioDuration {
     return new IstioDuration(ms, text);
   }
 
-  private constructor(public readonly milliseconds: number, private readonly text: string) {
+  private constructor(
+    public readonly milliseconds: number,
+    private readonly text: string,
+  ) {
     if (!Number.isFinite(milliseconds) || milliseconds < 1) {
       throw new UserError(`duration '${text}' is out of range: Istio accepts 1ms or more; use e.g. IstioDuration.millis(1) or longer`);
     }

@@ -82,9 +82,12 @@ export class AuthorizationAction {
 
   /** Delegate the decision to an extension provider declared in the mesh config (`extensionProviders`). */
   public static custom(provider: string): AuthorizationAction {
-    if (!provider) throw new UserError("custom authorization needs a provider name: use the name of a meshConfig.extensionProviders entry");
+    if (!provider) throw new UserError('custom authorization needs a provider name: use the name of a meshConfig.extensionProviders entry');
     return new AuthorizationAction('CUSTOM', provider);
   }
 
-  private constructor(public readonly name: AuthorizationActionName, public readonly provider?: string) {}
+  private constructor(
+    public readonly name: AuthorizationActionName,
+    public readonly provider?: string,
+  ) {}
 }

@@ -28,7 +28,10 @@ export interface TracingSpec {
   readonly providers?: readonly ProviderRefSpec[];
   readonly randomSamplingPercentage?: number;
   readonly disableSpanReporting?: boolean;
-  readonly customTags?: Record<string, { readonly literal?: { readonly value: string }; readonly header?: { readonly name: string; readonly defaultValue?: string } }>;
+  readonly customTags?: Record<
+    string,
+    { readonly literal?: { readonly value: string }; readonly header?: { readonly name: string; readonly defaultValue?: string } }
+  >;
 }
 
 export interface MetricsSpec {
@@ -80,7 +83,8 @@ export class IstioMetric {
 export class TagOverride {
   /** Sets the tag to a CEL expression, e.g. `request.host`. */
   public static upsert(expression: string): TagOverride {
-    if (!expression) throw new UserError("tag value '' is empty: give a CEL expression such as 'request.host', or use TagOverride.remove()");
+    if (!expression)
+      throw new UserError("tag value '' is empty: give a CEL expression such as 'request.host', or use TagOverride.remove()");
     return new TagOverride({ operation: 'UPSERT', value: expression });
   }
 

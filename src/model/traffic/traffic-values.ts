@@ -1,6 +1,6 @@
 import { UserError } from '../../errors';
 import type { ClientTlsSpec, LoadBalancerSpec } from './networking';
-import { IstioDuration } from './duration';
+import { type IstioDuration } from './duration';
 
 /** How a client sidecar talks TLS to the destination. */
 export class ClientTls {
@@ -21,7 +21,7 @@ export class ClientTls {
 
   /** Mutual TLS with a client certificate stored in the secret `credentialName`. */
   public static mutual(credentialName: string, options: { readonly sni?: string } = {}): ClientTls {
-    if (!credentialName) throw new UserError("mutual tls needs a credentialName: name the secret holding the client certificate");
+    if (!credentialName) throw new UserError('mutual tls needs a credentialName: name the secret holding the client certificate');
     return new ClientTls({ mode: 'MUTUAL', credentialName, ...options });
   }
 

@@ -1,6 +1,6 @@
-import { BaseValues } from './base-values';
-import { ExtraValues } from './common';
-import { IstiodValues } from './istiod-values';
+import { type BaseValues } from './base-values';
+import { type ExtraValues } from './common';
+import { type IstiodValues } from './istiod-values';
 import { mergeValues } from './merge';
 import { DEFAULT_HUB, DEFAULT_NAMESPACE, ISTIO_VERSION } from './version';
 

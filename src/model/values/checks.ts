@@ -37,9 +37,18 @@ function show(value: unknown): string {
 
 export const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
 export const isString = (v: unknown): boolean => typeof v === 'string';
-export const isIntegerAtLeast = (min: number) => (v: unknown): boolean => Number.isInteger(v) && (v as number) >= min;
-export const isNumberBetween = (min: number, max: number) => (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-export const isOneOf = (allowed: readonly string[]) => (v: unknown): boolean => typeof v === 'string' && allowed.includes(v);
+export const isIntegerAtLeast =
+  (min: number) =>
+  (v: unknown): boolean =>
+    Number.isInteger(v) && (v as number) >= min;
+export const isNumberBetween =
+  (min: number, max: number) =>
+  (v: unknown): boolean =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+export const isOneOf =
+  (allowed: readonly string[]) =>
+  (v: unknown): boolean =>
+    typeof v === 'string' && allowed.includes(v);
 export const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
 export const isStringMap = (v: unknown): boolean => isValuesObject(v) && Object.values(v).every((x) => typeof x === 'string');
 export const isObject = (v: unknown): boolean => isValuesObject(v);
@@ -49,8 +58,8 @@ export const isObjectArray = (v: unknown): boolean => Array.isArray(v) && v.ever
 export const isRevisionName = (v: unknown): boolean => typeof v === 'string' && /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)?$/.test(v);
 
 /** An image registry path without scheme, tag or trailing slash: 'docker.io/istio', 'localhost:5000/istio'. */
-export const isImageHub = (v: unknown): boolean => typeof v === 'string'
-  && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/.test(v);
+export const isImageHub = (v: unknown): boolean =>
+  typeof v === 'string' && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/.test(v);
 
 /** An image tag as the registry grammar allows it. */
 export const isImageTag = (v: unknown): boolean => typeof v === 'string' && /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(v);
@@ -58,20 +67,28 @@ export const isImageTag = (v: unknown): boolean => typeof v === 'string' && /^[A
 const QUANTITY = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
 
 /** `{ requests?, limits? }` whose entries are Kubernetes quantities. */
-export const isResources = (v: unknown): boolean => isValuesObject(v) && Object.entries(v).every(([key, list]) =>
-  (key === 'requests' || key === 'limits') && isValuesObject(list)
-  && Object.values(list).every((q) => (typeof q === 'number' && q >= 0) || (typeof q === 'string' && QUANTITY.test(q))));
+export const isResources = (v: unknown): boolean =>
+  isValuesObject(v) &&
+  Object.entries(v).every(
+    ([key, list]) =>
+      (key === 'requests' || key === 'limits') &&
+      isValuesObject(list) &&
+      Object.values(list).every((q) => (typeof q === 'number' && q >= 0) || (typeof q === 'string' && QUANTITY.test(q))),
+  );
 
 const CIDR4 = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
 const CIDR6 = /^[0-9a-fA-F:]+\/\d{1,3}$/;
 
 /** '*' or a comma-separated list of CIDRs (may be empty). */
-export const isCidrList = (allowStar: boolean) => (v: unknown): boolean => {
-  if (typeof v !== 'string') return false;
-  if (v.trim() === '' || (allowStar && v.trim() === '*')) return true;
-  return v.split(',').every((c) => CIDR4.test(c.trim()) || CIDR6.test(c.trim()));
-};
+export const isCidrList =
+  (allowStar: boolean) =>
+  (v: unknown): boolean => {
+    if (typeof v !== 'string') return false;
+    if (v.trim() === '' || (allowStar && v.trim() === '*')) return true;
+    return v.split(',').every((c) => CIDR4.test(c.trim()) || CIDR6.test(c.trim()));
+  };
 
 /** '*' or a comma-separated list of ports 1-65535 (may be empty). */
-export const isPortList = (v: unknown): boolean => typeof v === 'string'
-  && (v.trim() === '' || v.trim() === '*' || v.split(',').every((p) => /^\d+$/.test(p.trim()) && +p > 0 && +p < 65536));
+export const isPortList = (v: unknown): boolean =>
+  typeof v === 'string' &&
+  (v.trim() === '' || v.trim() === '*' || v.split(',').every((p) => /^\d+$/.test(p.trim()) && +p > 0 && +p < 65536));

@@ -19,7 +19,11 @@ export interface Toleration {
 /** A label selector (matchLabels / matchExpressions), as used by the injector's never/always lists. */
 export interface LabelSelector {
   readonly matchLabels?: Record<string, string>;
-  readonly matchExpressions?: ReadonlyArray<{ readonly key: string; readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; readonly values?: readonly string[] }>;
+  readonly matchExpressions?: ReadonlyArray<{
+    readonly key: string;
+    readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    readonly values?: readonly string[];
+  }>;
 }
 
 /** Any chart value not covered by the typed interfaces: plain JSON data. */

@@ -1,5 +1,5 @@
-import { IstioProfileName } from './base-values';
-import { LabelSelector, ResourceRequirements, Toleration } from './common';
+import { type IstioProfileName } from './base-values';
+import { type LabelSelector, type ResourceRequirements, type Toleration } from './common';
 
 /**
  * Values of Istio's `istiod` chart (istio-control/istio-discovery). Key names are the chart's own.

@@ -1,88 +1,222 @@
 import { ISTIO_PROFILES } from './base-values';
 import {
-  checkValues, isBoolean, isCidrList, isImageHub, isImageTag, isIntegerAtLeast, isNumberBetween, isObject, isObjectArray,
-  isOneOf, isPortList, isResources, isRevisionName, isString, isStringArray, isStringMap, ValueRule,
+  checkValues,
+  isBoolean,
+  isCidrList,
+  isImageHub,
+  isImageTag,
+  isIntegerAtLeast,
+  isNumberBetween,
+  isObject,
+  isObjectArray,
+  isOneOf,
+  isPortList,
+  isResources,
+  isRevisionName,
+  isString,
+  isStringArray,
+  isStringMap,
+  type ValueRule,
 } from './checks';
 import { isValuesObject } from './common';
 import { PROXY_LOG_LEVELS } from './istiod-values';
 
-const PROFILE: ValueRule = { path: 'profile', accepts: isOneOf(ISTIO_PROFILES), expected: `one of ${ISTIO_PROFILES.join(', ')}`, fix: 'pick a profile the charts ship, or leave it unset' };
-const NAMESPACE = { accepts: isRevisionName, expected: 'a namespace name (lowercase letters, digits, \'-\')', fix: 'use the namespace istiod runs in' };
+const PROFILE: ValueRule = {
+  path: 'profile',
+  accepts: isOneOf(ISTIO_PROFILES),
+  expected: `one of ${ISTIO_PROFILES.join(', ')}`,
+  fix: 'pick a profile the charts ship, or leave it unset',
+};
+const NAMESPACE = {
+  accepts: isRevisionName,
+  expected: "a namespace name (lowercase letters, digits, '-')",
+  fix: 'use the namespace istiod runs in',
+};
 
 const bool = (path: string): ValueRule => ({ path, accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' });
 
 const BASE_RULES: readonly ValueRule[] = [
-  { path: 'defaultRevision', accepts: isRevisionName, expected: 'a revision name (lowercase letters, digits, \'-\') or \'default\'', fix: 'name the revision whose istiod validates config' },
+  {
+    path: 'defaultRevision',
+    accepts: isRevisionName,
+    expected: "a revision name (lowercase letters, digits, '-') or 'default'",
+    fix: 'name the revision whose istiod validates config',
+  },
   { path: 'global.istioNamespace', ...NAMESPACE },
   { path: 'global.imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
-  { path: 'global.resourceScope', accepts: isOneOf(['all', 'cluster', 'namespace']), expected: 'one of all, cluster, namespace', fix: 'pick one of them' },
+  {
+    path: 'global.resourceScope',
+    accepts: isOneOf(['all', 'cluster', 'namespace']),
+    expected: 'one of all, cluster, namespace',
+    fix: 'pick one of them',
+  },
   bool('global.enableReaderRBAC'),
-  { path: 'base.excludedCRDs', accepts: isStringArray, expected: 'a list of CRD names', fix: 'list full CRD names such as \'envoyfilters.networking.istio.io\'' },
+  {
+    path: 'base.excludedCRDs',
+    accepts: isStringArray,
+    expected: 'a list of CRD names',
+    fix: "list full CRD names such as 'envoyfilters.networking.istio.io'",
+  },
   bool('base.enableCRDTemplates'),
   bool('base.enableIstioConfigCRDs'),
-  { path: 'base.validationURL', accepts: isString, expected: 'a string', fix: 'give a URL such as \'https://istiod.example:15017/validate\'' },
+  {
+    path: 'base.validationURL',
+    accepts: isString,
+    expected: 'a string',
+    fix: "give a URL such as 'https://istiod.example:15017/validate'",
+  },
   { path: 'base.validationCABundle', accepts: isString, expected: 'a string', fix: 'give the base64 PEM bundle' },
   PROFILE,
 ];
 
 const str = (path: string, fix = 'use a string'): ValueRule => ({ path, accepts: isString, expected: 'a string', fix });
-const resources = (path: string): ValueRule => ({ path, accepts: isResources, expected: '{ requests?, limits? } of Kubernetes quantities', fix: 'write quantities such as \'500m\' or \'2Gi\'' });
+const resources = (path: string): ValueRule => ({
+  path,
+  accepts: isResources,
+  expected: '{ requests?, limits? } of Kubernetes quantities',
+  fix: "write quantities such as '500m' or '2Gi'",
+});
 
 const ISTIOD_RULES: readonly ValueRule[] = [
-  { path: 'revision', accepts: isRevisionName, expected: 'a DNS label (lowercase letters, digits, \'-\', at most 63)', fix: 'use a name such as \'1-30-3\' or \'canary\'' },
-  { path: 'revisionTags', accepts: (v) => Array.isArray(v) && v.every(isRevisionName), expected: 'a list of DNS labels', fix: 'use tags such as \'prod-stable\'' },
+  {
+    path: 'revision',
+    accepts: isRevisionName,
+    expected: "a DNS label (lowercase letters, digits, '-', at most 63)",
+    fix: "use a name such as '1-30-3' or 'canary'",
+  },
+  {
+    path: 'revisionTags',
+    accepts: (v) => Array.isArray(v) && v.every(isRevisionName),
+    expected: 'a list of DNS labels',
+    fix: "use tags such as 'prod-stable'",
+  },
   PROFILE,
-  { path: 'global.hub', accepts: isImageHub, expected: 'a registry path without scheme, tag or trailing slash', fix: 'use e.g. \'docker.io/istio\' (the default) or \'my-registry.example:5000/istio\'' },
-  { path: 'global.tag', accepts: isImageTag, expected: 'an image tag', fix: 'use a release tag such as \'1.30.3\' (the default)' },
+  {
+    path: 'global.hub',
+    accepts: isImageHub,
+    expected: 'a registry path without scheme, tag or trailing slash',
+    fix: "use e.g. 'docker.io/istio' (the default) or 'my-registry.example:5000/istio'",
+  },
+  { path: 'global.tag', accepts: isImageTag, expected: 'an image tag', fix: "use a release tag such as '1.30.3' (the default)" },
   { path: 'global.istioNamespace', ...NAMESPACE },
   str('global.meshID'),
   str('global.network'),
   str('global.multiCluster.clusterName'),
   { path: 'global.imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
-  str('global.logging.level', 'use e.g. \'default:info\''),
+  str('global.logging.level', "use e.g. 'default:info'"),
   resources('global.proxy.resources'),
-  { path: 'global.proxy.logLevel', accepts: isOneOf(PROXY_LOG_LEVELS), expected: `one of ${PROXY_LOG_LEVELS.join(', ')}`, fix: 'pick one of them' },
-  str('global.proxy.componentLogLevel', 'use e.g. \'misc:error\''),
-  { path: 'global.proxy.includeIPRanges', accepts: isCidrList(true), expected: '\'*\' or comma-separated CIDRs', fix: 'write e.g. \'10.0.0.0/8,172.16.0.0/12\'' },
-  { path: 'global.proxy.excludeIPRanges', accepts: isCidrList(false), expected: 'comma-separated CIDRs', fix: 'write e.g. \'169.254.169.254/32\'' },
-  { path: 'global.proxy.includeInboundPorts', accepts: isPortList, expected: '\'*\' or comma-separated ports', fix: 'write e.g. \'8080,9090\'' },
-  { path: 'global.proxy.excludeInboundPorts', accepts: isPortList, expected: 'comma-separated ports', fix: 'write e.g. \'15090\'' },
-  { path: 'global.proxy.excludeOutboundPorts', accepts: isPortList, expected: 'comma-separated ports', fix: 'write e.g. \'3306\'' },
+  {
+    path: 'global.proxy.logLevel',
+    accepts: isOneOf(PROXY_LOG_LEVELS),
+    expected: `one of ${PROXY_LOG_LEVELS.join(', ')}`,
+    fix: 'pick one of them',
+  },
+  str('global.proxy.componentLogLevel', "use e.g. 'misc:error'"),
+  {
+    path: 'global.proxy.includeIPRanges',
+    accepts: isCidrList(true),
+    expected: "'*' or comma-separated CIDRs",
+    fix: "write e.g. '10.0.0.0/8,172.16.0.0/12'",
+  },
+  {
+    path: 'global.proxy.excludeIPRanges',
+    accepts: isCidrList(false),
+    expected: 'comma-separated CIDRs',
+    fix: "write e.g. '169.254.169.254/32'",
+  },
+  {
+    path: 'global.proxy.includeInboundPorts',
+    accepts: isPortList,
+    expected: "'*' or comma-separated ports",
+    fix: "write e.g. '8080,9090'",
+  },
+  { path: 'global.proxy.excludeInboundPorts', accepts: isPortList, expected: 'comma-separated ports', fix: "write e.g. '15090'" },
+  { path: 'global.proxy.excludeOutboundPorts', accepts: isPortList, expected: 'comma-separated ports', fix: "write e.g. '3306'" },
   bool('global.proxy.holdApplicationUntilProxyStarts'),
   { path: 'global.proxy.autoInject', accepts: isOneOf(['enabled', 'disabled']), expected: 'enabled or disabled', fix: 'pick one of them' },
   str('global.proxy.clusterDomain'),
   bool('global.proxy.privileged'),
-  { path: 'global.proxy.statusPort', accepts: (v) => isIntegerAtLeast(0)(v) && (v as number) < 65536, expected: 'a port 0-65535', fix: 'use 15020 (the default) or 0 to turn health checks off' },
-  { path: 'global.proxy.tracer', accepts: isOneOf(['zipkin', 'lightstep', 'datadog', 'stackdriver', 'none']), expected: 'one of zipkin, lightstep, datadog, stackdriver, none', fix: 'pick one of them' },
+  {
+    path: 'global.proxy.statusPort',
+    accepts: (v) => isIntegerAtLeast(0)(v) && (v as number) < 65536,
+    expected: 'a port 0-65535',
+    fix: 'use 15020 (the default) or 0 to turn health checks off',
+  },
+  {
+    path: 'global.proxy.tracer',
+    accepts: isOneOf(['zipkin', 'lightstep', 'datadog', 'stackdriver', 'none']),
+    expected: 'one of zipkin, lightstep, datadog, stackdriver, none',
+    fix: 'pick one of them',
+  },
   { path: 'replicaCount', accepts: isIntegerAtLeast(0), expected: 'an integer >= 0', fix: 'set a whole number such as 2' },
   bool('autoscaleEnabled'),
   { path: 'autoscaleMin', accepts: isIntegerAtLeast(1), expected: 'an integer >= 1', fix: 'set a whole number such as 1' },
   { path: 'autoscaleMax', accepts: isIntegerAtLeast(1), expected: 'an integer >= 1', fix: 'set a whole number such as 5' },
   resources('resources'),
-  { path: 'env', accepts: isStringMap, expected: 'a map of strings', fix: 'quote values, e.g. { PILOT_TRACE_SAMPLING: \'10\' }' },
+  { path: 'env', accepts: isStringMap, expected: 'a map of strings', fix: "quote values, e.g. { PILOT_TRACE_SAMPLING: '10' }" },
   { path: 'nodeSelector', accepts: isStringMap, expected: 'a map of strings', fix: 'quote label values' },
   { path: 'tolerations', accepts: isObjectArray, expected: 'a list of tolerations', fix: 'write them as in a Pod spec' },
   { path: 'affinity', accepts: isObject, expected: 'an affinity object', fix: 'write it as in a Pod spec' },
   { path: 'podAnnotations', accepts: isStringMap, expected: 'a map of strings', fix: 'quote annotation values' },
   { path: 'podLabels', accepts: isStringMap, expected: 'a map of strings', fix: 'quote label values' },
   { path: 'traceSampling', accepts: isNumberBetween(0, 100), expected: 'a number between 0 and 100', fix: 'give a percentage such as 1.0' },
-  str('meshConfig.accessLogFile', 'use \'/dev/stdout\' or \'\''),
+  str('meshConfig.accessLogFile', "use '/dev/stdout' or ''"),
   { path: 'meshConfig.accessLogEncoding', accepts: isOneOf(['TEXT', 'JSON']), expected: 'TEXT or JSON', fix: 'pick one of them' },
   bool('meshConfig.enableTracing'),
   bool('meshConfig.enablePrometheusMerge'),
-  str('meshConfig.trustDomain', 'use a domain such as \'cluster.local\''),
+  str('meshConfig.trustDomain', "use a domain such as 'cluster.local'"),
   str('meshConfig.rootNamespace'),
-  { path: 'meshConfig.defaultConfig', accepts: isObject, expected: 'a ProxyConfig object', fix: 'write ProxyConfig fields, e.g. { holdApplicationUntilProxyStarts: true }' },
+  {
+    path: 'meshConfig.defaultConfig',
+    accepts: isObject,
+    expected: 'a ProxyConfig object',
+    fix: 'write ProxyConfig fields, e.g. { holdApplicationUntilProxyStarts: true }',
+  },
   bool('meshConfig.defaultConfig.holdApplicationUntilProxyStarts'),
-  { path: 'meshConfig.outboundTrafficPolicy.mode', accepts: isOneOf(['ALLOW_ANY', 'REGISTRY_ONLY']), expected: 'ALLOW_ANY or REGISTRY_ONLY', fix: 'pick one of them' },
+  {
+    path: 'meshConfig.outboundTrafficPolicy.mode',
+    accepts: isOneOf(['ALLOW_ANY', 'REGISTRY_ONLY']),
+    expected: 'ALLOW_ANY or REGISTRY_ONLY',
+    fix: 'pick one of them',
+  },
   bool('sidecarInjectorWebhook.enableNamespacesByDefault'),
   bool('sidecarInjectorWebhook.rewriteAppHTTPProbe'),
-  { path: 'sidecarInjectorWebhook.neverInjectSelector', accepts: isObjectArray, expected: 'a list of label selectors', fix: 'write e.g. [{ matchLabels: { job: \'batch\' } }]' },
-  { path: 'sidecarInjectorWebhook.alwaysInjectSelector', accepts: isObjectArray, expected: 'a list of label selectors', fix: 'write e.g. [{ matchLabels: { inject: \'always\' } }]' },
-  { path: 'sidecarInjectorWebhook.injectedAnnotations', accepts: isStringMap, expected: 'a map of strings', fix: 'quote annotation values' },
-  { path: 'sidecarInjectorWebhook.reinvocationPolicy', accepts: isOneOf(['Never', 'IfNeeded']), expected: 'Never or IfNeeded', fix: 'pick one of them' },
-  { path: 'sidecarInjectorWebhook.templates', accepts: isStringMap, expected: 'a map of template name to template text', fix: 'give each template as a string' },
-  { path: 'sidecarInjectorWebhook.defaultTemplates', accepts: isStringArray, expected: 'a list of template names', fix: 'list names such as \'sidecar\'' },
+  {
+    path: 'sidecarInjectorWebhook.neverInjectSelector',
+    accepts: isObjectArray,
+    expected: 'a list of label selectors',
+    fix: "write e.g. [{ matchLabels: { job: 'batch' } }]",
+  },
+  {
+    path: 'sidecarInjectorWebhook.alwaysInjectSelector',
+    accepts: isObjectArray,
+    expected: 'a list of label selectors',
+    fix: "write e.g. [{ matchLabels: { inject: 'always' } }]",
+  },
+  {
+    path: 'sidecarInjectorWebhook.injectedAnnotations',
+    accepts: isStringMap,
+    expected: 'a map of strings',
+    fix: 'quote annotation values',
+  },
+  {
+    path: 'sidecarInjectorWebhook.reinvocationPolicy',
+    accepts: isOneOf(['Never', 'IfNeeded']),
+    expected: 'Never or IfNeeded',
+    fix: 'pick one of them',
+  },
+  {
+    path: 'sidecarInjectorWebhook.templates',
+    accepts: isStringMap,
+    expected: 'a map of template name to template text',
+    fix: 'give each template as a string',
+  },
+  {
+    path: 'sidecarInjectorWebhook.defaultTemplates',
+    accepts: isStringArray,
+    expected: 'a list of template names',
+    fix: "list names such as 'sidecar'",
+  },
 ];
 
 /** Type errors in values for the base chart (merged values: typed props and extraValues alike). */
@@ -102,7 +236,9 @@ export function validateIstiodValues(values: Record<string, unknown>): string[] 
   const min = values.autoscaleMin;
   const max = values.autoscaleMax;
   if (typeof min === 'number' && typeof max === 'number' && min > max) {
-    errors.push(`values.autoscaleMin (${min}) is greater than values.autoscaleMax (${max}): min must be <= max; raise autoscaleMax or lower autoscaleMin`);
+    errors.push(
+      `values.autoscaleMin (${min}) is greater than values.autoscaleMax (${max}): min must be <= max; raise autoscaleMax or lower autoscaleMin`,
+    );
   }
   return errors;
 }
@@ -111,10 +247,14 @@ export function validateIstiodValues(values: Record<string, unknown>): string[] 
 export function validateNames(namespace: string, release: string): string[] {
   const errors: string[] = [];
   if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
-    errors.push(`namespace ${JSON.stringify(namespace)} is not a valid namespace name: must be lowercase letters, digits and '-', at most 63; use e.g. 'istio-system'`);
+    errors.push(
+      `namespace ${JSON.stringify(namespace)} is not a valid namespace name: must be lowercase letters, digits and '-', at most 63; use e.g. 'istio-system'`,
+    );
   }
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(release) || release.length > 53) {
-    errors.push(`releaseName ${JSON.stringify(release)} is not a valid helm release name: must be lowercase letters, digits, '-' and '.', at most 53; use e.g. 'istiod'`);
+    errors.push(
+      `releaseName ${JSON.stringify(release)} is not a valid helm release name: must be lowercase letters, digits, '-' and '.', at most 53; use e.g. 'istiod'`,
+    );
   }
   return errors;
 }

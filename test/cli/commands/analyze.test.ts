@@ -3,7 +3,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../support/cli';
 
-
 const run = (args: string[], stdin?: string) => runCli(args, stdin);
 
 const STRICT_NAMESPACE = `apiVersion: v1
@@ -79,7 +78,9 @@ spec:
 `;
 
 let dir: string;
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-')); });
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-'));
+});
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function write(rel: string, text: string): string {
@@ -128,7 +129,10 @@ describe('cdk8s-istio analyze', () => {
   });
 
   test('reads a file named twice (itself and through its folder) once, so its objects are not reported as duplicates', async () => {
-    const file = write('twice/pa.yaml', 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: twice}\nspec: {mtls: {mode: PERMISSIVE}}\n');
+    const file = write(
+      'twice/pa.yaml',
+      'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: twice}\nspec: {mtls: {mode: PERMISSIVE}}\n',
+    );
     const result = await run(['analyze', path.dirname(file), file, '--failure-threshold', 'warning']);
     expect(result.stdout).not.toContain('CDK8SI013');
     expect(result.stdout).toContain('in 1 object(s)');
@@ -168,7 +172,9 @@ describe('cdk8s-istio analyze', () => {
   });
 
   test('expands List documents', async () => {
-    const list = `apiVersion: v1\nkind: List\nitems:\n${UNLABELED.split('---\n').map((d) => `- ${d.trim().replace(/\n/g, '\n  ')}`).join('\n')}\n`;
+    const list = `apiVersion: v1\nkind: List\nitems:\n${UNLABELED.split('---\n')
+      .map((d) => `- ${d.trim().replace(/\n/g, '\n  ')}`)
+      .join('\n')}\n`;
     const result = await run(['analyze', write('list.yaml', list), '--output', 'json']);
     expect(JSON.parse(result.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['IST0102']);
   });

@@ -12,10 +12,13 @@ beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'check-cmd-'));
   // The sample app as a real program: writes to $CDK8S_OUTDIR, TypeScript compiled on the fly by swc.
   appScript = path.join(root, 'app.js');
-  fs.writeFileSync(appScript, `${REQUIRE_TYPESCRIPT}
+  fs.writeFileSync(
+    appScript,
+    `${REQUIRE_TYPESCRIPT}
     require(${JSON.stringify(SAMPLE_APP)}).sampleApp({ outdir: process.env.CDK8S_OUTDIR || 'dist',
       renderCacheDir: ${JSON.stringify(path.join(root, 'renders'))}, layout: 'stage-folders' }).synth();
-  `);
+  `,
+  );
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -50,7 +53,10 @@ function tempDirsLeft(): string[] {
 
 describe('cdk8s-istio check', () => {
   let app: ReturnType<typeof inProcessApp> | undefined;
-  afterEach(() => { app?.restore(); app = undefined; });
+  afterEach(() => {
+    app?.restore();
+    app = undefined;
+  });
 
   test('passes on a fresh synth', async () => {
     const dist = committed('fresh');
@@ -89,7 +95,13 @@ describe('cdk8s-istio check', () => {
   test('exits 2 when the app fails, shows its error, and removes the temporary folder', async () => {
     const record = path.join(root, 'outdir.txt');
     const before = tempDirsLeft();
-    const r = await run(['check', '--dist', path.join(root, 'none'), '--app', `echo "$CDK8S_OUTDIR" > '${record}'; echo 'boom: bad input' >&2; exit 3`]);
+    const r = await run([
+      'check',
+      '--dist',
+      path.join(root, 'none'),
+      '--app',
+      `echo "$CDK8S_OUTDIR" > '${record}'; echo 'boom: bad input' >&2; exit 3`,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('boom: bad input');
     expect(r.stderr).toContain('error: the app failed to synth');

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { ConformanceCase, CONFORMANCE_DIR, loadConformanceCases } from '../../engine/injection/support/conformance';
+import { type ConformanceCase, CONFORMANCE_DIR, loadConformanceCases } from '../../engine/injection/support/conformance';
 import { runCli } from '../../support/cli';
 import { normalizeDocument, yamlDocuments } from '../../engine/injection/support/semantic';
 
@@ -36,14 +36,17 @@ spec:
     - port: 80
 `;
 
-const BAD_ANNOTATION = HELLO.replace('      labels:\n        app: hello\n    spec:',
-  '      annotations:\n        traffic.sidecar.istio.io/excludeOutboundPorts: "bad"\n      labels:\n        app: hello\n    spec:');
-
+const BAD_ANNOTATION = HELLO.replace(
+  '      labels:\n        app: hello\n    spec:',
+  '      annotations:\n        traffic.sidecar.istio.io/excludeOutboundPorts: "bad"\n      labels:\n        app: hello\n    spec:',
+);
 
 const run = (args: string[], stdin?: string) => runCli(['inject', ...args], stdin);
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inject-cli-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inject-cli-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function file(name: string, content: string): string {
@@ -53,7 +56,9 @@ function file(name: string, content: string): string {
 }
 
 function docs(text: string): any[] {
-  return parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d !== null);
+  return parseAllDocuments(text)
+    .map((d) => d.toJS())
+    .filter((d) => d !== null);
 }
 
 function find(text: string, kind: string, name: string): any {
@@ -199,7 +204,10 @@ describe('cdk8s-istio inject', () => {
 
   test.each([
     ['an unresolved alias', 'a: *nope\n'],
-    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n'],
+    [
+      'an alias bomb',
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+    ],
   ])('fails on %s as on a YAML error, naming the file', async (_what, text) => {
     const result = await run(['-f', file('alias.yaml', text)]);
     expect(result).toMatchObject({ code: 1, stdout: '' });
@@ -244,25 +252,35 @@ describe('cdk8s-istio inject on kube-inject conformance cases', () => {
   const data = CONFORMANCE_DIR;
   const all = loadConformanceCases('the CLI conformance cases');
   const present = all.length > 0;
-  const ids = ['traffic-params', 'proxy-resources-mixed-null', 'hello-tproxy', 'daemonset-old-version', 'bad-excludeoutboundports', 'hello-host-network-with-ns'];
+  const ids = [
+    'traffic-params',
+    'proxy-resources-mixed-null',
+    'hello-tproxy',
+    'daemonset-old-version',
+    'bad-excludeoutboundports',
+    'hello-host-network-with-ns',
+  ];
   const cases = all.filter((c) => ids.includes(c.id));
 
-  (present ? test.each(cases.map((c) => [c.id, c] as const)) : test.skip.each([['absent', undefined as unknown as ConformanceCase]]))('%s', async (id, c) => {
-    // The data's defaults use the test hub and tag rather than the pinned release image.
-    const args = ['-f', path.join(data, c.input), '--set', 'global.hub=registry.istio.io/testing', '--set', 'global.tag=latest'];
-    if (c.valuesFile) args.push('--values', path.join(data, c.valuesFile));
-    for (const s of c.set) args.push('--set', s);
-    if (c.meshConfig) args.push('--mesh-config', file(`${id}.mesh.yaml`, JSON.stringify(c.meshConfig)));
-    args.push(`--native-sidecars=${c.nativeSidecars}`);
-    const result = await run(args);
-    if (c.expectedError !== null) {
-      expect(result).toMatchObject({ code: 1, stdout: '' });
-      expect(result.stderr.toLowerCase()).toContain(c.expectedError.toLowerCase());
-      return;
-    }
-    expect(result.code).toBe(0);
-    const expected = yamlDocuments(fs.readFileSync(path.join(data, c.expected!), 'utf8')).map(normalizeDocument);
-    expect(yamlDocuments(result.stdout).map(normalizeDocument)).toEqual(expected);
-    if (c.expectedWarning !== null) expect(result.stderr).toContain(c.expectedWarning);
-  });
+  (present ? test.each(cases.map((c) => [c.id, c] as const)) : test.skip.each([['absent', undefined as unknown as ConformanceCase]]))(
+    '%s',
+    async (id, c) => {
+      // The data's defaults use the test hub and tag rather than the pinned release image.
+      const args = ['-f', path.join(data, c.input), '--set', 'global.hub=registry.istio.io/testing', '--set', 'global.tag=latest'];
+      if (c.valuesFile) args.push('--values', path.join(data, c.valuesFile));
+      for (const s of c.set) args.push('--set', s);
+      if (c.meshConfig) args.push('--mesh-config', file(`${id}.mesh.yaml`, JSON.stringify(c.meshConfig)));
+      args.push(`--native-sidecars=${c.nativeSidecars}`);
+      const result = await run(args);
+      if (c.expectedError !== null) {
+        expect(result).toMatchObject({ code: 1, stdout: '' });
+        expect(result.stderr.toLowerCase()).toContain(c.expectedError.toLowerCase());
+        return;
+      }
+      expect(result.code).toBe(0);
+      const expected = yamlDocuments(fs.readFileSync(path.join(data, c.expected!), 'utf8')).map(normalizeDocument);
+      expect(yamlDocuments(result.stdout).map(normalizeDocument)).toEqual(expected);
+      if (c.expectedWarning !== null) expect(result.stderr).toContain(c.expectedWarning);
+    },
+  );
 });

@@ -2,17 +2,22 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { IstioBase, IstioBaseProps } from '../../../src/constructs/control-plane/istio-base';
+import { IstioBase, type IstioBaseProps } from '../../../src/constructs/control-plane/istio-base';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { FIXTURE_CHARTS, findObject } from '../../engine/charts/test-helpers';
 
 let renders: string;
-beforeAll(() => { renders = fs.mkdtempSync(path.join(os.tmpdir(), 'base-renders-')); });
+beforeAll(() => {
+  renders = fs.mkdtempSync(path.join(os.tmpdir(), 'base-renders-'));
+});
 afterAll(() => fs.rmSync(renders, { recursive: true, force: true }));
 
 function base(props: IstioBaseProps = {}): { chart: Chart; base: IstioBase } {
   const chart = new Chart(Testing.app(), 'base');
-  return { chart, base: new IstioBase(chart, 'Base', { sources: [ChartSource.localDir(FIXTURE_CHARTS)], renderCacheDir: renders, ...props }) };
+  return {
+    chart,
+    base: new IstioBase(chart, 'Base', { sources: [ChartSource.localDir(FIXTURE_CHARTS)], renderCacheDir: renders, ...props }),
+  };
 }
 
 describe('IstioBase', () => {
@@ -20,33 +25,54 @@ describe('IstioBase', () => {
     const objects = Testing.synth(base().chart);
     findObject(objects, 'CustomResourceDefinition', 'peerauthentications.security.istio.io');
     expect(findObject(objects, 'ServiceAccount', 'istio-reader-service-account').metadata.namespace).toBe('istio-system');
-    expect(findObject(objects, 'ValidatingWebhookConfiguration', 'istiod-default-validator').webhooks[0].clientConfig.service)
-      .toEqual({ name: 'istiod', namespace: 'istio-system', path: '/validate' });
+    expect(findObject(objects, 'ValidatingWebhookConfiguration', 'istiod-default-validator').webhooks[0].clientConfig.service).toEqual({
+      name: 'istiod',
+      namespace: 'istio-system',
+      path: '/validate',
+    });
   });
 
   test('crds() returns only the CRDs, as copies', () => {
     const { base: b } = base();
     const crds = b.crds();
-    expect(crds.map((c) => c.metadata.name).sort()).toEqual(['authorizationpolicies.security.istio.io', 'peerauthentications.security.istio.io']);
+    expect(crds.map((c) => c.metadata.name).sort()).toEqual([
+      'authorizationpolicies.security.istio.io',
+      'peerauthentications.security.istio.io',
+    ]);
     (crds[0].metadata as any).name = 'changed';
     expect(b.crds().map((c) => c.metadata.name)).not.toContain('changed');
   });
 
   test('the PeerAuthentication CRD carries a schema with the mTLS modes', () => {
-    const crd: any = base().base.crds().find((c) => c.metadata.name === 'peerauthentications.security.istio.io');
+    const crd: any = base()
+      .base.crds()
+      .find((c) => c.metadata.name === 'peerauthentications.security.istio.io');
     const v1 = crd.spec.versions.find((v: any) => v.name === 'v1');
-    expect(v1.schema.openAPIV3Schema.properties.spec.properties.mtls.properties.mode.enum).toEqual(['UNSET', 'DISABLE', 'PERMISSIVE', 'STRICT']);
+    expect(v1.schema.openAPIV3Schema.properties.spec.properties.mtls.properties.mode.enum).toEqual([
+      'UNSET',
+      'DISABLE',
+      'PERMISSIVE',
+      'STRICT',
+    ]);
   });
 
   test('passes typed values: a revisioned default and excluded CRDs', () => {
-    const objects = Testing.synth(base({ values: { defaultRevision: 'canary', base: { excludedCRDs: ['authorizationpolicies.security.istio.io'] } } }).chart);
-    expect(findObject(objects, 'ValidatingWebhookConfiguration', 'istiod-default-validator').webhooks[0].clientConfig.service.name).toBe('istiod-canary');
-    expect(objects.filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.metadata.name)).toEqual(['peerauthentications.security.istio.io']);
+    const objects = Testing.synth(
+      base({ values: { defaultRevision: 'canary', base: { excludedCRDs: ['authorizationpolicies.security.istio.io'] } } }).chart,
+    );
+    expect(findObject(objects, 'ValidatingWebhookConfiguration', 'istiod-default-validator').webhooks[0].clientConfig.service.name).toBe(
+      'istiod-canary',
+    );
+    expect(objects.filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.metadata.name)).toEqual([
+      'peerauthentications.security.istio.io',
+    ]);
   });
 
   test('records bad values as validation errors instead of throwing', () => {
     const { base: b } = base({ values: { global: { resourceScope: 'everything' as any } } });
-    expect(b.node.validate()).toEqual([expect.stringContaining('values.global.resourceScope is "everything": must be one of all, cluster, namespace')]);
+    expect(b.node.validate()).toEqual([
+      expect.stringContaining('values.global.resourceScope is "everything": must be one of all, cluster, namespace'),
+    ]);
     expect(b.objects()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { Istiod, IstiodProps } from '../../../src/constructs/control-plane/istiod';
+import { Istiod, type IstiodProps } from '../../../src/constructs/control-plane/istiod';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { MeshApp } from '../../../src/synth/mesh-app';
 import { countingRunner, FIXTURE_CHARTS, findObject, useTempDir } from '../../engine/charts/test-helpers';
@@ -10,7 +10,9 @@ import { countingRunner, FIXTURE_CHARTS, findObject, useTempDir } from '../../en
 const tmp = useTempDir('istiod-test-');
 // One render cache for the whole file: entries are keyed by everything a render depends on, so sharing is safe.
 let renders: string;
-beforeAll(() => { renders = fs.mkdtempSync(path.join(os.tmpdir(), 'istiod-renders-')); });
+beforeAll(() => {
+  renders = fs.mkdtempSync(path.join(os.tmpdir(), 'istiod-renders-'));
+});
 afterAll(() => fs.rmSync(renders, { recursive: true, force: true }));
 
 function istiod(props: IstiodProps = {}, chartProps: { namespace?: string } = {}): { chart: Chart; istiod: Istiod } {
@@ -62,7 +64,10 @@ describe('Istiod', () => {
   });
 
   test('passes typed values and extraValues to helm', () => {
-    const { chart, istiod: cp } = istiod({ values: { replicaCount: 3, autoscaleEnabled: false, env: { PILOT_FLAG: 'on' } }, extraValues: { revisionTags: ['prod'] } });
+    const { chart, istiod: cp } = istiod({
+      values: { replicaCount: 3, autoscaleEnabled: false, env: { PILOT_FLAG: 'on' } },
+      extraValues: { revisionTags: ['prod'] },
+    });
     const objects = Testing.synth(chart);
     const deployment = findObject(objects, 'Deployment', 'istiod');
     expect(deployment.spec.replicas).toBe(3);
@@ -104,7 +109,12 @@ describe('Istiod', () => {
 
   test('meshConfig() is the rendered mesh config: chart defaults with values.meshConfig merged in', () => {
     const mesh = istiod({ values: { meshConfig: { accessLogFile: '/dev/stdout' } } }).istiod.meshConfig();
-    expect(mesh).toMatchObject({ accessLogFile: '/dev/stdout', trustDomain: 'cluster.local', enablePrometheusMerge: true, rootNamespace: 'istio-system' });
+    expect(mesh).toMatchObject({
+      accessLogFile: '/dev/stdout',
+      trustDomain: 'cluster.local',
+      enablePrometheusMerge: true,
+      rootNamespace: 'istio-system',
+    });
   });
 
   test('a second construction with the same inputs starts no process', () => {
@@ -124,10 +134,13 @@ describe('Istiod errors are reported at synth, all at once', () => {
     const counter = countingRunner();
     let result;
     try {
-      result = synthFailure((chart) => new Istiod(chart, 'Istiod', {
-        sources: [ChartSource.localDir(FIXTURE_CHARTS)],
-        values: { replicaCount: -1, global: { hub: 'https://docker.io/istio' } },
-      }));
+      result = synthFailure(
+        (chart) =>
+          new Istiod(chart, 'Istiod', {
+            sources: [ChartSource.localDir(FIXTURE_CHARTS)],
+            values: { replicaCount: -1, global: { hub: 'https://docker.io/istio' } },
+          }),
+      );
       expect(counter.calls).toHaveLength(0);
     } finally {
       counter.restore();
@@ -140,17 +153,21 @@ describe('Istiod errors are reported at synth, all at once', () => {
   test('a chart that cannot be found is a synth error naming every place looked at, not an exception', () => {
     const missing = path.join(tmp(), 'missing');
     let construct: Istiod | undefined;
-    const { message } = synthFailure((chart) => { construct = new Istiod(chart, 'Istiod', { sources: [ChartSource.localDir(missing)] }); });
+    const { message } = synthFailure((chart) => {
+      construct = new Istiod(chart, 'Istiod', { sources: [ChartSource.localDir(missing)] });
+    });
     expect(construct).toBeDefined();
-    expect(message).toContain('istio chart \'istiod\' version 1.30.3 not found');
+    expect(message).toContain("istio chart 'istiod' version 1.30.3 not found");
     expect(message).toContain(path.join(missing, 'istio-control', 'istio-discovery'));
   });
 
-  test('a helm failure is a synth error with helm\'s message', () => {
+  test("a helm failure is a synth error with helm's message", () => {
     const broken = path.join(tmp(), 'charts');
     fs.cpSync(FIXTURE_CHARTS, broken, { recursive: true });
     fs.writeFileSync(path.join(broken, 'istio-control', 'istio-discovery', 'templates', 'broken.yaml'), '{{ fail "broken on purpose" }}\n');
-    const { message } = synthFailure((chart) => new Istiod(chart, 'Istiod', { sources: [ChartSource.localDir(broken)], renderCacheDir: renders }));
+    const { message } = synthFailure(
+      (chart) => new Istiod(chart, 'Istiod', { sources: [ChartSource.localDir(broken)], renderCacheDir: renders }),
+    );
     expect(message).toMatch(/\[control-plane\/Istiod\] helm template istiod \(.*\) failed: execution error at .*broken on purpose/);
   });
 

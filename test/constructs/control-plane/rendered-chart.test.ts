@@ -1,18 +1,35 @@
-import { ApiObject, App, Chart, IResolver, JsonPatch, ResolutionContext, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, type IResolver, JsonPatch, type ResolutionContext, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addApiObjects, renderOrRecord } from '../../../src/constructs/control-plane/rendered-chart';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 
-const obj = (kind: string, name: string, namespace?: string, apiVersion = 'v1') => ({ apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } });
+const obj = (kind: string, name: string, namespace?: string, apiVersion = 'v1') => ({
+  apiVersion,
+  kind,
+  metadata: { name, ...(namespace ? { namespace } : {}) },
+});
 
 describe('addApiObjects', () => {
   test('ids come from kind and name, then namespace, then apiVersion when they repeat', () => {
     const scope = new Construct(new Chart(Testing.app(), 'c'), 'scope');
-    addApiObjects(scope, [
-      obj('ConfigMap', 'a', 'x'), obj('ConfigMap', 'a', 'y'),
-      obj('Role', 'r', 'x', 'rbac.authorization.k8s.io/v1'), obj('Role', 'r', 'x', 'a.example/v1'), obj('Role', 'r', 'x', 'b.example/v1'),
-    ], []);
-    expect(scope.node.children.map((c) => c.node.id)).toEqual(['ConfigMap-a', 'ConfigMap-y-a', 'Role-r', 'Role-x-r', 'b.example.v1-Role-x-r']);
+    addApiObjects(
+      scope,
+      [
+        obj('ConfigMap', 'a', 'x'),
+        obj('ConfigMap', 'a', 'y'),
+        obj('Role', 'r', 'x', 'rbac.authorization.k8s.io/v1'),
+        obj('Role', 'r', 'x', 'a.example/v1'),
+        obj('Role', 'r', 'x', 'b.example/v1'),
+      ],
+      [],
+    );
+    expect(scope.node.children.map((c) => c.node.id)).toEqual([
+      'ConfigMap-a',
+      'ConfigMap-y-a',
+      'Role-r',
+      'Role-x-r',
+      'b.example.v1-Role-x-r',
+    ]);
   });
 
   test('records the same object rendered twice as an error and adds it once', () => {
@@ -26,7 +43,8 @@ describe('addApiObjects', () => {
 
 describe('addApiObjects JSON', () => {
   const rendered = () => ({
-    kind: 'ConfigMap', apiVersion: 'v1',
+    kind: 'ConfigMap',
+    apiVersion: 'v1',
     metadata: { name: 'cm', labels: { b: '2', a: '1' }, creationTimestamp: null },
     data: { z: 'last', a: 'first', gone: null },
     spec: { list: [{ y: 1, x: [null, 'k'] }, 'plain'], empty: {} },
@@ -63,8 +81,12 @@ describe('addApiObjects JSON', () => {
     expect(JSON.stringify(json)).toBe(JSON.stringify(cdk8sJson({ namespace: 'istio-system' }, patch)));
   });
 
-  test('goes through the app\'s own resolvers when it has some', () => {
-    const upper: IResolver = { resolve: (context: ResolutionContext) => { if (context.value === 'first') context.replaceValue('FIRST'); } };
+  test("goes through the app's own resolvers when it has some", () => {
+    const upper: IResolver = {
+      resolve: (context: ResolutionContext) => {
+        if (context.value === 'first') context.replaceValue('FIRST');
+      },
+    };
     const json = renderedObject({}, new App({ outdir: Testing.app().outdir, resolvers: [upper] })).toJson();
     expect(json.data.a).toBe('FIRST');
   });
@@ -73,8 +95,18 @@ describe('addApiObjects JSON', () => {
 describe('renderOrRecord', () => {
   test('turns a missing chart into a recorded error and no objects', () => {
     const errors: string[] = [];
-    const objects = renderOrRecord({ chart: 'base', version: '1.30.3', sources: [ChartSource.localDir('/nonexistent')], release: 'istio-base', namespace: 'istio-system', values: {} }, errors);
+    const objects = renderOrRecord(
+      {
+        chart: 'base',
+        version: '1.30.3',
+        sources: [ChartSource.localDir('/nonexistent')],
+        release: 'istio-base',
+        namespace: 'istio-system',
+        values: {},
+      },
+      errors,
+    );
     expect(objects).toEqual([]);
-    expect(errors).toEqual([expect.stringContaining('istio chart \'base\' version 1.30.3 not found')]);
+    expect(errors).toEqual([expect.stringContaining("istio chart 'base' version 1.30.3 not found")]);
   });
 });

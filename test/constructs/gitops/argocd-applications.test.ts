@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ArgoCdApplications, ArgoCdSync } from '../../../src/constructs/gitops/argocd-applications';
-import { KubeObject } from '../../../src/engine/k8s/object';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { UserError } from '../../../src/errors';
 import { OutputLayout } from '../../../src/synth/layout';
@@ -16,16 +16,26 @@ const REPO = 'https://git.example.com/mesh.git';
 const RUNTIME_FIELDS = ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'];
 
 let root = '';
-beforeAll(() => { root = fs.mkdtempSync(path.join(os.tmpdir(), 'argocd-apps-')); });
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'argocd-apps-'));
+});
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function allObjects(files: ReadonlyMap<string, string>): KubeObject[] {
-  return [...files].filter(([f]) => !f.endsWith('kustomization.yaml')).flatMap(([f, text]) => parseDocuments(text, f).map((d) => d.value as KubeObject));
+  return [...files]
+    .filter(([f]) => !f.endsWith('kustomization.yaml'))
+    .flatMap(([f, text]) => parseDocuments(text, f).map((d) => d.value as KubeObject));
 }
 
 function application(objects: readonly KubeObject[], name: string): any {
   const found = objects.find((o) => o.kind === 'Application' && o.metadata.name === name);
-  if (!found) throw new Error(`no Application ${name} in [${objects.filter((o) => o.kind === 'Application').map((o) => o.metadata.name).join(', ')}]`);
+  if (!found)
+    throw new Error(
+      `no Application ${name} in [${objects
+        .filter((o) => o.kind === 'Application')
+        .map((o) => o.metadata.name)
+        .join(', ')}]`,
+    );
   return found;
 }
 
@@ -38,7 +48,11 @@ function smallApp(props: ConstructorParameters<typeof MeshApp>[0] = {}): MeshApp
   new ApiObject(cp, 'istiod', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'istiod', namespace: 'istio-system' } });
   const shop = new Chart(app, 'shop');
   new ApiObject(shop, 'web', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } });
-  new ApiObject(shop, 'hook', { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', metadata: { name: 'shop-defaults' } });
+  new ApiObject(shop, 'hook', {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'MutatingWebhookConfiguration',
+    metadata: { name: 'shop-defaults' },
+  });
   return app;
 }
 
@@ -47,7 +61,12 @@ describe('ArgoCdApplications with stage folders', () => {
     let cached: Map<string, string> | undefined;
     return () => {
       if (!cached) {
-        const app = sampleApp({ outdir: path.join(root, 'out'), renderCacheDir: path.join(root, 'renders'), layout: 'stage-folders', argo: true });
+        const app = sampleApp({
+          outdir: path.join(root, 'out'),
+          renderCacheDir: path.join(root, 'renders'),
+          layout: 'stage-folders',
+          argo: true,
+        });
         cached = app.synthFiles();
       }
       return cached;
@@ -57,14 +76,23 @@ describe('ArgoCdApplications with stage folders', () => {
   test('one Application per stage folder, each pointing at its folder and carrying its wave', () => {
     const objects = allObjects(files());
     const apps = objects.filter((o) => o.kind === 'Application');
-    expect(apps.map((a) => a.metadata.name)).toEqual(['mesh-crds', 'mesh-control-plane', 'mesh-namespaces', 'mesh-workloads', 'mesh-policies']);
+    expect(apps.map((a) => a.metadata.name)).toEqual([
+      'mesh-crds',
+      'mesh-control-plane',
+      'mesh-namespaces',
+      'mesh-workloads',
+      'mesh-policies',
+    ]);
     const cp = application(objects, 'mesh-control-plane');
     expect(cp.apiVersion).toBe('argoproj.io/v1alpha1');
     expect(cp.metadata).toEqual({ annotations: { [SYNC_WAVE_ANNOTATION]: '10' }, name: 'mesh-control-plane', namespace: 'argocd' });
     expect(cp.spec.source).toEqual({ path: 'dist/10-control-plane', repoURL: REPO, targetRevision: 'HEAD' });
     expect(cp.spec.destination).toEqual({ namespace: 'istio-system', server: 'https://kubernetes.default.svc' });
     expect(cp.spec.project).toBe('default');
-    expect(cp.spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: true }, syncOptions: ['RespectIgnoreDifferences=true', 'ServerSideApply=true'] });
+    expect(cp.spec.syncPolicy).toEqual({
+      automated: { prune: true, selfHeal: true },
+      syncOptions: ['RespectIgnoreDifferences=true', 'ServerSideApply=true'],
+    });
     expect(application(objects, 'mesh-policies').spec.source.path).toBe('dist/40-policies');
   });
 
@@ -79,11 +107,23 @@ describe('ArgoCdApplications with stage folders', () => {
   test('ignoreDifferences covers every webhook configuration of the output, every revision included', () => {
     const objects = allObjects(files());
     const webhooks = objects.filter((o) => o.kind.endsWith('WebhookConfiguration'));
-    expect(webhooks.map((w) => w.metadata.name)).toEqual(expect.arrayContaining(['istio-sidecar-injector', 'istio-sidecar-injector-canary', 'istio-validator-canary-istio-system', 'istiod-default-validator']));
+    expect(webhooks.map((w) => w.metadata.name)).toEqual(
+      expect.arrayContaining([
+        'istio-sidecar-injector',
+        'istio-sidecar-injector-canary',
+        'istio-validator-canary-istio-system',
+        'istiod-default-validator',
+      ]),
+    );
     const ignored = application(objects, 'mesh-control-plane').spec.ignoreDifferences;
     expect(ignored).toHaveLength(webhooks.length);
     for (const w of webhooks) {
-      expect(ignored).toContainEqual({ group: 'admissionregistration.k8s.io', kind: w.kind, name: w.metadata.name, jqPathExpressions: RUNTIME_FIELDS });
+      expect(ignored).toContainEqual({
+        group: 'admissionregistration.k8s.io',
+        kind: w.kind,
+        name: w.metadata.name,
+        jqPathExpressions: RUNTIME_FIELDS,
+      });
     }
   });
 
@@ -99,7 +139,12 @@ describe('ArgoCdApplications', () => {
     new ArgoCdApplications(new Chart(app, 'argocd'), 'apps', { repoUrl: REPO });
     const objects = allObjects(app.synthFiles());
     expect(application(objects, 'mesh-workloads').spec.ignoreDifferences).toEqual([
-      { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration', name: 'shop-defaults', jqPathExpressions: RUNTIME_FIELDS },
+      {
+        group: 'admissionregistration.k8s.io',
+        kind: 'MutatingWebhookConfiguration',
+        name: 'shop-defaults',
+        jqPathExpressions: RUNTIME_FIELDS,
+      },
     ]);
     expect(application(objects, 'mesh-control-plane').spec.ignoreDifferences).toBeUndefined();
     expect(objects.filter((o) => o.kind === 'Application').map((o) => o.metadata.name)).toEqual(['mesh-control-plane', 'mesh-workloads']);
@@ -119,8 +164,15 @@ describe('ArgoCdApplications', () => {
   test('options: manual sync, client-side apply, extra sync options, project, revision, destination', () => {
     const app = smallApp();
     new ArgoCdApplications(new Chart(app, 'argocd'), 'apps', {
-      repoUrl: REPO, targetRevision: 'v1.2.0', project: 'mesh', namespace: 'gitops', sync: ArgoCdSync.manual(), serverSideApply: false,
-      syncOptions: ['PruneLast=true'], destinationServer: 'https://prod.example.com', destinationNamespace: 'default',
+      repoUrl: REPO,
+      targetRevision: 'v1.2.0',
+      project: 'mesh',
+      namespace: 'gitops',
+      sync: ArgoCdSync.manual(),
+      serverSideApply: false,
+      syncOptions: ['PruneLast=true'],
+      destinationServer: 'https://prod.example.com',
+      destinationNamespace: 'default',
     });
     const cp = application(allObjects(app.synthFiles()), 'mesh-control-plane');
     expect(cp.metadata.namespace).toBe('gitops');
@@ -132,15 +184,23 @@ describe('ArgoCdApplications', () => {
 
   test('automated sync without prune or self-heal', () => {
     const app = smallApp();
-    new ArgoCdApplications(new Chart(app, 'argocd'), 'apps', { repoUrl: REPO, sync: ArgoCdSync.automated({ prune: false, selfHeal: false }) });
-    expect(application(allObjects(app.synthFiles()), 'mesh-workloads').spec.syncPolicy.automated).toEqual({ prune: false, selfHeal: false });
+    new ArgoCdApplications(new Chart(app, 'argocd'), 'apps', {
+      repoUrl: REPO,
+      sync: ArgoCdSync.automated({ prune: false, selfHeal: false }),
+    });
+    expect(application(allObjects(app.synthFiles()), 'mesh-workloads').spec.syncPolicy.automated).toEqual({
+      prune: false,
+      selfHeal: false,
+    });
   });
 
   test('fails for a single Application without sync waves, which would apply everything at once', () => {
     const app = smallApp({ layout: OutputLayout.filePerChart() });
     new ArgoCdApplications(new Chart(app, 'argocd'), 'apps', { repoUrl: REPO });
     expect(() => app.synthFiles()).toThrow(UserError);
-    expect(() => app.synthFiles()).toThrow(/\[argocd\/apps\] a single application applies the whole output at once.*set syncWaves: true on the MeshApp, or use layout: OutputLayout.stageFolders\(\)/);
+    expect(() => app.synthFiles()).toThrow(
+      /\[argocd\/apps\] a single application applies the whole output at once.*set syncWaves: true on the MeshApp, or use layout: OutputLayout.stageFolders\(\)/,
+    );
   });
 
   test('fails outside a MeshApp', () => {
@@ -151,7 +211,12 @@ describe('ArgoCdApplications', () => {
 
   test('reports every bad prop at once', () => {
     const app = smallApp();
-    const apps = new ArgoCdApplications(new Chart(app, 'argocd'), 'apps', { repoUrl: ' ', path: '../elsewhere', namePrefix: 'Mesh', namespace: 'argo_cd' });
+    const apps = new ArgoCdApplications(new Chart(app, 'argocd'), 'apps', {
+      repoUrl: ' ',
+      path: '../elsewhere',
+      namePrefix: 'Mesh',
+      namespace: 'argo_cd',
+    });
     expect(apps.node.validate()).toEqual([
       "repoUrl '' is empty: set the URL of the Git repository that holds the output",
       "path '../elsewhere' must be relative to the repository root and stay inside it, e.g. 'dist'",

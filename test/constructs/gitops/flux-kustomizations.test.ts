@@ -1,6 +1,6 @@
 import { App, ApiObject, Chart, Duration } from 'cdk8s';
 import { FluxKustomizations, FluxSource } from '../../../src/constructs/gitops/flux-kustomizations';
-import { KubeObject } from '../../../src/engine/k8s/object';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { UserError } from '../../../src/errors';
 import { OutputLayout } from '../../../src/synth/layout';
@@ -12,17 +12,29 @@ function meshApp(layout = OutputLayout.stageFolders()): MeshApp {
   const cp = new Chart(app, 'cp');
   Stage.assign(cp, Stage.controlPlane());
   new ApiObject(cp, 'istiod', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'istiod', namespace: 'istio-system' } });
-  new ApiObject(new Chart(app, 'crds'), 'crd', { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'a.example.com' } });
+  new ApiObject(new Chart(app, 'crds'), 'crd', {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'a.example.com' },
+  });
   const shop = new Chart(app, 'shop');
   new ApiObject(shop, 'web', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } });
-  new ApiObject(shop, 'mtls', { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: 'shop' } });
+  new ApiObject(shop, 'mtls', {
+    apiVersion: 'security.istio.io/v1',
+    kind: 'PeerAuthentication',
+    metadata: { name: 'default', namespace: 'shop' },
+  });
   return app;
 }
 
 function kustomizations(app: MeshApp): Map<string, any> {
   const text = app.synthFiles().get('gitops/flux.k8s.yaml');
   if (text === undefined) throw new Error('no gitops/flux.k8s.yaml');
-  return new Map(parseDocuments(text).map((d) => d.value as KubeObject).map((o) => [o.metadata.name!, o]));
+  return new Map(
+    parseDocuments(text)
+      .map((d) => d.value as KubeObject)
+      .map((o) => [o.metadata.name!, o]),
+  );
 }
 
 describe('FluxKustomizations', () => {
@@ -35,7 +47,14 @@ describe('FluxKustomizations', () => {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
       kind: 'Kustomization',
       metadata: { name: 'mesh-crds', namespace: 'flux-system' },
-      spec: { interval: '10m', path: './dist/00-crds', prune: true, sourceRef: { kind: 'GitRepository', name: 'mesh' }, timeout: '5m', wait: true },
+      spec: {
+        interval: '10m',
+        path: './dist/00-crds',
+        prune: true,
+        sourceRef: { kind: 'GitRepository', name: 'mesh' },
+        timeout: '5m',
+        wait: true,
+      },
     });
     expect(k.get('mesh-control-plane').spec.dependsOn).toEqual([{ name: 'mesh-crds' }]);
     expect(k.get('mesh-workloads').spec.dependsOn).toEqual([{ name: 'mesh-control-plane' }]);
@@ -45,23 +64,40 @@ describe('FluxKustomizations', () => {
   test('options: source kind and namespace, path, names, interval, timeout, prune', () => {
     const app = meshApp();
     new FluxKustomizations(new Chart(app, 'flux'), 'stages', {
-      source: FluxSource.ociRepository('mesh-artifact', 'sources'), path: './clusters/prod/', namespace: 'flux', namePrefix: 'prod',
-      interval: Duration.seconds(90), timeout: Duration.minutes(15), prune: false,
+      source: FluxSource.ociRepository('mesh-artifact', 'sources'),
+      path: './clusters/prod/',
+      namespace: 'flux',
+      namePrefix: 'prod',
+      interval: Duration.seconds(90),
+      timeout: Duration.minutes(15),
+      prune: false,
     });
     const cp = kustomizations(app).get('prod-control-plane');
     expect(cp.metadata.namespace).toBe('flux');
-    expect(cp.spec).toMatchObject({ interval: '90s', timeout: '15m', prune: false, path: './clusters/prod/10-control-plane', sourceRef: { kind: 'OCIRepository', name: 'mesh-artifact', namespace: 'sources' } });
+    expect(cp.spec).toMatchObject({
+      interval: '90s',
+      timeout: '15m',
+      prune: false,
+      path: './clusters/prod/10-control-plane',
+      sourceRef: { kind: 'OCIRepository', name: 'mesh-artifact', namespace: 'sources' },
+    });
   });
 
   test('needs the stage-folders layout', () => {
     const app = meshApp(OutputLayout.filePerChart());
     new FluxKustomizations(new Chart(app, 'flux'), 'stages', { source: FluxSource.bucket('b') });
     expect(() => app.synthFiles()).toThrow(UserError);
-    expect(() => app.synthFiles()).toThrow(/\[flux\/stages\] flux kustomizations deploy one stage folder each: use layout: OutputLayout.stageFolders\(\) on the MeshApp/);
+    expect(() => app.synthFiles()).toThrow(
+      /\[flux\/stages\] flux kustomizations deploy one stage folder each: use layout: OutputLayout.stageFolders\(\) on the MeshApp/,
+    );
   });
 
   test('needs a MeshApp, and reports bad names and paths', () => {
-    const k = new FluxKustomizations(new Chart(new App(), 'flux'), 'stages', { source: FluxSource.gitRepository('mesh'), path: '/abs', namePrefix: 'Prod' });
+    const k = new FluxKustomizations(new Chart(new App(), 'flux'), 'stages', {
+      source: FluxSource.gitRepository('mesh'),
+      path: '/abs',
+      namePrefix: 'Prod',
+    });
     expect(k.node.validate()).toEqual([
       'flux kustomizations need a MeshApp as the root: only MeshApp plans the stages they deploy',
       "path '/abs' must be relative to the repository root and stay inside it, e.g. 'dist'",

@@ -16,11 +16,13 @@ describe('AuthorizationPolicy', () => {
     new AuthorizationPolicy(chart, 'ReviewsReaders', {
       name: 'reviews-readers',
       selector: { app: 'reviews' },
-      rules: [{
-        from: [{ principals: ['cluster.local/ns/shop/sa/frontend'] }, { namespaces: ['ops'] }],
-        to: [{ methods: ['GET', 'HEAD'], paths: ['/api/*'], ports: [9080] }],
-        when: [{ key: 'request.headers[x-tenant]', values: ['acme'] }],
-      }],
+      rules: [
+        {
+          from: [{ principals: ['cluster.local/ns/shop/sa/frontend'] }, { namespaces: ['ops'] }],
+          to: [{ methods: ['GET', 'HEAD'], paths: ['/api/*'], ports: [9080] }],
+          when: [{ key: 'request.headers[x-tenant]', values: ['acme'] }],
+        },
+      ],
     });
     expect(errors(app)).toEqual([]);
     const ap = find(chart, 'AuthorizationPolicy', 'reviews-readers');
@@ -28,11 +30,13 @@ describe('AuthorizationPolicy', () => {
     expect(ap.metadata.namespace).toBe('shop');
     expect(ap.spec).toEqual({
       selector: { matchLabels: { app: 'reviews' } },
-      rules: [{
-        from: [{ source: { principals: ['cluster.local/ns/shop/sa/frontend'] } }, { source: { namespaces: ['ops'] } }],
-        to: [{ operation: { methods: ['GET', 'HEAD'], paths: ['/api/*'], ports: ['9080'] } }],
-        when: [{ key: 'request.headers[x-tenant]', values: ['acme'] }],
-      }],
+      rules: [
+        {
+          from: [{ source: { principals: ['cluster.local/ns/shop/sa/frontend'] } }, { source: { namespaces: ['ops'] } }],
+          to: [{ operation: { methods: ['GET', 'HEAD'], paths: ['/api/*'], ports: ['9080'] } }],
+          when: [{ key: 'request.headers[x-tenant]', values: ['acme'] }],
+        },
+      ],
     });
   });
 
@@ -57,7 +61,9 @@ describe('AuthorizationPolicy', () => {
   test('fails on a DENY policy without rules, lower-case methods, relative paths and bad ports', () => {
     const { app, chart } = setup();
     new AuthorizationPolicy(chart, 'Empty', { action: AuthorizationAction.deny() });
-    new AuthorizationPolicy(chart, 'Bad', { rules: [{ to: [{ methods: ['get'], paths: ['api'], ports: [0] }], when: [{ key: 'source.ip' }] }] });
+    new AuthorizationPolicy(chart, 'Bad', {
+      rules: [{ to: [{ methods: ['get'], paths: ['api'], ports: [0] }], when: [{ key: 'source.ip' }] }],
+    });
     expect(errors(app)).toEqual([
       'DENY policy has no rules and so matches no request: add rules, or use AuthorizationPolicy.denyAll() to deny by default',
       "rule #1 method 'get' is not an upper-case HTTP method: write it as e.g. 'GET'",

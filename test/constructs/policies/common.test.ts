@@ -1,8 +1,15 @@
 import { App, Chart } from 'cdk8s';
-import { integerProblem, nameFromHost, namespaceOf, percentProblem, portProblem, selectorProblems } from '../../../src/constructs/policies/common';
+import {
+  integerProblem,
+  nameFromHost,
+  namespaceOf,
+  percentProblem,
+  portProblem,
+  selectorProblems,
+} from '../../../src/constructs/policies/common';
 
 describe('policy helpers', () => {
-  test('namespaceOf prefers the given namespace, then the chart\'s', () => {
+  test("namespaceOf prefers the given namespace, then the chart's", () => {
     const chart = new Chart(new App(), 'c', { namespace: 'shop' });
     expect(namespaceOf(chart, 'web')).toBe('web');
     expect(namespaceOf(chart, undefined)).toBe('shop');

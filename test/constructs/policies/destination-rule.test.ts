@@ -18,8 +18,16 @@ describe('DestinationRule', () => {
       host: 'reviews.shop.svc.cluster.local',
       loadBalancer: LoadBalancer.roundRobin(),
       connectionPool: { maxConnections: 100, http1MaxPendingRequests: 10, connectTimeout: IstioDuration.millis(500) },
-      outlierDetection: { consecutive5xxErrors: 5, interval: IstioDuration.seconds(10), baseEjectionTime: IstioDuration.seconds(30), maxEjectionPercent: 50 },
-      subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' }, loadBalancer: LoadBalancer.random() }],
+      outlierDetection: {
+        consecutive5xxErrors: 5,
+        interval: IstioDuration.seconds(10),
+        baseEjectionTime: IstioDuration.seconds(30),
+        maxEjectionPercent: 50,
+      },
+      subsets: [
+        { name: 'v1', labels: { version: 'v1' } },
+        { name: 'v2', labels: { version: 'v2' }, loadBalancer: LoadBalancer.random() },
+      ],
     });
     expect(errors(app)).toEqual([]);
     const dr = find(chart, 'DestinationRule', 'reviews');
@@ -39,7 +47,11 @@ describe('DestinationRule', () => {
 
   test('addSubset appends a subset and an explicit tls mode replaces the default', () => {
     const { chart } = setup();
-    const dr = new DestinationRule(chart, 'Ext', { host: 'api.example.com', name: 'external-api', tls: ClientTls.simple({ sni: 'api.example.com' }) });
+    const dr = new DestinationRule(chart, 'Ext', {
+      host: 'api.example.com',
+      name: 'external-api',
+      tls: ClientTls.simple({ sni: 'api.example.com' }),
+    });
     dr.addSubset({ name: 'eu', labels: { region: 'eu' } });
     const spec = find(chart, 'DestinationRule', 'external-api').spec;
     expect(spec.trafficPolicy.tls).toEqual({ mode: 'SIMPLE', sni: 'api.example.com' });
@@ -48,13 +60,24 @@ describe('DestinationRule', () => {
 
   test('leaves TLS unset for a host outside the cluster', () => {
     const { chart } = setup();
-    new DestinationRule(chart, 'Ext', { host: 'api.example.com', name: 'external-api', subsets: [{ name: 'eu', labels: { region: 'eu' } }] });
-    expect(find(chart, 'DestinationRule', 'external-api').spec).toEqual({ host: 'api.example.com', subsets: [{ name: 'eu', labels: { region: 'eu' } }] });
+    new DestinationRule(chart, 'Ext', {
+      host: 'api.example.com',
+      name: 'external-api',
+      subsets: [{ name: 'eu', labels: { region: 'eu' } }],
+    });
+    expect(find(chart, 'DestinationRule', 'external-api').spec).toEqual({
+      host: 'api.example.com',
+      subsets: [{ name: 'eu', labels: { region: 'eu' } }],
+    });
   });
 
   test('fails on out-of-range limits, naming value and range', () => {
     const { app, chart } = setup();
-    new DestinationRule(chart, 'Bad', { host: 'reviews', connectionPool: { maxConnections: 0 }, outlierDetection: { maxEjectionPercent: 150 } });
+    new DestinationRule(chart, 'Bad', {
+      host: 'reviews',
+      connectionPool: { maxConnections: 0 },
+      outlierDetection: { maxEjectionPercent: 150 },
+    });
     expect(errors(app)).toEqual([
       'traffic policy maxConnections 0 is out of range: use a whole number from 1 to 2147483647',
       'traffic policy maxEjectionPercent 150 is out of range: use a percentage from 0 to 100',
@@ -65,7 +88,11 @@ describe('DestinationRule', () => {
     const { app, chart } = setup();
     new DestinationRule(chart, 'Bad', {
       host: 'reviews',
-      subsets: [{ name: 'v1', labels: {} }, { name: 'V_2', labels: { version: 'v2' } }, { name: 'V_2', labels: { version: 'v2' } }],
+      subsets: [
+        { name: 'v1', labels: {} },
+        { name: 'V_2', labels: { version: 'v2' } },
+        { name: 'V_2', labels: { version: 'v2' } },
+      ],
     });
     const problems = errors(app);
     expect(problems).toContainEqual(expect.stringMatching(/subset 'v1' has no labels and would select every endpoint/));
@@ -75,8 +102,16 @@ describe('DestinationRule', () => {
 
   test('fails when two subsets select the same pods', () => {
     const { app, chart } = setup();
-    new DestinationRule(chart, 'Twins', { host: 'reviews', subsets: [{ name: 'blue', labels: { app: 'reviews' } }, { name: 'green', labels: { app: 'reviews' } }] });
-    expect(errors(app)).toEqual(["subset 'green' has the same labels as subset 'blue', so both select the same pods: add a label that tells them apart, e.g. version"]);
+    new DestinationRule(chart, 'Twins', {
+      host: 'reviews',
+      subsets: [
+        { name: 'blue', labels: { app: 'reviews' } },
+        { name: 'green', labels: { app: 'reviews' } },
+      ],
+    });
+    expect(errors(app)).toEqual([
+      "subset 'green' has the same labels as subset 'blue', so both select the same pods: add a label that tells them apart, e.g. version",
+    ]);
   });
 
   test('fails when the host gives no object name and none is set', () => {

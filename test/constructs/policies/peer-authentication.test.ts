@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { type App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { MeshNamespace } from '../../../src/constructs/mesh-namespace';
 import { PeerAuthentication } from '../../../src/constructs/policies/peer-authentication';
@@ -75,7 +75,7 @@ describe('PeerAuthentication', () => {
     expect(errorsOf(app)).toEqual([]);
   });
 
-  test("selects a cdk8s-plus workload by its selector labels, in its namespace, named after it", () => {
+  test('selects a cdk8s-plus workload by its selector labels, in its namespace, named after it', () => {
     const { app, chart } = setup();
     const pa = new PeerAuthentication(chart, 'W', { selector: web(chart), portLevelMtls: { 9090: MtlsMode.disable() } });
     expect(find(Testing.synth(chart), 'PeerAuthentication', 'shop', 'web').spec).toEqual({
@@ -89,7 +89,9 @@ describe('PeerAuthentication', () => {
   test('writes port-level modes in ascending port order', () => {
     const { chart } = setup();
     const pa = new PeerAuthentication(chart, 'W', {
-      name: 'web', namespace: 'shop', selector: { app: 'web' },
+      name: 'web',
+      namespace: 'shop',
+      selector: { app: 'web' },
       portLevelMtls: { 8080: MtlsMode.permissive(), 443: MtlsMode.strict(), 80: MtlsMode.unset() },
     });
     expect(Object.keys(pa.apiObject.toJson().spec.portLevelMtls)).toEqual(['80', '443', '8080']);
@@ -99,23 +101,30 @@ describe('PeerAuthentication', () => {
     const { app, chart } = setup();
     new PeerAuthentication(chart, 'Ns', { namespace: 'shop', portLevelMtls: { 80: MtlsMode.disable() } });
     expect(errorsOf(app)).toEqual([
-      '[security/Ns] port-level mtls needs a selector (istio rejects it on mesh-wide and namespace-wide policies): '
-      + 'add a selector for the workload or remove portLevelMtls',
+      '[security/Ns] port-level mtls needs a selector (istio rejects it on mesh-wide and namespace-wide policies): ' +
+        'add a selector for the workload or remove portLevelMtls',
     ]);
   });
 
   test.each([['0'], ['65536'], ['http']])('fails when the port-level port is %s', (port) => {
     const { app, chart } = setup();
-    new PeerAuthentication(chart, 'W', { name: 'web', namespace: 'shop', selector: { app: 'web' }, portLevelMtls: { [port]: MtlsMode.disable() } as any });
-    expect(errorsOf(app)).toEqual([`[security/W] port-level mtls port '${port}' is not a port number: use a container port from 1 to 65535`]);
+    new PeerAuthentication(chart, 'W', {
+      name: 'web',
+      namespace: 'shop',
+      selector: { app: 'web' },
+      portLevelMtls: { [port]: MtlsMode.disable() } as any,
+    });
+    expect(errorsOf(app)).toEqual([
+      `[security/W] port-level mtls port '${port}' is not a port number: use a container port from 1 to 65535`,
+    ]);
   });
 
   test('fails when the port is not a container port of the selected workload', () => {
     const { app, chart } = setup();
     new PeerAuthentication(chart, 'W', { selector: web(chart), portLevelMtls: { 8080: MtlsMode.disable() } });
     expect(errorsOf(app)).toEqual([
-      '[security/W] port-level mtls port 8080 is not a container port of the selected workload (its ports: 80, 9090): '
-      + 'use one of its container ports or add the port to a container',
+      '[security/W] port-level mtls port 8080 is not a container port of the selected workload (its ports: 80, 9090): ' +
+        'use one of its container ports or add the port to a container',
     ]);
   });
 

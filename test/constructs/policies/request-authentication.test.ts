@@ -15,26 +15,30 @@ describe('RequestAuthentication', () => {
     new RequestAuthentication(chart, 'Jwt', {
       name: 'frontend-jwt',
       selector: { app: 'frontend' },
-      jwtRules: [{
-        issuer: 'https://accounts.example.com',
-        jwksUri: 'https://accounts.example.com/.well-known/jwks.json',
-        audiences: ['shop'],
-        fromHeaders: [{ name: 'x-jwt', prefix: 'Bearer ' }],
-        forwardOriginalToken: true,
-      }],
+      jwtRules: [
+        {
+          issuer: 'https://accounts.example.com',
+          jwksUri: 'https://accounts.example.com/.well-known/jwks.json',
+          audiences: ['shop'],
+          fromHeaders: [{ name: 'x-jwt', prefix: 'Bearer ' }],
+          forwardOriginalToken: true,
+        },
+      ],
     });
     expect(errors(app)).toEqual([]);
     const ra = find(chart, 'RequestAuthentication', 'frontend-jwt');
     expect(ra.apiVersion).toBe('security.istio.io/v1');
     expect(ra.spec).toEqual({
       selector: { matchLabels: { app: 'frontend' } },
-      jwtRules: [{
-        issuer: 'https://accounts.example.com',
-        jwksUri: 'https://accounts.example.com/.well-known/jwks.json',
-        audiences: ['shop'],
-        fromHeaders: [{ name: 'x-jwt', prefix: 'Bearer ' }],
-        forwardOriginalToken: true,
-      }],
+      jwtRules: [
+        {
+          issuer: 'https://accounts.example.com',
+          jwksUri: 'https://accounts.example.com/.well-known/jwks.json',
+          audiences: ['shop'],
+          fromHeaders: [{ name: 'x-jwt', prefix: 'Bearer ' }],
+          forwardOriginalToken: true,
+        },
+      ],
     });
   });
 

@@ -27,19 +27,34 @@ describe('Telemetry', () => {
       name: 'reviews',
       selector: { app: 'reviews' },
       accessLogging: { filter: 'response.code >= 400', mode: WorkloadMode.SERVER },
-      metrics: { overrides: [
-        { metric: IstioMetric.REQUEST_COUNT, tags: { request_host: TagOverride.upsert('request.host'), destination_canonical_revision: TagOverride.remove() } },
-        { metric: IstioMetric.REQUEST_SIZE, mode: WorkloadMode.CLIENT, disabled: true },
-      ] },
+      metrics: {
+        overrides: [
+          {
+            metric: IstioMetric.REQUEST_COUNT,
+            tags: { request_host: TagOverride.upsert('request.host'), destination_canonical_revision: TagOverride.remove() },
+          },
+          { metric: IstioMetric.REQUEST_SIZE, mode: WorkloadMode.CLIENT, disabled: true },
+        ],
+      },
     });
     const t = find(chart, 'Telemetry', 'reviews');
     expect(t.metadata.namespace).toBe('shop');
     expect(t.spec.selector).toEqual({ matchLabels: { app: 'reviews' } });
     expect(t.spec.accessLogging).toEqual([{ filter: { expression: 'response.code >= 400' }, match: { mode: 'SERVER' } }]);
-    expect(t.spec.metrics).toEqual([{ overrides: [
-      { match: { metric: 'REQUEST_COUNT', mode: 'CLIENT_AND_SERVER' }, tagOverrides: { request_host: { operation: 'UPSERT', value: 'request.host' }, destination_canonical_revision: { operation: 'REMOVE' } } },
-      { match: { metric: 'REQUEST_SIZE', mode: 'CLIENT' }, disabled: true },
-    ] }]);
+    expect(t.spec.metrics).toEqual([
+      {
+        overrides: [
+          {
+            match: { metric: 'REQUEST_COUNT', mode: 'CLIENT_AND_SERVER' },
+            tagOverrides: {
+              request_host: { operation: 'UPSERT', value: 'request.host' },
+              destination_canonical_revision: { operation: 'REMOVE' },
+            },
+          },
+          { match: { metric: 'REQUEST_SIZE', mode: 'CLIENT' }, disabled: true },
+        ],
+      },
+    ]);
   });
 
   test('fails on a sampling percentage above 100 and on an empty Telemetry', () => {

@@ -21,14 +21,23 @@ describe('VirtualService', () => {
       http: [
         {
           name: 'beta',
-          match: [{ uri: StringMatch.prefix('/api'), headers: { 'x-group': StringMatch.exact('beta') }, queryParams: { debug: StringMatch.exact('1') } }],
+          match: [
+            {
+              uri: StringMatch.prefix('/api'),
+              headers: { 'x-group': StringMatch.exact('beta') },
+              queryParams: { debug: StringMatch.exact('1') },
+            },
+          ],
           destinations: [{ host: HOST, subset: 'v2', port: 9080 }],
           rewrite: { uri: '/' },
           fault: { delay: { fixedDelay: IstioDuration.seconds(2), percentage: 10 }, abort: { httpStatus: 503, percentage: 5 } },
         },
         {
           name: 'split',
-          destinations: [{ host: HOST, subset: 'v1', weight: 90 }, { host: HOST, subset: 'v2', weight: 10 }],
+          destinations: [
+            { host: HOST, subset: 'v1', weight: 90 },
+            { host: HOST, subset: 'v2', weight: 10 },
+          ],
           timeout: IstioDuration.seconds(6),
           retries: { attempts: 3, perTryTimeout: IstioDuration.seconds(2), retryOn: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE] },
           mirror: { host: 'reviews-shadow', percentage: 25 },
@@ -40,9 +49,14 @@ describe('VirtualService', () => {
     expect(vs.apiVersion).toBe('networking.istio.io/v1');
     expect(vs.spec.hosts).toEqual([HOST]);
     const beta = vs.spec.http.find((r: any) => r.name === 'beta');
-    expect(beta.match).toEqual([{ uri: { prefix: '/api' }, headers: { 'x-group': { exact: 'beta' } }, queryParams: { debug: { exact: '1' } } }]);
+    expect(beta.match).toEqual([
+      { uri: { prefix: '/api' }, headers: { 'x-group': { exact: 'beta' } }, queryParams: { debug: { exact: '1' } } },
+    ]);
     expect(beta.route).toEqual([{ destination: { host: HOST, subset: 'v2', port: { number: 9080 } } }]);
-    expect(beta.fault).toEqual({ delay: { fixedDelay: '2s', percentage: { value: 10 } }, abort: { httpStatus: 503, percentage: { value: 5 } } });
+    expect(beta.fault).toEqual({
+      delay: { fixedDelay: '2s', percentage: { value: 10 } },
+      abort: { httpStatus: 503, percentage: { value: 5 } },
+    });
     expect(beta.rewrite).toEqual({ uri: '/' });
     const split = vs.spec.http.find((r: any) => r.name === 'split');
     expect(split.route.map((d: any) => d.weight)).toEqual([90, 10]);
@@ -61,17 +75,38 @@ describe('VirtualService', () => {
 
   test('fails when weights do not add up to 100', () => {
     const { app, chart } = setup();
-    new VirtualService(chart, 'Bad', { hosts: [HOST], http: [{ name: 'split', destinations: [{ host: HOST, subset: 'v1', weight: 80 }, { host: HOST, subset: 'v2', weight: 10 }] }] });
-    expect(errors(app)).toEqual(["http route 'split' destination weights sum to 90 (80 + 10): they must add up to 100; adjust the weights"]);
+    new VirtualService(chart, 'Bad', {
+      hosts: [HOST],
+      http: [
+        {
+          name: 'split',
+          destinations: [
+            { host: HOST, subset: 'v1', weight: 80 },
+            { host: HOST, subset: 'v2', weight: 10 },
+          ],
+        },
+      ],
+    });
+    expect(errors(app)).toEqual([
+      "http route 'split' destination weights sum to 90 (80 + 10): they must add up to 100; adjust the weights",
+    ]);
   });
 
   test('fails when retries outlast the route timeout', () => {
     const { app, chart } = setup();
     new VirtualService(chart, 'Bad', {
       hosts: [HOST],
-      http: [{ destinations: [{ host: HOST }], timeout: IstioDuration.seconds(3), retries: { attempts: 3, perTryTimeout: IstioDuration.seconds(2) } }],
+      http: [
+        {
+          destinations: [{ host: HOST }],
+          timeout: IstioDuration.seconds(3),
+          retries: { attempts: 3, perTryTimeout: IstioDuration.seconds(2) },
+        },
+      ],
     });
-    expect(errors(app)).toEqual([expect.stringMatching(/^http route #1 retries 3 x perTryTimeout 2s = 6000ms exceed the route timeout 3s/)]);
+    expect(errors(app)).toEqual([
+      expect.stringMatching(/^http route #1 retries 3 x perTryTimeout 2s = 6000ms exceed the route timeout 3s/),
+    ]);
   });
 
   test('fails on bad fault percentages, status, ports and empty routes', () => {

@@ -1,12 +1,16 @@
 import { analyze } from '../../../src/engine/analysis/analyze';
-import { Rule, finding } from '../../../src/engine/analysis/rule';
+import { type Rule, finding } from '../../../src/engine/analysis/rule';
 import { ALL_RULES } from '../../../src/engine/analysis/rules';
 import { deployment, namespace, peerAuthentication } from './fixtures';
 
 /** A rule that reports every object it is given at a fixed level, to test ordering and suppression. */
 function everyObject(code: string, level: Rule['level']): Rule {
   return {
-    code, level, title: 't', explanation: 'e', fix: 'f',
+    code,
+    level,
+    title: 't',
+    explanation: 'e',
+    fix: 'f',
     check: (index) => index.all.map((e) => finding({ code, level }, `about ${e.object.metadata.name}`, e)),
   };
 }
@@ -16,14 +20,22 @@ describe('analyze', () => {
     const objects = [namespace('b'), namespace('a')].map((object) => ({ object }));
     const findings = analyze(objects, { rules: [everyObject('X2', 'info'), everyObject('X1', 'error'), everyObject('X0', 'warning')] });
     expect(findings.map((f) => `${f.level} ${f.code} ${f.objects[0].name}`)).toEqual([
-      'error X1 a', 'error X1 b', 'warning X0 a', 'warning X0 b', 'info X2 a', 'info X2 b',
+      'error X1 a',
+      'error X1 b',
+      'warning X0 a',
+      'warning X0 b',
+      'info X2 a',
+      'info X2 b',
     ]);
   });
 
   test('drops findings suppressed by galley.istio.io/analyze-suppress on the object they are about', () => {
     const quiet = { ...namespace('quiet'), metadata: { name: 'quiet', annotations: { 'galley.istio.io/analyze-suppress': 'X9, X1' } } };
     const all = { ...namespace('all'), metadata: { name: 'all', annotations: { 'galley.istio.io/analyze-suppress': '*' } } };
-    const findings = analyze([quiet, all, namespace('loud')].map((object) => ({ object })), { rules: [everyObject('X1', 'error'), everyObject('X2', 'error')] });
+    const findings = analyze(
+      [quiet, all, namespace('loud')].map((object) => ({ object })),
+      { rules: [everyObject('X1', 'error'), everyObject('X2', 'error')] },
+    );
     expect(findings.map((f) => `${f.code} ${f.objects[0].name}`)).toEqual(['X1 loud', 'X2 loud', 'X2 quiet']);
   });
 
@@ -34,8 +46,11 @@ describe('analyze', () => {
 
   test('runs every registered rule by default, and the STRICT scenario yields an error naming both objects', () => {
     const objects = [
-      namespace('shop', { 'istio-injection': 'enabled' }), deployment('api', 'shop'), peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
-      namespace('legacy', { 'istio-injection': 'disabled' }), deployment('client', 'legacy'),
+      namespace('shop', { 'istio-injection': 'enabled' }),
+      deployment('api', 'shop'),
+      peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
+      namespace('legacy', { 'istio-injection': 'disabled' }),
+      deployment('client', 'legacy'),
     ].map((object) => ({ object }));
     const errors = analyze(objects).filter((f) => f.level === 'error');
     expect(errors.map((f) => f.code)).toEqual(['CDK8SI011']);

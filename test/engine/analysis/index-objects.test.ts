@@ -1,5 +1,5 @@
 import { ObjectIndex } from '../../../src/engine/analysis/index-objects';
-import { KubeObject } from '../../../src/engine/k8s/object';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { deployment, namespace, service } from './fixtures';
 
 function index(objects: KubeObject[]): ObjectIndex {
@@ -8,8 +8,20 @@ function index(objects: KubeObject[]): ObjectIndex {
 
 describe('ObjectIndex', () => {
   test('finds workloads of every pod-running kind with their pod labels, annotations and containers', () => {
-    const idx = index(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'].map((kind) => deployment(kind.toLowerCase(), 'shop', { kind, podAnnotations: { a: 'b' } })));
-    expect(idx.workloads.map((w) => w.object.kind)).toEqual(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod']);
+    const idx = index(
+      ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'].map((kind) =>
+        deployment(kind.toLowerCase(), 'shop', { kind, podAnnotations: { a: 'b' } }),
+      ),
+    );
+    expect(idx.workloads.map((w) => w.object.kind)).toEqual([
+      'Deployment',
+      'StatefulSet',
+      'DaemonSet',
+      'ReplicaSet',
+      'Job',
+      'CronJob',
+      'Pod',
+    ]);
     const cron = idx.workloads.find((w) => w.object.kind === 'CronJob')!;
     expect(cron.podLabels).toEqual({ app: 'cronjob' });
     expect(cron.podAnnotations).toEqual({ a: 'b' });
@@ -51,7 +63,9 @@ describe('ObjectIndex', () => {
   });
 
   test('finds istiod revisions', () => {
-    const idx = index([deployment('istiod-canary', 'istio-system', { labels: { 'istio.io/rev': 'canary' }, podLabels: { app: 'istiod' } })]);
+    const idx = index([
+      deployment('istiod-canary', 'istio-system', { labels: { 'istio.io/rev': 'canary' }, podLabels: { app: 'istiod' } }),
+    ]);
     expect(idx.istiods.map((i) => i.revision)).toEqual(['canary']);
   });
 });

@@ -18,14 +18,22 @@ describe('webhookSelects', () => {
 
 describe('membership', () => {
   test('tells webhook injection, pre-injection, ambient mode and the revision apart', () => {
-    const idx = new ObjectIndex([
-      namespace('inj', { 'istio.io/rev': 'canary' }), deployment('a', 'inj'),
-      deployment('host', 'inj', { podSpec: { hostNetwork: true } }),
-      preInjected('b', 'plain'),
-      namespace('amb', { 'istio.io/dataplane-mode': 'ambient' }), deployment('c', 'amb'),
-      deployment('d', 'plain'),
-    ].map((object) => ({ object })));
-    const of = (name: string) => membership(idx, idx.workloads.find((w) => w.object.metadata.name === name)!);
+    const idx = new ObjectIndex(
+      [
+        namespace('inj', { 'istio.io/rev': 'canary' }),
+        deployment('a', 'inj'),
+        deployment('host', 'inj', { podSpec: { hostNetwork: true } }),
+        preInjected('b', 'plain'),
+        namespace('amb', { 'istio.io/dataplane-mode': 'ambient' }),
+        deployment('c', 'amb'),
+        deployment('d', 'plain'),
+      ].map((object) => ({ object })),
+    );
+    const of = (name: string) =>
+      membership(
+        idx,
+        idx.workloads.find((w) => w.object.metadata.name === name)!,
+      );
     expect(of('a')).toEqual({ webhookInjects: true, preInjected: false, ambient: false, inMesh: true, revision: 'canary' });
     expect(of('host').inMesh).toBe(false);
     expect(of('b')).toMatchObject({ preInjected: true, inMesh: true });

@@ -1,6 +1,6 @@
 import { ObjectIndex } from '../../../src/engine/analysis/index-objects';
 import { effectiveMode } from '../../../src/engine/analysis/mtls';
-import { KubeObject } from '../../../src/engine/k8s/object';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { deployment, peerAuthentication } from './fixtures';
 
 function modeOf(objects: KubeObject[], port?: number): string {
@@ -27,13 +27,21 @@ describe('effectiveMode', () => {
 
   test('lets UNSET inherit from the enclosing scope', () => {
     const ns = peerAuthentication('ns', 'shop', { mtls: { mode: 'STRICT' } });
-    const wl = peerAuthentication('wl', 'shop', { selector: SELECTOR, mtls: { mode: 'UNSET' }, portLevelMtls: { 8080: { mode: 'UNSET' } } });
+    const wl = peerAuthentication('wl', 'shop', {
+      selector: SELECTOR,
+      mtls: { mode: 'UNSET' },
+      portLevelMtls: { 8080: { mode: 'UNSET' } },
+    });
     expect(modeOf([ns, wl])).toBe('STRICT by ns');
     expect(modeOf([ns, wl], 8080)).toBe('STRICT by ns');
   });
 
   test('applies port-level modes of the workload policy to their port only', () => {
-    const wl = peerAuthentication('wl', 'shop', { selector: SELECTOR, mtls: { mode: 'STRICT' }, portLevelMtls: { 8080: { mode: 'DISABLE' } } });
+    const wl = peerAuthentication('wl', 'shop', {
+      selector: SELECTOR,
+      mtls: { mode: 'STRICT' },
+      portLevelMtls: { 8080: { mode: 'DISABLE' } },
+    });
     expect(modeOf([wl], 8080)).toBe('DISABLE by wl');
     expect(modeOf([wl], 9090)).toBe('STRICT by wl');
   });

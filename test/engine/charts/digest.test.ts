@@ -16,7 +16,9 @@ function chart(files: Record<string, string>): string {
 
 describe('chartDigest', () => {
   test('is the same for the same content in another folder', () => {
-    expect(chartDigest(chart({ 'Chart.yaml': 'a', 'templates/x.yaml': 'b' }))).toBe(chartDigest(chart({ 'templates/x.yaml': 'b', 'Chart.yaml': 'a' })));
+    expect(chartDigest(chart({ 'Chart.yaml': 'a', 'templates/x.yaml': 'b' }))).toBe(
+      chartDigest(chart({ 'templates/x.yaml': 'b', 'Chart.yaml': 'a' })),
+    );
   });
 
   test('changes when a file in a sub folder changes', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LocalChartFacts, localChartFacts } from '../../../src/engine/charts/local-chart-facts';
+import { type LocalChartFacts, localChartFacts } from '../../../src/engine/charts/local-chart-facts';
 import { useTempDir } from './test-helpers';
 
 const tmp = useTempDir('chart-facts-test-');

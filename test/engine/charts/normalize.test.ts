@@ -15,7 +15,12 @@ describe('normalizeRendered', () => {
   });
 
   test('treats custom kinds as cluster-scoped when a rendered CRD says so', () => {
-    const crd = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.io' }, spec: { scope: 'Cluster', names: { kind: 'Widget' } } };
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.io' },
+      spec: { scope: 'Cluster', names: { kind: 'Widget' } },
+    };
     const out = normalizeRendered([crd, obj('Widget', 'w'), obj('Gadget', 'g')], 'mesh', 'test');
     expect(out.map((o) => o.metadata.namespace)).toEqual([undefined, undefined, 'mesh']);
   });
@@ -31,6 +36,8 @@ describe('normalizeRendered', () => {
 
   test('rejects a document that is not a Kubernetes object, naming its position', () => {
     expect(() => normalizeRendered([obj('Service', 's'), { hello: 'world' }], 'mesh', 'helm template x')).toThrow(UserError);
-    expect(() => normalizeRendered([obj('Service', 's'), { hello: 'world' }], 'mesh', 'helm template x')).toThrow(/document 2 is not a Kubernetes object/);
+    expect(() => normalizeRendered([obj('Service', 's'), { hello: 'world' }], 'mesh', 'helm template x')).toThrow(
+      /document 2 is not a Kubernetes object/,
+    );
   });
 });

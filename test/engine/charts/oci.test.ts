@@ -1,4 +1,4 @@
-import { ChildProcess, spawn, spawnSync } from 'child_process';
+import { type ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -77,7 +77,13 @@ describe('chartFromOci', () => {
     const chart = resolveChart('istiod', '1.30.3', [ChartSource.oci(ref, { plainHttp: true, cacheDir: cacheDir() })]);
     expect(chart.path.endsWith('istiod-1.30.3.tgz')).toBe(true);
     expect(fs.readFileSync(requestLog, 'utf-8')).toContain('/v2/charts/istiod/manifests/1.30.3');
-    const objects = renderChart({ chart, release: 'istiod', namespace: 'istio-system', values: {}, cacheDir: path.join(cacheDir(), 'renders') });
+    const objects = renderChart({
+      chart,
+      release: 'istiod',
+      namespace: 'istio-system',
+      values: {},
+      cacheDir: path.join(cacheDir(), 'renders'),
+    });
     findObject(objects, 'Deployment', 'istiod');
   });
 
@@ -94,8 +100,9 @@ describe('chartFromOci', () => {
   });
 
   test('reports a version the registry does not have', () => {
-    expect(() => resolveChart('base', '9.9.9', [ChartSource.oci(ref, { plainHttp: true, cacheDir: cacheDir() })]))
-      .toThrow(new RegExp(`looked at:\\n\\s+- ${ref.replace(/[./]/g, '\\$&')}/base version 9\\.9\\.9 \\(`));
+    expect(() => resolveChart('base', '9.9.9', [ChartSource.oci(ref, { plainHttp: true, cacheDir: cacheDir() })])).toThrow(
+      new RegExp(`looked at:\\n\\s+- ${ref.replace(/[./]/g, '\\$&')}/base version 9\\.9\\.9 \\(`),
+    );
   });
 
   test('passes the chart reference, version and destination to helm pull; no --plain-http unless asked', () => {
@@ -108,7 +115,9 @@ describe('chartFromOci', () => {
       const spec = ChartSource.oci('oci://registry.example/istio-release/charts/', { cacheDir: cacheDir() }).spec;
       if (spec.kind !== 'oci') throw new Error('not an oci source');
       const attempt = chartFromOci(spec, 'istiod', '1.30.3', 'helm');
-      expect(attempt).toEqual({ looked: 'oci://registry.example/istio-release/charts/istiod version 1.30.3 (failed to do request: connection refused)' });
+      expect(attempt).toEqual({
+        looked: 'oci://registry.example/istio-release/charts/istiod version 1.30.3 (failed to do request: connection refused)',
+      });
       expect(calls).toHaveLength(1);
       expect(calls[0].slice(0, 4)).toEqual(['pull', 'oci://registry.example/istio-release/charts/istiod', '--version', '1.30.3']);
       expect(calls[0]).toContain('--destination');

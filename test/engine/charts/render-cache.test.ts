@@ -4,7 +4,13 @@ import { clearRenderCache, helmIdentity, readRenderCache, renderKey, writeRender
 import { useTempDir } from './test-helpers';
 
 const tmp = useTempDir('render-cache-test-');
-const parts = { chartDigest: 'abc', values: { a: 1, b: { c: [1, 2] } }, release: 'istiod', namespace: 'istio-system', helm: '/bin/helm:1:2' };
+const parts = {
+  chartDigest: 'abc',
+  values: { a: 1, b: { c: [1, 2] } },
+  release: 'istiod',
+  namespace: 'istio-system',
+  helm: '/bin/helm:1:2',
+};
 
 describe('renderKey', () => {
   test('does not depend on the key order of the values', () => {

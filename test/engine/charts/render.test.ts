@@ -35,19 +35,25 @@ describe('renderChart', () => {
 
   test('fills the namespace of namespaced objects that the chart leaves without one', () => {
     const chart = resolveChart('base', '1.30.3', [ChartSource.localDir(FIXTURES)]);
-    const objects = renderChart({ chart, release: 'istio-base', namespace: 'istio-system', values: {}, cacheDir: path.join(tmpDir(), 'renders') });
+    const objects = renderChart({
+      chart,
+      release: 'istio-base',
+      namespace: 'istio-system',
+      values: {},
+      cacheDir: path.join(tmpDir(), 'renders'),
+    });
     expect(find(objects, 'ServiceAccount', 'istio-reader-service-account').metadata.namespace).toBe('istio-system');
     expect(find(objects, 'CustomResourceDefinition', 'peerauthentications.security.istio.io').metadata.namespace).toBeUndefined();
     expect(find(objects, 'ValidatingWebhookConfiguration', 'istiod-default-validator').metadata.namespace).toBeUndefined();
   });
 
-  test('keeps helm\'s object order', () => {
+  test("keeps helm's object order", () => {
     const kinds = render().map((o) => o.kind);
     expect(kinds.indexOf('ServiceAccount')).toBeLessThan(kinds.indexOf('Deployment'));
     expect(kinds.indexOf('Deployment')).toBeLessThan(kinds.indexOf('MutatingWebhookConfiguration'));
   });
 
-  test('reports a failing chart with helm\'s message', () => {
+  test("reports a failing chart with helm's message", () => {
     expect(() => render({ profile: 'nope' })).toThrow(UserError);
     expect(() => render({ profile: 'nope' })).toThrow(/profile "nope" is not one this chart ships/);
   });

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn, spawnSync } from 'child_process';
+import { type ChildProcess, spawn, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -33,17 +33,31 @@ beforeAll(async () => {
   serverRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-repo-'));
   requestLog = path.join(serverRoot, 'requests.log');
   const good = path.join(serverRoot, 'good');
-  for (const [chart, dir] of [['base', 'base'], ['istiod', 'istio-control/istio-discovery']]) {
+  for (const [chart, dir] of [
+    ['base', 'base'],
+    ['istiod', 'istio-control/istio-discovery'],
+  ]) {
     const result = spawnSync(locateHelm(), ['package', path.join(FIXTURE_CHARTS, dir), '--destination', good], { encoding: 'utf-8' });
     if (result.status !== 0) throw new Error(result.stderr);
-    digests[chart] = createHash('sha256').update(fs.readFileSync(path.join(good, `${chart}-1.30.3.tgz`))).digest('hex');
+    digests[chart] = createHash('sha256')
+      .update(fs.readFileSync(path.join(good, `${chart}-1.30.3.tgz`)))
+      .digest('hex');
   }
-  const index = (digest: (chart: string) => string) => 'apiVersion: v1\nentries:\n'
-    + ['base', 'istiod'].map((c) => `  ${c}:\n    - name: ${c}\n      version: 1.30.3\n      digest: ${digest(c)}\n      urls: [${c}-1.30.3.tgz]\n`).join('');
-  fs.writeFileSync(path.join(good, 'index.yaml'), index((c) => digests[c]));
+  const index = (digest: (chart: string) => string) =>
+    'apiVersion: v1\nentries:\n' +
+    ['base', 'istiod']
+      .map((c) => `  ${c}:\n    - name: ${c}\n      version: 1.30.3\n      digest: ${digest(c)}\n      urls: [${c}-1.30.3.tgz]\n`)
+      .join('');
+  fs.writeFileSync(
+    path.join(good, 'index.yaml'),
+    index((c) => digests[c]),
+  );
   const bad = path.join(serverRoot, 'bad');
   fs.cpSync(good, bad, { recursive: true });
-  fs.writeFileSync(path.join(bad, 'index.yaml'), index(() => '0'.repeat(64)));
+  fs.writeFileSync(
+    path.join(bad, 'index.yaml'),
+    index(() => '0'.repeat(64)),
+  );
   server = spawn(process.execPath, ['-e', SERVER, serverRoot, requestLog], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d) => resolve(String(d).trim())));
   baseUrl = `http://127.0.0.1:${port}`;
@@ -82,7 +96,11 @@ describe('chartFromRepository', () => {
   });
 
   test('refuses an archive whose sha256 differs from a pinned digest', () => {
-    const attempt = chartFromRepository({ url: `${baseUrl}/good`, cacheDir: cacheDir(), digests: { 'base-1.30.3': 'f'.repeat(64) } }, 'base', '1.30.3');
+    const attempt = chartFromRepository(
+      { url: `${baseUrl}/good`, cacheDir: cacheDir(), digests: { 'base-1.30.3': 'f'.repeat(64) } },
+      'base',
+      '1.30.3',
+    );
     expect(attempt).toEqual({ looked: expect.stringMatching(/does not match the pinned digest/) });
   });
 
@@ -97,15 +115,22 @@ describe('chartFromRepository', () => {
   });
 
   test('names the missing version', () => {
-    expect(chartFromRepository({ url: `${baseUrl}/good`, cacheDir: cacheDir(), digests: {} }, 'istiod', '9.9.9'))
-      .toEqual({ looked: expect.stringContaining('no version 9.9.9 of \'istiod\'') });
+    expect(chartFromRepository({ url: `${baseUrl}/good`, cacheDir: cacheDir(), digests: {} }, 'istiod', '9.9.9')).toEqual({
+      looked: expect.stringContaining("no version 9.9.9 of 'istiod'"),
+    });
   });
 });
 
 describe('resolving through a repository source', () => {
   test('the downloaded archive renders with helm', () => {
     const chart = resolveChart('istiod', '1.30.3', [ChartSource.repository({ url: `${baseUrl}/good`, cacheDir: cacheDir() })]);
-    const objects = renderChart({ chart, release: 'istiod', namespace: 'istio-system', values: {}, cacheDir: path.join(cacheDir(), 'renders') });
+    const objects = renderChart({
+      chart,
+      release: 'istiod',
+      namespace: 'istio-system',
+      values: {},
+      cacheDir: path.join(cacheDir(), 'renders'),
+    });
     findObject(objects, 'Deployment', 'istiod');
   });
 
@@ -119,7 +144,7 @@ describe('resolving through a repository source', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain('istio chart \'istiod\' version 1.30.3 not found');
+    expect(message).toContain("istio chart 'istiod' version 1.30.3 not found");
     expect(message).toContain(path.join(missing, 'istio-control', 'istio-discovery'));
     expect(message).toContain(`${unreachable}/index.yaml (`);
     expect(message).toContain('ECONNREFUSED');

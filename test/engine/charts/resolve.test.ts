@@ -8,7 +8,7 @@ import { UserError } from '../../../src/errors';
 import { FIXTURE_CHARTS } from './test-helpers';
 
 describe('resolveChart', () => {
-  test('finds both charts in a folder laid out like a release\'s manifests/charts', () => {
+  test("finds both charts in a folder laid out like a release's manifests/charts", () => {
     const base = resolveChart('base', '1.30.3', [ChartSource.localDir(FIXTURE_CHARTS)]);
     const istiod = resolveChart('istiod', '1.30.3', [ChartSource.localDir(FIXTURE_CHARTS)]);
     expect(base.path).toBe(path.join(FIXTURE_CHARTS, 'base'));

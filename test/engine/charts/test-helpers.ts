@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { KubeObject } from '../../../src/engine/k8s/object';
-import { ProcessRunner, setProcessRunner } from '../../../src/engine/process/runner';
+import { type KubeObject } from '../../../src/engine/k8s/object';
+import { type ProcessRunner, setProcessRunner } from '../../../src/engine/process/runner';
 
 /** The fixture charts, laid out like a release's manifests/charts. */
 export const FIXTURE_CHARTS = path.join(__dirname, '..', '..', 'fixtures', 'charts');
@@ -14,7 +14,13 @@ export function countingRunner(): { readonly calls: string[][]; readonly restore
   const calls: string[][] = [];
   const runner: ProcessRunner = (program, args, options = {}) => {
     calls.push([program, ...args]);
-    const r = spawnSync(program, [...args], { input: options.input, cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(program, [...args], {
+      input: options.input,
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      encoding: 'utf-8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
   };
   return { calls, restore: setProcessRunner(runner) };
@@ -30,7 +36,9 @@ export function findObject(objects: readonly KubeObject[], kind: string, name: s
 /** A fresh temp folder per test, removed afterwards. */
 export function useTempDir(prefix: string): () => string {
   let dir = '';
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
   return () => dir;
 }

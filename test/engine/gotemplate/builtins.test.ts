@@ -2,8 +2,18 @@ import { BUILTINS, isTrue, typedMap } from '../../../src/engine/gotemplate/built
 
 describe('isTrue', () => {
   test.each<[unknown, boolean]>([
-    [null, false], [undefined, false], [0, false], [1, true], ['', false], ['x', true],
-    [[], false], [[0], true], [{}, false], [{ a: 1 }, true], [false, false], [() => 1, true],
+    [null, false],
+    [undefined, false],
+    [0, false],
+    [1, true],
+    ['', false],
+    ['x', true],
+    [[], false],
+    [[0], true],
+    [{}, false],
+    [{ a: 1 }, true],
+    [false, false],
+    [() => 1, true],
   ])('%p is %p', (v, expected) => {
     expect(isTrue(v)).toBe(expected);
   });
@@ -26,7 +36,7 @@ describe('builtins', () => {
     ['ge', ['b', 'a'], true],
     ['html', ['<a>&\'"'], '&lt;a&gt;&amp;&#39;&#34;'],
     ['html', [1, 2], '1 2'],
-    ['js', ['<\'\n'], '\\u003C\\\'\\u000A'],
+    ['js', ["<'\n"], "\\u003C\\'\\u000A"],
     ['urlquery', ['a b/é'], 'a+b%2F%C3%A9'],
     ['call', [(a: number, b: number) => a + b, 1, 2], 3],
     ['not', [''], true],
@@ -39,7 +49,7 @@ describe('builtins', () => {
     ['index', [{ a: null }, 'a', 'b'], 'index of nil pointer'],
     ['index', [{}, 1], 'value has type int; should be string'],
     ['index', [[1], 'a'], 'cannot index slice/array with type string'],
-    ['index', [1, 0], 'can\'t index item of type int'],
+    ['index', [1, 0], "can't index item of type int"],
     ['slice', [[1, 2], 2, 1], 'invalid slice index: 2 > 1'],
     ['slice', ['ab', 0, 1, 2], 'cannot 3-index slice a string'],
     ['len', [3], 'len of type int'],

@@ -12,7 +12,9 @@ function execError(src: string, data: unknown, funcs = {}): TemplateError {
 
 class Meta {
   constructor(readonly Name: string) {}
-  Upper(suffix: string): string { return this.Name.toUpperCase() + suffix; }
+  Upper(suffix: string): string {
+    return this.Name.toUpperCase() + suffix;
+  }
 }
 
 describe('execute', () => {
@@ -30,12 +32,17 @@ describe('execute', () => {
     ['prints a struct as its field values', '{{ .m }}', { m: new Meta('app') }, '{app}'],
     ['reads struct fields', '{{ .m.Name }}', { m: new Meta('app') }, 'app'],
     ['calls struct methods with arguments', '{{ .m.Upper "-x" }}', { m: new Meta('app') }, 'APP-x'],
-    ['passes the pipeline value as a method\'s last argument', '{{ "!" | .m.Upper }}', { m: new Meta('a') }, 'A!'],
+    ["passes the pipeline value as a method's last argument", '{{ "!" | .m.Upper }}', { m: new Meta('a') }, 'A!'],
     ['prints a Stringer through String()', '{{ . }}', { String: () => 'custom' }, 'custom'],
     ['assigns to an outer variable from a range body', '{{ $n := 0 }}{{ range .l }}{{ $n = . }}{{ end }}{{ $n }}', { l: [1, 2] }, '2'],
     ['scopes variables declared in an if pipeline to the if', '{{ $x := 1 }}{{ if $x := 2 }}{{ $x }}{{ end }}{{ $x }}', {}, '21'],
     ['starts a called template with only $', '{{ define "t" }}{{ $ }}{{ end }}{{ $x := 1 }}{{ template "t" 5 }}', {}, '5'],
-    ['assigns range variables with =', '{{ $i := 0 }}{{ $v := 0 }}{{ range $i, $v = .l }}{{ end }}{{ $i }}{{ $v }}', { l: ['a', 'b'] }, '1b'],
+    [
+      'assigns range variables with =',
+      '{{ $i := 0 }}{{ $v := 0 }}{{ range $i, $v = .l }}{{ end }}{{ $i }}{{ $v }}',
+      { l: ['a', 'b'] },
+      '1b',
+    ],
     ['gives a single range variable the element', '{{ range $v := .l }}{{ $v }}{{ end }}', { l: ['a', 'b'] }, 'ab'],
     ['iterates map values in key order', '{{ range . }}{{ . }}{{ end }}', { b: 2, a: 1, c: 3 }, '123'],
     ['stops evaluating and at the first false argument', '{{ and 0 (fail) }}', {}, '0'],
@@ -43,7 +50,11 @@ describe('execute', () => {
     ['takes the pipeline value as the last argument', '{{ "b" | printf "%s-%s" "a" }}', {}, 'a-b'],
     ['executes a block default when not redefined', '{{ block "b" . }}[{{ .x }}]{{ end }}', { x: 1 }, '[1]'],
   ])('%s', (_name, src, data, expected) => {
-    const funcs = { fail: () => { throw new Error('evaluated'); } };
+    const funcs = {
+      fail: () => {
+        throw new Error('evaluated');
+      },
+    };
     expect(render(src, data, { funcs })).toBe(expected);
   });
 
@@ -59,21 +70,66 @@ describe('execute', () => {
   test.each<[string, string, unknown, string]>([
     ['a field on nil', '{{ .a.b }}', { a: null }, 'template: t:1:3: executing "t" at <.a.b>: nil pointer evaluating interface {}.b'],
     ['a field on a string', '{{ .a.b }}', { a: 's' }, 'template: t:1:3: executing "t" at <.a.b>: can\'t evaluate field b in type string'],
-    ['a field on a list', '{{ .a.b }}', { a: [] }, 'template: t:1:3: executing "t" at <.a.b>: can\'t evaluate field b in type []interface {}'],
-    ['a missing struct field', '{{ .m.Nope }}', { m: new Meta('x') }, 'template: t:1:3: executing "t" at <.m.Nope>: can\'t evaluate field Nope in type Meta'],
+    [
+      'a field on a list',
+      '{{ .a.b }}',
+      { a: [] },
+      'template: t:1:3: executing "t" at <.a.b>: can\'t evaluate field b in type []interface {}',
+    ],
+    [
+      'a missing struct field',
+      '{{ .m.Nope }}',
+      { m: new Meta('x') },
+      'template: t:1:3: executing "t" at <.m.Nope>: can\'t evaluate field Nope in type Meta',
+    ],
     ['arguments to a map field', '{{ .a 1 }}', { a: 1 }, 'template: t:1:3: executing "t" at <.a>: a is not a method but has arguments'],
     ['arguments to a non-function', '{{ 1 2 }}', {}, 'template: t:1:3: executing "t" at <1>: can\'t give argument to non-function 1'],
     ['nil as a command', '{{ nil }}', {}, 'template: t:1:3: executing "t" at <nil>: nil is not a command'],
     ['too few arguments', '{{ not }}', {}, 'template: t:1:3: executing "t" at <not>: wrong number of args for not: want 1 got 0'],
     ['too many arguments', '{{ lt 1 2 3 }}', {}, 'template: t:1:3: executing "t" at <lt>: wrong number of args for lt: want 2 got 3'],
-    ['and without arguments', '{{ and }}', {}, 'template: t:1:3: executing "t" at <and>: wrong number of args for and: want at least 1 got 0'],
-    ['a failing function', '{{ index .l 5 }}', { l: [1] }, 'template: t:1:3: executing "t" at <index>: error calling index: index out of range: 5'],
+    [
+      'and without arguments',
+      '{{ and }}',
+      {},
+      'template: t:1:3: executing "t" at <and>: wrong number of args for and: want at least 1 got 0',
+    ],
+    [
+      'a failing function',
+      '{{ index .l 5 }}',
+      { l: [1] },
+      'template: t:1:3: executing "t" at <index>: error calling index: index out of range: 5',
+    ],
     ['index of nothing', '{{ index .x "a" }}', {}, 'template: t:1:3: executing "t" at <index>: error calling index: index of untyped nil'],
-    ['comparing different types', '{{ eq 1 "1" }}', {}, 'template: t:1:3: executing "t" at <eq>: error calling eq: incompatible types for comparison: int and string'],
-    ['an undefined template', '{{ template "nope" }}', {}, 'template: t:1:12: executing "t" at <{{template "nope"}}>: template "nope" not defined'],
-    ['ranging over a string', '{{ range .s }}{{ end }}', { s: 'ab' }, 'template: t:1:9: executing "t" at <.s>: range can\'t iterate over ab'],
-    ['ranging two variables over an int', '{{ range $i, $v := 3 }}{{ end }}', {}, 'template: t:1:19: executing "t" at <3>: can\'t use 3 to iterate over more than one variable'],
-    ['endless template recursion', '{{ define "r" }}{{ template "r" }}{{ end }}{{ template "r" }}', {}, 'exceeded maximum template depth (1000)'],
+    [
+      'comparing different types',
+      '{{ eq 1 "1" }}',
+      {},
+      'template: t:1:3: executing "t" at <eq>: error calling eq: incompatible types for comparison: int and string',
+    ],
+    [
+      'an undefined template',
+      '{{ template "nope" }}',
+      {},
+      'template: t:1:12: executing "t" at <{{template "nope"}}>: template "nope" not defined',
+    ],
+    [
+      'ranging over a string',
+      '{{ range .s }}{{ end }}',
+      { s: 'ab' },
+      'template: t:1:9: executing "t" at <.s>: range can\'t iterate over ab',
+    ],
+    [
+      'ranging two variables over an int',
+      '{{ range $i, $v := 3 }}{{ end }}',
+      {},
+      'template: t:1:19: executing "t" at <3>: can\'t use 3 to iterate over more than one variable',
+    ],
+    [
+      'endless template recursion',
+      '{{ define "r" }}{{ template "r" }}{{ end }}{{ template "r" }}',
+      {},
+      'exceeded maximum template depth (1000)',
+    ],
     ['a long node in the context', '{{ .abcdefghij.klmnopqrstu.v }}', { abcdefghij: 'x' }, 'at <.abcdefghij.klmnopqr...>'],
   ])('fails on %s', (_name, src, data, message) => {
     expect(execError(src, data).message).toContain(message);
@@ -86,7 +142,9 @@ describe('execute', () => {
   });
 
   test('reports errors thrown by user functions with their name', () => {
-    const boom = withArity(() => { throw new Error('boom'); }, 0);
+    const boom = withArity(() => {
+      throw new Error('boom');
+    }, 0);
     expect(execError('{{ boom }}', {}, { boom }).message).toBe('template: t:1:3: executing "t" at <boom>: error calling boom: boom');
   });
 
@@ -106,7 +164,8 @@ describe('execute', () => {
   });
 
   test('fails to run a template that is not in the set', () => {
-    expect(() => parseTemplate('x', { name: 'main' }).execute({}, 'nope'))
-      .toThrow('template: no template "nope" associated with template "main"');
+    expect(() => parseTemplate('x', { name: 'main' }).execute({}, 'nope')).toThrow(
+      'template: no template "nope" associated with template "main"',
+    );
   });
 });

@@ -66,8 +66,15 @@ describe('print functions', () => {
   });
 
   test('goTypeName names the Go types of JSON-like values', () => {
-    expect([1, 1.5, 's', true, null, [], {}].map(goTypeName))
-      .toEqual(['int', 'float64', 'string', 'bool', '<nil>', '[]interface {}', 'map[string]interface {}']);
+    expect([1, 1.5, 's', true, null, [], {}].map(goTypeName)).toEqual([
+      'int',
+      'float64',
+      'string',
+      'bool',
+      '<nil>',
+      '[]interface {}',
+      'map[string]interface {}',
+    ]);
   });
 });
 

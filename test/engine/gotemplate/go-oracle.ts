@@ -23,10 +23,12 @@ export function renderWithGo(sources: readonly string[], values: unknown): strin
     fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: oracle\nversion: 0.1.0\n');
     fs.writeFileSync(path.join(dir, 'values.yaml'), JSON.stringify(values));
     sources.forEach((s, i) => fs.writeFileSync(path.join(dir, 'cases', `c${i}.txt`), s));
-    fs.writeFileSync(path.join(dir, 'templates', 'out.yaml'),
-      `{{- range $i := until ${sources.length} }}\n`
-      + 'c{{ $i }}: {{ tpl ($.Files.Get (printf "cases/c%d.txt" $i)) $ | b64enc | quote }}\n'
-      + '{{- end }}\n');
+    fs.writeFileSync(
+      path.join(dir, 'templates', 'out.yaml'),
+      `{{- range $i := until ${sources.length} }}\n` +
+        'c{{ $i }}: {{ tpl ($.Files.Get (printf "cases/c%d.txt" $i)) $ | b64enc | quote }}\n' +
+        '{{- end }}\n',
+    );
     const result = runProcess(helm, ['template', dir]);
     if (result.status !== 0) throw new Error(`helm failed: ${result.stderr}`);
     const doc = parseDocuments(result.stdout)[0].value as Record<string, string>;

@@ -8,7 +8,15 @@ const VALUES = {
   list: ['x', 2.5, true],
   map: { b: ['x', 2.5, true], a: 'A', c: { d: 'e' } },
   nested: { a: { b: 'deep' } },
-  s: 'str', emptyStr: '', zero: 0, t: true, fls: false, f: 2.5, small: 0.00001, big: 1234567.5, empty: [],
+  s: 'str',
+  emptyStr: '',
+  zero: 0,
+  t: true,
+  fls: false,
+  f: 2.5,
+  small: 0.00001,
+  big: 1234567.5,
+  empty: [],
 };
 
 /** Each source is rendered by Go (through helm) and by us with `.Values` = VALUES; outputs must be equal. */
@@ -106,8 +114,7 @@ describe('API', () => {
   });
 
   test('parseTemplate lists the templates of the set', () => {
-    expect(parseTemplate('{{ define "b" }}{{ end }}{{ define "a" }}{{ end }}', { name: 'main' }).templateNames)
-      .toEqual(['a', 'b', 'main']);
+    expect(parseTemplate('{{ define "b" }}{{ end }}{{ define "a" }}{{ end }}', { name: 'main' }).templateNames).toEqual(['a', 'b', 'main']);
   });
 
   test('functions passed in options are callable and checked at parse time', () => {

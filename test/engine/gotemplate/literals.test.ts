@@ -7,11 +7,11 @@ describe('unquote', () => {
     ['"\\x41\\101\\u00e9\\U0001F600"', 'A\u0041é😀'],
     ['"\\xc3\\xa9"', 'é'],
     ['`raw \\n\r`', 'raw \\n'],
-    ['\'x\'', 'x'],
-    ['\'\\n\'', '\n'],
+    ["'x'", 'x'],
+    ["'\\n'", '\n'],
     ['"\\q"', undefined],
     ['"\\\'"', undefined],
-    ['\'ab\'', undefined],
+    ["'ab'", undefined],
     ['"unterminated', undefined],
   ])('%s', (literal, expected) => {
     expect(unquote(literal)).toBe(expected);

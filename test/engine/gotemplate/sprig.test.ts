@@ -89,8 +89,14 @@ describe('sprig functions', () => {
     expect(d).toEqual({ b: 2 });
   });
 
-  test.each<[unknown, number]>([[3.9, 3], [-3.9, -3], ['017', 15], ['1.0', 1], [true, 1], [null, 0]])(
-    'toInt64 converts %p to %p', (v, expected) => {
-      expect(toInt64(v)).toBe(expected);
-    });
+  test.each<[unknown, number]>([
+    [3.9, 3],
+    [-3.9, -3],
+    ['017', 15],
+    ['1.0', 1],
+    [true, 1],
+    [null, 0],
+  ])('toInt64 converts %p to %p', (v, expected) => {
+    expect(toInt64(v)).toBe(expected);
+  });
 });

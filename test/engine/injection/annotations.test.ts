@@ -28,7 +28,9 @@ describe('pod labels and annotations', () => {
     expect(appendMultusNetwork('', 'default/istio-cni')).toBe('default/istio-cni');
     expect(appendMultusNetwork('macvlan', 'default/istio-cni')).toBe('macvlan, default/istio-cni');
     expect(appendMultusNetwork('default/istio-cni', 'default/istio-cni')).toBe('default/istio-cni');
-    expect(appendMultusNetwork('[{"name": "a"}]', 'default/istio-cni')).toBe('[{"name": "a"}, {"name": "istio-cni", "namespace": "default"}]');
+    expect(appendMultusNetwork('[{"name": "a"}]', 'default/istio-cni')).toBe(
+      '[{"name": "a"}, {"name": "istio-cni", "namespace": "default"}]',
+    );
   });
 
   it('labels the pod with its network when one is configured', () => {

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { buildInjectionSettings, InjectionError, injectYaml } from '../../../src/engine/injection';
-import { ConformanceCase, loadConformanceCases, readConformanceFile } from './support/conformance';
+import { type ConformanceCase, loadConformanceCases, readConformanceFile } from './support/conformance';
 import { normalizeDocument, yamlDocuments } from './support/semantic';
 
 const cases = loadConformanceCases('the conformance cases');

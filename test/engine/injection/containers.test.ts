@@ -32,15 +32,27 @@ describe('the istio-proxy container', () => {
   it('runs as 1337 without privileges, or as root with NET_ADMIN under TPROXY', () => {
     const plain = container(injectedTemplate(deployment()), 'istio-proxy')!.securityContext;
     expect(plain).toMatchObject({ runAsUser: 1337, runAsGroup: 1337, runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
-    const tproxy = container(injectedTemplate(deployment({ annotations: { 'sidecar.istio.io/interceptionMode': 'TPROXY' } })), 'istio-proxy')!;
-    expect(tproxy.securityContext).toMatchObject({ runAsUser: 0, runAsGroup: 1337, runAsNonRoot: false, capabilities: { add: ['NET_ADMIN'] } });
+    const tproxy = container(
+      injectedTemplate(deployment({ annotations: { 'sidecar.istio.io/interceptionMode': 'TPROXY' } })),
+      'istio-proxy',
+    )!;
+    expect(tproxy.securityContext).toMatchObject({
+      runAsUser: 0,
+      runAsGroup: 1337,
+      runAsNonRoot: false,
+      capabilities: { add: ['NET_ADMIN'] },
+    });
   });
 
   it('takes resources from the pod annotations before the values', () => {
-    const t = injectedTemplate(deployment({ annotations: { 'sidecar.istio.io/proxyCPU': '250m', 'sidecar.istio.io/proxyMemoryLimit': '2048Mi' } }));
+    const t = injectedTemplate(
+      deployment({ annotations: { 'sidecar.istio.io/proxyCPU': '250m', 'sidecar.istio.io/proxyMemoryLimit': '2048Mi' } }),
+    );
     expect(container(t, 'istio-proxy')!.resources).toEqual({ requests: { cpu: '250m' }, limits: { memory: '2Gi' } });
-    expect(container(injectedTemplate(deployment()), 'istio-proxy')!.resources)
-      .toEqual({ limits: { cpu: '2', memory: '1Gi' }, requests: { cpu: '100m', memory: '128Mi' } });
+    expect(container(injectedTemplate(deployment()), 'istio-proxy')!.resources).toEqual({
+      limits: { cpu: '2', memory: '1Gi' },
+      requests: { cpu: '100m', memory: '128Mi' },
+    });
   });
 
   it('describes the workload in its environment', () => {
@@ -53,9 +65,11 @@ describe('the istio-proxy container', () => {
     expect(env(proxy, 'TRUST_DOMAIN')).toBe('cluster.local');
   });
 
-  it('uses the pinned image unless asked for the chart\'s own', () => {
+  it("uses the pinned image unless asked for the chart's own", () => {
     expect(container(injectedTemplate(deployment()), 'istio-proxy')!.image).toBe('docker.io/istio/proxyv2:1.30.3');
-    expect(container(injectedTemplate(deployment(), { pinned: false }), 'istio-proxy')!.image).toBe('registry.istio.io/testing/proxyv2:latest');
+    expect(container(injectedTemplate(deployment(), { pinned: false }), 'istio-proxy')!.image).toBe(
+      'registry.istio.io/testing/proxyv2:latest',
+    );
     const typed = injectedTemplate(deployment({ annotations: { 'sidecar.istio.io/proxyImageType': 'distroless' } }));
     expect(container(typed, 'istio-proxy')!.image).toBe('docker.io/istio/proxyv2:1.30.3-distroless');
   });
@@ -69,7 +83,7 @@ describe('the istio-proxy container', () => {
 });
 
 describe('a revisioned sidecar', () => {
-  it('talks to the revision\'s istiod and is labelled with the revision', () => {
+  it("talks to the revision's istiod and is labelled with the revision", () => {
     const t = injectedTemplate(deployment(), { revision: 'canary' });
     const proxy = container(t, 'istio-proxy')!;
     expect(env(proxy, 'CA_ADDR')).toBe('istiod-canary.istio-system.svc:15012');

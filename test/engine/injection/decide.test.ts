@@ -29,8 +29,9 @@ describe('decideInjection', () => {
   });
 
   it('words the warning as kube-inject does', () => {
-    expect(skipWarning('host-network', 'Deployment', 'sample/web'))
-      .toBe('===> Skipping injection because Deployment "sample/web" has host networking enabled');
+    expect(skipWarning('host-network', 'Deployment', 'sample/web')).toBe(
+      '===> Skipping injection because Deployment "sample/web" has host networking enabled',
+    );
     expect(skipWarning('disabled', '', 'web')).toBe('===> Skipping injection because "web" has sidecar injection disabled');
   });
 });

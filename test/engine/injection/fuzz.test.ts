@@ -1,4 +1,4 @@
-import { buildInjectionSettings, InjectionError, injectObject, injectYaml, InjectionSettings } from '../../../src/engine/injection';
+import { buildInjectionSettings, InjectionError, injectObject, injectYaml, type InjectionSettings } from '../../../src/engine/injection';
 import { UserError } from '../../../src/errors';
 import { stringifyDocuments, YamlParseError } from '../../../src/engine/yaml/documents';
 
@@ -14,7 +14,9 @@ const CRASHERS: Readonly<Record<string, unknown>> = {
   'pod template labels that are not a map': deployment({ labels: true }, [{ name: 'web', image: 'nginx' }]),
   'a null entry in spec.containers': deployment({}, [{ name: 'web', image: 'nginx' }, null]),
   'a null container with the gateway template': deployment({ annotations: { 'inject.istio.io/templates': 'gateway' } }, [null]),
-  'proxy.istio.io/overrides that is not JSON': deployment({ annotations: { 'proxy.istio.io/overrides': '{bad' } }, [{ name: 'web', image: 'nginx' }]),
+  'proxy.istio.io/overrides that is not JSON': deployment({ annotations: { 'proxy.istio.io/overrides': '{bad' } }, [
+    { name: 'web', image: 'nginx' },
+  ]),
 };
 
 function deployment(templateMeta: Record<string, unknown>, containers: unknown[]): unknown {
@@ -46,24 +48,44 @@ class Gen {
     this.next = prng(seed);
     this.junkRate = seed % 4 === 0 ? 0.15 : 0.03;
   }
-  chance(p: number): boolean { return this.next() < p; }
-  int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
-  pick<T>(items: readonly T[]): T { return items[this.int(0, items.length - 1)]; }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(0, items.length - 1)];
+  }
   name(): string {
     if (this.chance(0.05)) return this.pick(['', 'x'.repeat(70), 'UPPER', 'a.b', '-lead', 'trail-']);
     return `${this.pick(['web', 'api', 'db', 'worker', 'istio-proxy', 'hello'])}${this.chance(0.5) ? `-${this.int(0, 99)}` : ''}`;
   }
   /** Sometimes the wrong type, as a hand-written YAML file might have. */
-  junk(): unknown { return this.pick([null, 42, 'text', true, [], {}, [1, 'two'], { nested: { deep: 1 } }, -1, 1.5, [null], { '': '' }]); }
+  junk(): unknown {
+    return this.pick([null, 42, 'text', true, [], {}, [1, 'two'], { nested: { deep: 1 } }, -1, 1.5, [null], { '': '' }]);
+  }
   /** `make()`, or now and then a value of the wrong type. */
-  or(make: () => unknown): unknown { return this.chance(this.junkRate) ? this.junk() : make(); }
+  or(make: () => unknown): unknown {
+    return this.chance(this.junkRate) ? this.junk() : make();
+  }
 }
 
 const KINDS: readonly (readonly [string, string])[] = [
-  ['v1', 'Pod'], ['apps/v1', 'Deployment'], ['apps/v1', 'DaemonSet'], ['apps/v1', 'ReplicaSet'],
-  ['apps/v1', 'StatefulSet'], ['batch/v1', 'Job'], ['batch/v1', 'CronJob'], ['v1', 'ReplicationController'],
-  ['apps.openshift.io/v1', 'DeploymentConfig'], ['v1', 'List'], ['v1', 'Service'], ['v1', 'ConfigMap'],
-  ['apps/v1beta1', 'Deployment'], ['example.com/v1', 'Widget'],
+  ['v1', 'Pod'],
+  ['apps/v1', 'Deployment'],
+  ['apps/v1', 'DaemonSet'],
+  ['apps/v1', 'ReplicaSet'],
+  ['apps/v1', 'StatefulSet'],
+  ['batch/v1', 'Job'],
+  ['batch/v1', 'CronJob'],
+  ['v1', 'ReplicationController'],
+  ['apps.openshift.io/v1', 'DeploymentConfig'],
+  ['v1', 'List'],
+  ['v1', 'Service'],
+  ['v1', 'ConfigMap'],
+  ['apps/v1beta1', 'Deployment'],
+  ['example.com/v1', 'Widget'],
 ];
 
 /** Annotation values, valid and invalid, for the annotations the injector reads. */
@@ -102,7 +124,14 @@ const ANNOTATIONS: Readonly<Record<string, readonly string[]>> = {
   'sidecar.istio.io/enableCoreDump': ['true', 'x'],
   'sidecar.istio.io/statsInclusionPrefixes': ['a,b'],
   'inject.istio.io/templates': ['sidecar', 'gateway', 'grpc-agent', 'sidecar,grpc-agent', 'no-such-template', ''],
-  'proxy.istio.io/config': ['holdApplicationUntilProxyStarts: true', 'drainDuration: 23s', '{{{', '- list', 'concurrency: two', 'proxyMetadata:\n  A: "1"'],
+  'proxy.istio.io/config': [
+    'holdApplicationUntilProxyStarts: true',
+    'drainDuration: 23s',
+    '{{{',
+    '- list',
+    'concurrency: two',
+    'proxyMetadata:\n  A: "1"',
+  ],
   'proxy.istio.io/overrides': ['{"containers":[{"name":"istio-proxy"}]}', '{bad', '[]'],
   'prometheus.io/scrape': ['true', 'false'],
   'prometheus.io/port': ['9090', 'x'],
@@ -151,11 +180,24 @@ function probe(g: Gen): unknown {
   if (g.chance(0.05)) return { httpGet: g.junk(), tcpSocket: g.junk() };
   const common = g.chance(0.5) ? { initialDelaySeconds: g.int(0, 30), periodSeconds: g.int(1, 10) } : {};
   switch (g.int(0, 4)) {
-    case 0: return { ...common, httpGet: { port: port(g), path: g.pick(['/', '/ready', 'no-slash', '']), ...(g.chance(0.2) ? { host: '127.0.0.1' } : {}), ...(g.chance(0.2) ? { scheme: 'HTTPS' } : {}) } };
-    case 1: return { ...common, tcpSocket: { port: port(g) } };
-    case 2: return { ...common, grpc: { port: g.pick([9000, 'grpc']) } };
-    case 3: return { ...common, exec: { command: ['cat', '/tmp/ready'] } };
-    default: return common;
+    case 0:
+      return {
+        ...common,
+        httpGet: {
+          port: port(g),
+          path: g.pick(['/', '/ready', 'no-slash', '']),
+          ...(g.chance(0.2) ? { host: '127.0.0.1' } : {}),
+          ...(g.chance(0.2) ? { scheme: 'HTTPS' } : {}),
+        },
+      };
+    case 1:
+      return { ...common, tcpSocket: { port: port(g) } };
+    case 2:
+      return { ...common, grpc: { port: g.pick([9000, 'grpc']) } };
+    case 3:
+      return { ...common, exec: { command: ['cat', '/tmp/ready'] } };
+    default:
+      return common;
   }
 }
 
@@ -163,15 +205,24 @@ function container(g: Gen): unknown {
   if (g.chance(0.03)) return g.junk();
   const c: Record<string, unknown> = { name: g.or(() => g.name()), image: g.or(() => g.pick(['nginx', 'example.com/app:1.0', ''])) };
   if (g.chance(0.6)) {
-    c.ports = g.or(() => Array.from({ length: g.int(0, 3) }, () => g.or(() => ({
-      containerPort: port(g),
-      ...(g.chance(0.5) ? { name: g.pick(['http', 'metrics', 'grpc', 'http-alt']) } : {}),
-      ...(g.chance(0.3) ? { protocol: g.pick(['TCP', 'UDP', 'SCTP', 'tcp']) } : {}),
-    }))));
+    c.ports = g.or(() =>
+      Array.from({ length: g.int(0, 3) }, () =>
+        g.or(() => ({
+          containerPort: port(g),
+          ...(g.chance(0.5) ? { name: g.pick(['http', 'metrics', 'grpc', 'http-alt']) } : {}),
+          ...(g.chance(0.3) ? { protocol: g.pick(['TCP', 'UDP', 'SCTP', 'tcp']) } : {}),
+        })),
+      ),
+    );
   }
   for (const p of ['readinessProbe', 'livenessProbe', 'startupProbe']) if (g.chance(0.3)) c[p] = probe(g);
-  if (g.chance(0.3)) c.env = g.or(() => [{ name: 'A', value: '1' }, g.or(() => ({ name: 'B', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }))]);
-  if (g.chance(0.2)) c.securityContext = g.or(() => ({ runAsUser: g.or(() => g.pick([0, 1337, 1000, -1])), ...(g.chance(0.5) ? { runAsGroup: 3000 } : {}) }));
+  if (g.chance(0.3))
+    c.env = g.or(() => [{ name: 'A', value: '1' }, g.or(() => ({ name: 'B', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }))]);
+  if (g.chance(0.2))
+    c.securityContext = g.or(() => ({
+      runAsUser: g.or(() => g.pick([0, 1337, 1000, -1])),
+      ...(g.chance(0.5) ? { runAsGroup: 3000 } : {}),
+    }));
   if (g.chance(0.2)) c.resources = g.or(() => ({ limits: g.or(() => ({ cpu: g.pick(['1', '500m', 'bad']) })) }));
   if (g.chance(0.2)) c.volumeMounts = g.or(() => [g.or(() => ({ name: 'data', mountPath: '/data' }))]);
   if (g.chance(0.1)) c.restartPolicy = 'Always';
@@ -200,7 +251,15 @@ function meta(g: Gen, generated = false): Record<string, unknown> {
   if (g.chance(0.7)) m.annotations = g.or(() => annotations(g));
   if (generated && g.chance(0.3)) {
     m.generateName = 'web-5d4f8-';
-    m.ownerReferences = g.or(() => [{ apiVersion: 'apps/v1', kind: g.pick(['ReplicaSet', 'Job', 'ReplicationController']), name: g.pick(['web-5d4f8', 'nightly-27890123', 'x']), controller: true, uid: 'u' }]);
+    m.ownerReferences = g.or(() => [
+      {
+        apiVersion: 'apps/v1',
+        kind: g.pick(['ReplicaSet', 'Job', 'ReplicationController']),
+        name: g.pick(['web-5d4f8', 'nightly-27890123', 'x']),
+        controller: true,
+        uid: 'u',
+      },
+    ]);
   }
   return m;
 }
@@ -214,7 +273,8 @@ function workload(g: Gen, depth = 0): Record<string, unknown> {
   const object: Record<string, unknown> = { apiVersion, kind, metadata: g.or(() => meta(g, kind === 'Pod')) };
   if (kind === 'Pod') object.spec = podSpec(g);
   else if (kind === 'List') object.items = g.or(() => Array.from({ length: g.int(0, 3) }, () => g.or(() => workload(g, depth + 1))));
-  else if (kind === 'CronJob') object.spec = { schedule: '* * * * *', jobTemplate: g.or(() => ({ spec: g.or(() => ({ template: template(g) })) })) };
+  else if (kind === 'CronJob')
+    object.spec = { schedule: '* * * * *', jobTemplate: g.or(() => ({ spec: g.or(() => ({ template: template(g) })) })) };
   else if (kind === 'Service' || kind === 'ConfigMap') object.data = { a: 'b' };
   else object.spec = g.or(() => ({ selector: { matchLabels: { app: 'web' } }, template: template(g) }));
   return object;
@@ -229,30 +289,71 @@ function mangle(g: Gen, text: string): string {
   for (let i = g.int(1, 4); i > 0; i--) {
     const at = g.int(0, lines.length - 1);
     switch (g.int(0, 4)) {
-      case 0: lines.splice(at, 1); break;
-      case 1: lines.splice(at, 0, lines[at]); break;
-      case 2: lines[at] = `${g.pick(['  ', ''])}${lines[at].replace(/^ {2}/, g.pick(['', '    ']))}`; break;
-      case 3: [lines[at], lines[0]] = [lines[0], lines[at]]; break;
-      default: lines[at] = `${lines[at]}${g.pick([' [', ' {', ': x', ' "open', ' !!int x', ' &anchor', ' - y', ' # c', '\t'])}`;
+      case 0:
+        lines.splice(at, 1);
+        break;
+      case 1:
+        lines.splice(at, 0, lines[at]);
+        break;
+      case 2:
+        lines[at] = `${g.pick(['  ', ''])}${lines[at].replace(/^ {2}/, g.pick(['', '    ']))}`;
+        break;
+      case 3:
+        [lines[at], lines[0]] = [lines[0], lines[at]];
+        break;
+      default:
+        lines[at] = `${lines[at]}${g.pick([' [', ' {', ': x', ' "open', ' !!int x', ' &anchor', ' - y', ' # c', '\t'])}`;
     }
   }
   return lines.join('\n');
 }
 
 const SET_PATHS = [
-  'global', 'global.proxy', 'global.proxy.image', 'global.proxy.statusPort', 'global.proxy.resources',
-  'global.proxy.resources.limits', 'global.proxy.includeIPRanges', 'global.proxy.excludeInboundPorts',
-  'global.proxy.logLevel', 'global.proxy.holdApplicationUntilProxyStarts', 'global.proxy.startupProbe.enabled',
-  'global.proxy.readinessFailureThreshold', 'global.proxy.lifecycle', 'global.proxy_init.image', 'global.hub',
-  'global.tag', 'global.imagePullPolicy', 'global.imagePullSecrets[0]', 'global.network',
-  'global.multiCluster.clusterName', 'pilot.cni.enabled', 'sidecarInjectorWebhook.rewriteAppHTTPProbe',
-  'sidecarInjectorWebhook.templates.custom', 'revision', 'meshConfig', 'a..b', '',
+  'global',
+  'global.proxy',
+  'global.proxy.image',
+  'global.proxy.statusPort',
+  'global.proxy.resources',
+  'global.proxy.resources.limits',
+  'global.proxy.includeIPRanges',
+  'global.proxy.excludeInboundPorts',
+  'global.proxy.logLevel',
+  'global.proxy.holdApplicationUntilProxyStarts',
+  'global.proxy.startupProbe.enabled',
+  'global.proxy.readinessFailureThreshold',
+  'global.proxy.lifecycle',
+  'global.proxy_init.image',
+  'global.hub',
+  'global.tag',
+  'global.imagePullPolicy',
+  'global.imagePullSecrets[0]',
+  'global.network',
+  'global.multiCluster.clusterName',
+  'pilot.cni.enabled',
+  'sidecarInjectorWebhook.rewriteAppHTTPProbe',
+  'sidecarInjectorWebhook.templates.custom',
+  'revision',
+  'meshConfig',
+  'a..b',
+  '',
 ];
 const MESH_PATHS = [
-  'defaultConfig', 'defaultConfig.proxyMetadata', 'defaultConfig.interceptionMode', 'defaultConfig.statusPort',
-  'defaultConfig.tracing', 'defaultConfig.holdApplicationUntilProxyStarts', 'defaultConfig.drainDuration',
-  'defaultConfig.discoveryAddress', 'defaultConfig.image', 'inboundTrafficPolicy', 'inboundTrafficPolicy.mode',
-  'trustDomain', 'enablePrometheusMerge', 'extensionProviders', 'defaultProviders', 'rootNamespace',
+  'defaultConfig',
+  'defaultConfig.proxyMetadata',
+  'defaultConfig.interceptionMode',
+  'defaultConfig.statusPort',
+  'defaultConfig.tracing',
+  'defaultConfig.holdApplicationUntilProxyStarts',
+  'defaultConfig.drainDuration',
+  'defaultConfig.discoveryAddress',
+  'defaultConfig.image',
+  'inboundTrafficPolicy',
+  'inboundTrafficPolicy.mode',
+  'trustDomain',
+  'enablePrometheusMerge',
+  'extensionProviders',
+  'defaultProviders',
+  'rootNamespace',
 ];
 
 /** Bodies for a custom injection template: valid ones, and broken Go templates. */
@@ -261,20 +362,48 @@ const CUSTOM_TEMPLATES = [
   'metadata:\n  labels:\n    hub: {{ .Values.global.hub | quote }}',
   'metadata:\n  annotations:\n    names: "{{ range .Spec.Containers }}{{ .Name }},{{ end }}"',
   'spec: {{ toJson .Spec.Containers }}',
-  '{{', '{{ if }}', '{{ .Nope.x }}', '{{ template "missing" }}', '{{ index .Values "a" "b" }}', 'spec: [unclosed', '- a list',
+  '{{',
+  '{{ if }}',
+  '{{ .Nope.x }}',
+  '{{ template "missing" }}',
+  '{{ index .Values "a" "b" }}',
+  'spec: [unclosed',
+  '- a list',
 ];
-const SET_VALUES = ['', 'null', '0', '-1', 'true', 'abc', '1.5', '65536', '{{ .Values.global.hub }}', '{{', '{{ .Nope.x }}', 'spec: {}', '[a]'];
+const SET_VALUES = [
+  '',
+  'null',
+  '0',
+  '-1',
+  'true',
+  'abc',
+  '1.5',
+  '65536',
+  '{{ .Values.global.hub }}',
+  '{{',
+  '{{ .Nope.x }}',
+  'spec: {}',
+  '[a]',
+];
 
-interface Crash { readonly label: string; readonly error: string; readonly input: string }
+interface Crash {
+  readonly label: string;
+  readonly error: string;
+  readonly input: string;
+}
 
 function crashOf(label: string, input: unknown, error: unknown): Crash | undefined {
   if (error instanceof InjectionError) return undefined;
-  const text = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack?.split('\n').slice(1, 4).join('\n')}` : String(error);
+  const text =
+    error instanceof Error ? `${error.name}: ${error.message}\n${error.stack?.split('\n').slice(1, 4).join('\n')}` : String(error);
   return { label, error: text, input: JSON.stringify(input) };
 }
 
 function report(crashes: readonly Crash[]): string {
-  return crashes.slice(0, 5).map((c) => `${c.label}: ${c.error}\n  input: ${c.input}`).join('\n\n');
+  return crashes
+    .slice(0, 5)
+    .map((c) => `${c.label}: ${c.error}\n  input: ${c.input}`)
+    .join('\n\n');
 }
 
 describe('injection fuzzing', () => {
@@ -350,7 +479,9 @@ describe('injection fuzzing', () => {
       const custom = g.chance(0.6);
       if (custom) set.push(`sidecarInjectorWebhook.templates.custom=${g.pick(CUSTOM_TEMPLATES)}`);
       const templates = custom ? g.pick(['custom', 'sidecar,custom']) : g.pick(['sidecar', 'gateway', 'grpc-agent', 'custom']);
-      const input = deployment({ annotations: { 'inject.istio.io/templates': templates } }, [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }]);
+      const input = deployment({ annotations: { 'inject.istio.io/templates': templates } }, [
+        { name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] },
+      ]);
       try {
         injectObject(input, buildInjectionSettings({ set, nativeSidecars: g.chance(0.5) }));
       } catch (error) {

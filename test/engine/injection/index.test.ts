@@ -17,7 +17,11 @@ describe('injectObject', () => {
   });
 
   it('injects every workload in a List', () => {
-    const list = { apiVersion: 'v1', kind: 'List', items: [deployment({}, 'a'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } }, deployment({}, 'b')] };
+    const list = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [deployment({}, 'a'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } }, deployment({}, 'b')],
+    };
     const out = injectObject(list, settings).object as any;
     expect(names(out.items[0].spec.template.spec.initContainers)).toEqual(['istio-init', 'istio-proxy']);
     expect(out.items[1]).toEqual(list.items[1]);
@@ -43,8 +47,9 @@ describe('injectObject', () => {
   });
 
   it('fails with InjectionError for a workload without a pod template', () => {
-    expect(() => injectObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: {} }, settings))
-      .toThrow(/spec.template is required/);
+    expect(() => injectObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: {} }, settings)).toThrow(
+      /spec.template is required/,
+    );
   });
 
   it('fails with InjectionError for mistyped pod fields', () => {
@@ -54,7 +59,8 @@ describe('injectObject', () => {
 
 describe('injectYaml', () => {
   const service = '# the service\napiVersion: v1\nkind: Service\nmetadata:\n  name: s   # odd spacing kept\n';
-  const workload = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector: {}\n  template:\n    spec:\n      containers:\n      - name: app\n        image: a\n';
+  const workload =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector: {}\n  template:\n    spec:\n      containers:\n      - name: app\n        image: a\n';
 
   it('copies other documents byte for byte and ends every document with ---', () => {
     const { yaml } = injectYaml(`${service}---\n${workload}`, settings);
@@ -65,7 +71,9 @@ describe('injectYaml', () => {
   });
 
   it('names the source and line of a document that fails', () => {
-    const bad = workload.replace('name: web', 'name: web\n  namespace: x').replace('    spec:', '    metadata:\n      annotations:\n        traffic.sidecar.istio.io/excludeInboundPorts: "abc"\n    spec:');
+    const bad = workload
+      .replace('name: web', 'name: web\n  namespace: x')
+      .replace('    spec:', '    metadata:\n      annotations:\n        traffic.sidecar.istio.io/excludeInboundPorts: "abc"\n    spec:');
     expect(() => injectYaml(`${service}---\n${bad}`, settings, 'apps.yaml')).toThrow(/^apps\.yaml:7: /);
   });
 });

@@ -10,13 +10,15 @@ describe('the traffic init container', () => {
   });
 
   it('passes the traffic annotations to istio-iptables', () => {
-    const t = injectedTemplate(deployment({
-      annotations: {
-        'traffic.sidecar.istio.io/includeOutboundIPRanges': '10.0.0.0/8',
-        'traffic.sidecar.istio.io/excludeOutboundPorts': '5432',
-        'traffic.sidecar.istio.io/excludeInterfaces': 'eth1',
-      },
-    }));
+    const t = injectedTemplate(
+      deployment({
+        annotations: {
+          'traffic.sidecar.istio.io/includeOutboundIPRanges': '10.0.0.0/8',
+          'traffic.sidecar.istio.io/excludeOutboundPorts': '5432',
+          'traffic.sidecar.istio.io/excludeInterfaces': 'eth1',
+        },
+      }),
+    );
     const args = container(t, 'istio-init')!.args;
     expect(args.slice(args.indexOf('-i'), args.indexOf('-i') + 2)).toEqual(['-i', '10.0.0.0/8']);
     expect(args).toEqual(expect.arrayContaining(['-o', '5432', '-c', 'eth1']));
@@ -40,9 +42,16 @@ describe('the traffic init container', () => {
   });
 
   it('uses the uid of a user-supplied istio-proxy for the iptables exemption', () => {
-    const t = injectedTemplate(deployment({
-      spec: { containers: [{ name: 'app', image: 'a' }, { name: 'istio-proxy', image: 'auto', securityContext: { runAsUser: 1234 } }] },
-    }));
+    const t = injectedTemplate(
+      deployment({
+        spec: {
+          containers: [
+            { name: 'app', image: 'a' },
+            { name: 'istio-proxy', image: 'auto', securityContext: { runAsUser: 1234 } },
+          ],
+        },
+      }),
+    );
     const args = container(t, 'istio-init')!.args;
     expect(args[args.indexOf('-u') + 1]).toBe('1234');
   });

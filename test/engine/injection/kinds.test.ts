@@ -9,7 +9,12 @@ describe('pod template location', () => {
   });
 
   it('uses the job template metadata of a CronJob', () => {
-    const cron: any = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { spec: {} } } } } };
+    const cron: any = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { jobTemplate: { spec: { template: { spec: {} } } } },
+    };
     const target = locatePod(cron)!;
     expect(target.holder).toBe(cron.spec.jobTemplate);
     expect(target.specHolder).toBe(cron.spec.jobTemplate.spec.template);
@@ -18,9 +23,12 @@ describe('pod template location', () => {
 
   it('names a generated pod after its controlling Deployment', () => {
     const pod: any = {
-      apiVersion: 'v1', kind: 'Pod',
+      apiVersion: 'v1',
+      kind: 'Pod',
       metadata: {
-        generateName: 'web-5d8f-', labels: { 'pod-template-hash': '5d8f' }, namespace: 'shop',
+        generateName: 'web-5d8f-',
+        labels: { 'pod-template-hash': '5d8f' },
+        namespace: 'shop',
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-5d8f', controller: true }],
       },
       spec: {},

@@ -1,7 +1,12 @@
 import { buildInjectionSettings, injectObject } from '../../../src/engine/injection';
 import { meshOverlayFromValues } from '../../../src/engine/injection/mesh-from-values';
 
-const POD = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns' }, spec: { containers: [{ name: 'app', image: 'app' }] } };
+const POD = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'p', namespace: 'ns' },
+  spec: { containers: [{ name: 'app', image: 'app' }] },
+};
 
 function proxyEnv(settings: ReturnType<typeof buildInjectionSettings>): Record<string, string> {
   const pod = injectObject(POD, settings).object as any;
@@ -12,17 +17,24 @@ function proxyEnv(settings: ReturnType<typeof buildInjectionSettings>): Record<s
 describe('meshOverlayFromValues', () => {
   test('derives the discovery address from the revision and the istio namespace', () => {
     const overlay = meshOverlayFromValues({ revision: 'canary', global: { istioNamespace: 'mesh-system' } });
-    expect(overlay).toMatchObject({ rootNamespace: 'mesh-system', defaultConfig: { discoveryAddress: 'istiod-canary.mesh-system.svc:15012' } });
+    expect(overlay).toMatchObject({
+      rootNamespace: 'mesh-system',
+      defaultConfig: { discoveryAddress: 'istiod-canary.mesh-system.svc:15012' },
+    });
   });
 
   test('renders the tracer the chart renders for global.proxy.tracer, with its default address', () => {
-    expect(meshOverlayFromValues({ global: { proxy: { tracer: 'zipkin' } } }).defaultConfig)
-      .toMatchObject({ tracing: { zipkin: { address: 'zipkin.istio-system:9411' } } });
+    expect(meshOverlayFromValues({ global: { proxy: { tracer: 'zipkin' } } }).defaultConfig).toMatchObject({
+      tracing: { zipkin: { address: 'zipkin.istio-system:9411' } },
+    });
     expect((meshOverlayFromValues({ global: { proxy: { tracer: 'none' } } }).defaultConfig as any).tracing).toBeUndefined();
   });
 
   test('lets values.meshConfig override what the values derive', () => {
-    const overlay = meshOverlayFromValues({ global: { meshID: 'm1' }, meshConfig: { defaultConfig: { meshId: 'm2' }, trustDomain: 'td.local' } });
+    const overlay = meshOverlayFromValues({
+      global: { meshID: 'm1' },
+      meshConfig: { defaultConfig: { meshId: 'm2' }, trustDomain: 'td.local' },
+    });
     expect(overlay).toMatchObject({ trustDomain: 'td.local', defaultConfig: { meshId: 'm2' } });
   });
 });
@@ -39,7 +51,9 @@ describe('mesh config from values reaches the sidecar', () => {
   });
 
   test('an explicit mesh config overlay wins over the values', () => {
-    const env = proxyEnv(buildInjectionSettings({ values: [{ meshConfig: { trustDomain: 'td.local' } }], meshConfig: { trustDomain: 'other.local' } }));
+    const env = proxyEnv(
+      buildInjectionSettings({ values: [{ meshConfig: { trustDomain: 'td.local' } }], meshConfig: { trustDomain: 'other.local' } }),
+    );
     expect(env.TRUST_DOMAIN).toBe('other.local');
   });
 });

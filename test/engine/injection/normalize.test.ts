@@ -4,16 +4,28 @@ import { normalizePodSpec, normalizeWorkload } from '../../../src/engine/injecti
 describe('Kubernetes type normalization', () => {
   it('writes resource quantities canonically and drops empty optional fields', () => {
     const spec: any = {
-      containers: [{
-        name: 'a', image: '', resources: { limits: { cpu: '1000m', memory: 1073741824 } },
-        env: [{ name: 'E', value: '' }], readinessProbe: { initialDelaySeconds: 0, periodSeconds: 5 },
-      }],
+      containers: [
+        {
+          name: 'a',
+          image: '',
+          resources: { limits: { cpu: '1000m', memory: 1073741824 } },
+          env: [{ name: 'E', value: '' }],
+          readinessProbe: { initialDelaySeconds: 0, periodSeconds: 5 },
+        },
+      ],
       initContainers: [],
       volumes: [{ name: 'v', emptyDir: { sizeLimit: '1024Mi' } }],
     };
     normalizePodSpec(spec);
     expect(spec).toEqual({
-      containers: [{ name: 'a', resources: { limits: { cpu: '1', memory: '1073741824' } }, env: [{ name: 'E' }], readinessProbe: { periodSeconds: 5 } }],
+      containers: [
+        {
+          name: 'a',
+          resources: { limits: { cpu: '1', memory: '1073741824' } },
+          env: [{ name: 'E' }],
+          readinessProbe: { periodSeconds: 5 },
+        },
+      ],
       volumes: [{ name: 'v', emptyDir: { sizeLimit: '1Gi' } }],
     });
   });

@@ -1,7 +1,15 @@
 import { container, deployment, injectedTemplate, names } from './support/workloads';
 
 describe('a user-supplied istio-proxy container', () => {
-  const withProxy = (proxy: Record<string, unknown>) => deployment({ spec: { containers: [{ name: 'app', image: 'a' }, { name: 'istio-proxy', ...proxy }] } });
+  const withProxy = (proxy: Record<string, unknown>) =>
+    deployment({
+      spec: {
+        containers: [
+          { name: 'app', image: 'a' },
+          { name: 'istio-proxy', ...proxy },
+        ],
+      },
+    });
 
   it('overrides the injected fields it sets and keeps the rest', () => {
     const t = injectedTemplate(withProxy({ image: 'auto', args: ['custom'], resources: { limits: { memory: '3Gi' } } }));
@@ -16,11 +24,15 @@ describe('a user-supplied istio-proxy container', () => {
     const t = injectedTemplate(withProxy({ image: 'auto' }));
     expect(names(t.spec.containers)).toEqual(['app']);
     expect(names(t.spec.initContainers)).toEqual(['istio-init', 'istio-proxy']);
-    expect(JSON.parse(t.metadata.annotations['proxy.istio.io/overrides'])).toEqual({ initContainers: [{ name: 'istio-proxy', resources: {} }] });
+    expect(JSON.parse(t.metadata.annotations['proxy.istio.io/overrides'])).toEqual({
+      initContainers: [{ name: 'istio-proxy', resources: {} }],
+    });
   });
 
   it('with its own user and group, sets what the CNI validation runs as', () => {
-    const t = injectedTemplate(withProxy({ image: 'auto', securityContext: { runAsUser: 1234, runAsGroup: 4321 } }), { set: ['pilot.cni.enabled=true'] });
+    const t = injectedTemplate(withProxy({ image: 'auto', securityContext: { runAsUser: 1234, runAsGroup: 4321 } }), {
+      set: ['pilot.cni.enabled=true'],
+    });
     expect(container(t, 'istio-validation')!.securityContext).toMatchObject({ runAsUser: 1234, runAsGroup: 4321 });
   });
 });

@@ -1,14 +1,20 @@
 import { container, deployment, env, injectedTemplate } from './support/workloads';
 
-const appWithProbes = (probes: Record<string, unknown>, extra: Record<string, unknown> = {}) => deployment({
-  spec: { containers: [{ name: 'app', image: 'a', ports: [{ name: 'http', containerPort: 8080 }], ...probes }] },
-  ...extra,
-});
+const appWithProbes = (probes: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  deployment({
+    spec: { containers: [{ name: 'app', image: 'a', ports: [{ name: 'http', containerPort: 8080 }], ...probes }] },
+    ...extra,
+  });
 
 describe('app probe rewriting', () => {
   it('points HTTP probes at the status port and records the originals', () => {
-    const t = injectedTemplate(appWithProbes({ readinessProbe: { httpGet: { path: '/ready', port: 'http', scheme: 'HTTPS' }, timeoutSeconds: 2 } }));
-    expect(container(t, 'app')!.readinessProbe).toEqual({ httpGet: { path: '/app-health/app/readyz', port: 15020, scheme: 'HTTP' }, timeoutSeconds: 2 });
+    const t = injectedTemplate(
+      appWithProbes({ readinessProbe: { httpGet: { path: '/ready', port: 'http', scheme: 'HTTPS' }, timeoutSeconds: 2 } }),
+    );
+    expect(container(t, 'app')!.readinessProbe).toEqual({
+      httpGet: { path: '/app-health/app/readyz', port: 15020, scheme: 'HTTP' },
+      timeoutSeconds: 2,
+    });
     expect(JSON.parse(env(container(t, 'istio-proxy'), 'ISTIO_KUBE_APP_PROBERS')!)).toEqual({
       '/app-health/app/readyz': { httpGet: { path: '/ready', port: 8080, scheme: 'HTTPS' }, timeoutSeconds: 2 },
     });
@@ -18,18 +24,25 @@ describe('app probe rewriting', () => {
     const t = injectedTemplate(appWithProbes({ livenessProbe: { tcpSocket: { port: 8080 } }, startupProbe: { grpc: { port: 9000 } } }));
     expect(container(t, 'app')!.livenessProbe).toEqual({ httpGet: { path: '/app-health/app/livez', port: 15020 } });
     expect(container(t, 'app')!.startupProbe).toEqual({ httpGet: { path: '/app-health/app/startupz', port: 15020 } });
-    expect(Object.keys(JSON.parse(env(container(t, 'istio-proxy'), 'ISTIO_KUBE_APP_PROBERS')!))).toEqual(['/app-health/app/livez', '/app-health/app/startupz']);
+    expect(Object.keys(JSON.parse(env(container(t, 'istio-proxy'), 'ISTIO_KUBE_APP_PROBERS')!))).toEqual([
+      '/app-health/app/livez',
+      '/app-health/app/startupz',
+    ]);
   });
 
   it('leaves probes alone when the pod turns rewriting off', () => {
     const probe = { httpGet: { path: '/ready', port: 8080 } };
-    const t = injectedTemplate(appWithProbes({ readinessProbe: probe }, { annotations: { 'sidecar.istio.io/rewriteAppHTTPProbers': 'false' } }));
+    const t = injectedTemplate(
+      appWithProbes({ readinessProbe: probe }, { annotations: { 'sidecar.istio.io/rewriteAppHTTPProbers': 'false' } }),
+    );
     expect(container(t, 'app')!.readinessProbe).toEqual(probe);
     expect(env(container(t, 'istio-proxy'), 'ISTIO_KUBE_APP_PROBERS')).toBeUndefined();
   });
 
   it('uses the status port annotation for the rewritten port', () => {
-    const t = injectedTemplate(appWithProbes({ readinessProbe: { httpGet: { port: 8080 } } }, { annotations: { 'status.sidecar.istio.io/port': '15555' } }));
+    const t = injectedTemplate(
+      appWithProbes({ readinessProbe: { httpGet: { port: 8080 } } }, { annotations: { 'status.sidecar.istio.io/port': '15555' } }),
+    );
     expect(container(t, 'app')!.readinessProbe.httpGet.port).toBe(15555);
   });
 

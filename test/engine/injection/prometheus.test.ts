@@ -11,10 +11,14 @@ describe('Prometheus merge', () => {
   it('points the scrape annotations at the agent', () => {
     const p = pod({});
     applyPrometheusMerge(p, mesh);
-    expect(p.metadata.annotations).toEqual({ 'prometheus.io/port': '15020', 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/scrape': 'true' });
+    expect(p.metadata.annotations).toEqual({
+      'prometheus.io/port': '15020',
+      'prometheus.io/path': '/stats/prometheus',
+      'prometheus.io/scrape': 'true',
+    });
   });
 
-  it('hands the app\'s own scrape settings to the proxy', () => {
+  it("hands the app's own scrape settings to the proxy", () => {
     const p = pod({ 'prometheus.io/port': '9090', 'prometheus.io/path': '/m' });
     applyPrometheusMerge(p, mesh);
     expect(JSON.parse((p.spec.containers[1] as any).env[0].value)).toEqual({ scrape: '', path: '/m', port: '9090' });

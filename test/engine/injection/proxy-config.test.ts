@@ -6,8 +6,9 @@ import { container, deployment, env, injectedTemplate } from './support/workload
 describe('proxy config', () => {
   it('writes only fields that differ from the built-in defaults', () => {
     expect(proxyConfigJson(proxyConfigDefaults())).toBe('{}');
-    expect(JSON.parse(proxyConfigJson({ ...proxyConfigDefaults(), drainDuration: '23s', interceptionMode: 'TPROXY', concurrency: 0 })))
-      .toEqual({ drainDuration: '23s', interceptionMode: 'TPROXY', concurrency: 0 });
+    expect(
+      JSON.parse(proxyConfigJson({ ...proxyConfigDefaults(), drainDuration: '23s', interceptionMode: 'TPROXY', concurrency: 0 })),
+    ).toEqual({ drainDuration: '23s', interceptionMode: 'TPROXY', concurrency: 0 });
   });
 
   it('merges the pod annotation into the default config, adding proxy metadata entries', () => {
@@ -26,7 +27,9 @@ describe('proxy config', () => {
   });
 
   it('shows in PROXY_CONFIG and drives holdApplicationUntilProxyStarts', () => {
-    const t = injectedTemplate(deployment({ annotations: { 'proxy.istio.io/config': '{ "holdApplicationUntilProxyStarts": true }' } }), { nativeSidecars: false });
+    const t = injectedTemplate(deployment({ annotations: { 'proxy.istio.io/config': '{ "holdApplicationUntilProxyStarts": true }' } }), {
+      nativeSidecars: false,
+    });
     const proxy = container(t, 'istio-proxy')!;
     expect(JSON.parse(env(proxy, 'PROXY_CONFIG')!)).toEqual({ holdApplicationUntilProxyStarts: true });
     expect(t.spec.containers[0].name).toBe('istio-proxy');

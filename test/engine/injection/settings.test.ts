@@ -10,7 +10,10 @@ describe('buildInjectionSettings', () => {
 
   it('merges values files in order, lists replacing and null deleting, then applies --set entries', () => {
     const s = buildInjectionSettings({
-      values: [{ global: { proxy: { resources: { limits: { cpu: null } } }, imagePullSecrets: ['a'] } }, { global: { imagePullSecrets: ['b'] } }],
+      values: [
+        { global: { proxy: { resources: { limits: { cpu: null } } }, imagePullSecrets: ['a'] } },
+        { global: { imagePullSecrets: ['b'] } },
+      ],
       set: ['global.proxy.logLevel=debug', 'global.proxy.excludeInboundPorts=4,5,6'],
     });
     const proxy = (s.values.global as any).proxy;
@@ -40,7 +43,7 @@ describe('buildInjectionSettings', () => {
 });
 
 describe('revisions', () => {
-  it('point the proxy at the revision\'s istiod', () => {
+  it("point the proxy at the revision's istiod", () => {
     const s = buildInjectionSettings({ revision: 'canary' });
     expect(s.revision).toBe('canary');
     expect((s.meshConfig.defaultConfig as any).discoveryAddress).toBe('istiod-canary.istio-system.svc:15012');

@@ -5,7 +5,11 @@ describe('injection status', () => {
   it('lists what the templates added, with null for empty lists', () => {
     const templatePod = { spec: { initContainers: [{ name: 'istio-init' }], volumes: [{ name: 'v' }] } };
     expect(JSON.parse(statusValue(templatePod, ''))).toEqual({
-      initContainers: ['istio-init'], containers: null, volumes: ['v'], imagePullSecrets: null, revision: 'default',
+      initContainers: ['istio-init'],
+      containers: null,
+      volumes: ['v'],
+      imagePullSecrets: null,
+      revision: 'default',
     });
   });
 
@@ -13,7 +17,7 @@ describe('injection status', () => {
     expect(JSON.parse(statusValue({}, 'canary')).revision).toBe('canary');
   });
 
-  it('orders native sidecars: istio-init, istio-proxy, then the pod\'s own init containers', () => {
+  it("orders native sidecars: istio-init, istio-proxy, then the pod's own init containers", () => {
     const spec = { containers: [], initContainers: [{ name: 'setup' }, { name: 'istio-init' }, { name: 'istio-proxy' }] };
     reorderContainers(spec, false);
     expect(names(spec.initContainers)).toEqual(['istio-init', 'istio-proxy', 'setup']);

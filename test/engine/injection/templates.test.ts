@@ -9,8 +9,9 @@ describe('injection templates', () => {
   });
 
   it('fails for a template nobody defines, naming the known ones', () => {
-    expect(() => injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'nope' } })))
-      .toThrow(/requested template "nope" not found; have .*grpc-agent.*sidecar/);
+    expect(() => injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'nope' } }))).toThrow(
+      /requested template "nope" not found; have .*grpc-agent.*sidecar/,
+    );
   });
 
   it('refuses the gateway-deployment templates with a hint', () => {
@@ -60,22 +61,25 @@ describe('injection templates', () => {
   });
 
   it('reports a template that does not render as an injection error', () => {
-    expect(() => injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'broken' } }), {
-      values: [{ sidecarInjectorWebhook: { templates: { broken: '{{ .Nope' } } }],
-    })).toThrow(/injection template "broken"/);
+    expect(() =>
+      injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'broken' } }), {
+        values: [{ sidecarInjectorWebhook: { templates: { broken: '{{ .Nope' } } }],
+      }),
+    ).toThrow(/injection template "broken"/);
   });
 });
 
 describe('data of templates from values', () => {
   it('has the zero values a Go struct has for unset pod fields', () => {
-    const custom = 'metadata:\n  annotations:\n    sa: {{ if eq .Spec.ServiceAccountName "" }}"default"{{ else }}{{ .Spec.ServiceAccountName }}{{ end }}\n';
+    const custom =
+      'metadata:\n  annotations:\n    sa: {{ if eq .Spec.ServiceAccountName "" }}"default"{{ else }}{{ .Spec.ServiceAccountName }}{{ end }}\n';
     const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'sa' } }), {
       values: [{ sidecarInjectorWebhook: { templates: { sa: custom } } }],
     });
     expect(t.metadata.annotations.sa).toBe('default');
   });
 
-  it('offers Istio\'s helper functions', () => {
+  it("offers Istio's helper functions", () => {
     const custom = [
       'metadata:',
       '  annotations:',

@@ -17,16 +17,42 @@ describe('validateAnnotations', () => {
     const include = 'traffic.sidecar.istio.io/includeOutboundIPRanges';
     const exclude = 'traffic.sidecar.istio.io/excludeOutboundIPRanges';
 
-    test.each(['*', '', '10.0.0.0/8', '127.0.0.1/24,10.96.0.1/24', '0.0.0.0/0', 'fd00::/8', '::/0', '::ffff:10.0.0.1/128', '2001:db8:0:0:0:0:0:1/64', '1:2:3:4:5:6:7::/64', 'FD00::1.2.3.4/120'])(
-      'accepts include %j', (value) => expect(errorsFor(include, value)).toEqual([]));
+    test.each([
+      '*',
+      '',
+      '10.0.0.0/8',
+      '127.0.0.1/24,10.96.0.1/24',
+      '0.0.0.0/0',
+      'fd00::/8',
+      '::/0',
+      '::ffff:10.0.0.1/128',
+      '2001:db8:0:0:0:0:0:1/64',
+      '1:2:3:4:5:6:7::/64',
+      'FD00::1.2.3.4/120',
+    ])('accepts include %j', (value) => expect(errorsFor(include, value)).toEqual([]));
 
-    test.each(['bad', '10.0.0.0', '10.0.0.0/33', '10.0.0.0/08', '10.0.0.256/8', '010.0.0.1/8', '10.0.0.0/8, 10.1.0.0/16', '10.0.0.0/8,', 'fe80::1%eth0/64', '1::2::3/64', '1.2.3.4::/64', ':1::/64', '1:2:3:4:5:6:7:8::/64', '1:2:3:4:5:6:7:8:9/64', '::/129'])(
-      'rejects include %j naming includeIPRanges', (value) => {
-        const errors = errorsFor(include, value);
-        expect(errors).toHaveLength(1);
-        expect(errors[0].toLowerCase()).toContain('includeipranges');
-        expect(errors[0]).toContain(include);
-      });
+    test.each([
+      'bad',
+      '10.0.0.0',
+      '10.0.0.0/33',
+      '10.0.0.0/08',
+      '10.0.0.256/8',
+      '010.0.0.1/8',
+      '10.0.0.0/8, 10.1.0.0/16',
+      '10.0.0.0/8,',
+      'fe80::1%eth0/64',
+      '1::2::3/64',
+      '1.2.3.4::/64',
+      ':1::/64',
+      '1:2:3:4:5:6:7:8::/64',
+      '1:2:3:4:5:6:7:8:9/64',
+      '::/129',
+    ])('rejects include %j naming includeIPRanges', (value) => {
+      const errors = errorsFor(include, value);
+      expect(errors).toHaveLength(1);
+      expect(errors[0].toLowerCase()).toContain('includeipranges');
+      expect(errors[0]).toContain(include);
+    });
 
     test('excludes must be CIDRs and have no wildcard', () => {
       expect(errorsFor(exclude, '10.96.0.2/24,10.96.0.3/24')).toEqual([]);
@@ -135,7 +161,9 @@ describe('validateAnnotations on the kube-inject conformance inputs', () => {
   const present = fs.existsSync(path.join(dir, 'cases.json'));
   if (!present) console.warn(`skipping conformance annotation cases: ${dir} is absent`);
   const cases: ConformanceCase[] = present ? JSON.parse(fs.readFileSync(path.join(dir, 'cases.json'), 'utf8')) : [];
-  const run = present ? test.each(cases.map((c) => [c.id, c] as const)) : test.skip.each([['none', undefined as unknown as ConformanceCase]]);
+  const run = present
+    ? test.each(cases.map((c) => [c.id, c] as const))
+    : test.skip.each([['none', undefined as unknown as ConformanceCase]]);
 
   run('%s: errors exactly when the case expects an error, with its text', (_id, c) => {
     const docs = parseDocuments(fs.readFileSync(path.join(dir, c.input), 'utf8'), c.input);
@@ -148,7 +176,11 @@ describe('validateAnnotations on the kube-inject conformance inputs', () => {
   });
 });
 
-interface ConformanceCase { id: string; input: string; expectedError: string | null }
+interface ConformanceCase {
+  id: string;
+  input: string;
+  expectedError: string | null;
+}
 
 /** The annotations of every pod (template) in a document, by the kinds the injector handles. */
 function podAnnotations(doc: unknown): Record<string, string>[] {

@@ -1,23 +1,35 @@
 import { container, deployment, env, injectedTemplate, names } from './support/workloads';
 
 describe('proxy volumes', () => {
-  it('adds the proxy volumes after the pod\'s own, mounted in the proxy', () => {
-    const t = injectedTemplate(deployment({ spec: { containers: [{ name: 'app', image: 'a' }], volumes: [{ name: 'data', emptyDir: {} }] } }));
+  it("adds the proxy volumes after the pod's own, mounted in the proxy", () => {
+    const t = injectedTemplate(
+      deployment({ spec: { containers: [{ name: 'app', image: 'a' }], volumes: [{ name: 'data', emptyDir: {} }] } }),
+    );
     expect(names(t.spec.volumes)).toEqual([
-      'workload-socket', 'credential-socket', 'workload-certs', 'istio-envoy', 'istio-data', 'istio-podinfo', 'istio-token',
-      'istiod-ca-cert', 'istio-ca-crl', 'data',
+      'workload-socket',
+      'credential-socket',
+      'workload-certs',
+      'istio-envoy',
+      'istio-data',
+      'istio-podinfo',
+      'istio-token',
+      'istiod-ca-cert',
+      'istio-ca-crl',
+      'data',
     ]);
     expect(names(container(t, 'istio-proxy')!.volumeMounts)).toContain('istio-token');
     expect(t.spec.volumes.find((v: any) => v.name === 'istio-token').projected.sources[0].serviceAccountToken.audience).toBe('istio-ca');
   });
 
   it('adds the user volumes and mounts named in the pod annotations', () => {
-    const t = injectedTemplate(deployment({
-      annotations: {
-        'sidecar.istio.io/userVolume': '{"certs":{"secret":{"secretName":"my-certs"}}}',
-        'sidecar.istio.io/userVolumeMount': '{"certs":{"mountPath":"/etc/my-certs","readOnly":true}}',
-      },
-    }));
+    const t = injectedTemplate(
+      deployment({
+        annotations: {
+          'sidecar.istio.io/userVolume': '{"certs":{"secret":{"secretName":"my-certs"}}}',
+          'sidecar.istio.io/userVolumeMount': '{"certs":{"mountPath":"/etc/my-certs","readOnly":true}}',
+        },
+      }),
+    );
     expect(t.spec.volumes).toContainEqual({ name: 'certs', secret: { secretName: 'my-certs' } });
     expect(container(t, 'istio-proxy')!.volumeMounts).toContainEqual({ name: 'certs', mountPath: '/etc/my-certs', readOnly: true });
   });
@@ -29,7 +41,9 @@ describe('proxy volumes', () => {
   });
 
   it('mounts the mTLS certificate secret of the service account when asked', () => {
-    const t = injectedTemplate(deployment({ spec: { serviceAccountName: 'cart', containers: [{ name: 'app', image: 'a' }] } }), { set: ['global.mountMtlsCerts=true'] });
+    const t = injectedTemplate(deployment({ spec: { serviceAccountName: 'cart', containers: [{ name: 'app', image: 'a' }] } }), {
+      set: ['global.mountMtlsCerts=true'],
+    });
     expect(t.spec.volumes).toContainEqual({ name: 'istio-certs', secret: { optional: true, secretName: 'istio.cart' } });
   });
 

@@ -17,7 +17,10 @@ describe('runProcess', () => {
 
   test('can be swapped for a fake and restored', () => {
     const calls: string[] = [];
-    const restore = setProcessRunner((program) => { calls.push(program); return { status: 0, stdout: 'fake', stderr: '' }; });
+    const restore = setProcessRunner((program) => {
+      calls.push(program);
+      return { status: 0, stdout: 'fake', stderr: '' };
+    });
     try {
       expect(runProcess('helm', ['version']).stdout).toBe('fake');
     } finally {

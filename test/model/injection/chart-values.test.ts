@@ -10,7 +10,7 @@ describe('chart value defaults', () => {
     expect(v.global.istioNamespace).toBe('istio-system');
   });
 
-  it('carries the chart\'s own hub and tag; pinning uses the release', () => {
+  it("carries the chart's own hub and tag; pinning uses the release", () => {
     const v = chartValueDefaults() as any;
     expect([v.global.hub, v.global.tag]).toEqual(['registry.istio.io/testing', 'latest']);
     expect([PINNED_HUB, PINNED_TAG]).toEqual(['docker.io/istio', '1.30.3']);

@@ -4,8 +4,12 @@ describe('mesh config defaults', () => {
   it('matches a default install', () => {
     const m = meshConfigDefaults() as any;
     expect(m).toMatchObject({
-      trustDomain: 'cluster.local', rootNamespace: 'istio-system', enablePrometheusMerge: true,
-      proxyListenPort: 15001, proxyInboundListenPort: 15006, inboundTrafficPolicy: { mode: 'PASSTHROUGH' },
+      trustDomain: 'cluster.local',
+      rootNamespace: 'istio-system',
+      enablePrometheusMerge: true,
+      proxyListenPort: 15001,
+      proxyInboundListenPort: 15006,
+      inboundTrafficPolicy: { mode: 'PASSTHROUGH' },
     });
     expect(m.defaultConfig).toEqual(proxyConfigDefaults());
   });

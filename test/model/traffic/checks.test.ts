@@ -1,5 +1,5 @@
 import { retryTimeoutProblem, routeLabel, unsafeRetryProblem, weightProblem } from '../../../src/model/traffic/checks';
-import { HttpRouteSpec } from '../../../src/model/traffic/networking';
+import { type HttpRouteSpec } from '../../../src/model/traffic/networking';
 
 const to = (subset: string, weight?: number) => ({ destination: { host: 'echo', subset }, ...(weight === undefined ? {} : { weight }) });
 
@@ -28,7 +28,10 @@ describe('retryTimeoutProblem', () => {
 });
 
 describe('unsafeRetryProblem', () => {
-  const post = (retryOn?: string): HttpRouteSpec => ({ match: [{ method: { exact: 'POST' } }], retries: { attempts: 2, ...(retryOn ? { retryOn } : {}) } });
+  const post = (retryOn?: string): HttpRouteSpec => ({
+    match: [{ method: { exact: 'POST' } }],
+    retries: { attempts: 2, ...(retryOn ? { retryOn } : {}) },
+  });
 
   test('fires for POST routes retried on 5xx or on the default conditions', () => {
     expect(unsafeRetryProblem(post('5xx,connect-failure'), 'r')).toMatch(/retries POST requests and retryOn has 5xx/);

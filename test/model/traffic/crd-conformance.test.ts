@@ -9,7 +9,7 @@ import { RequestAuthentication } from '../../../src/constructs/policies/request-
 import { Telemetry } from '../../../src/constructs/policies/telemetry';
 import { VirtualService } from '../../../src/constructs/policies/virtual-service';
 import { CrdValidator } from '../../../src/engine/analysis/schema/validator';
-import { KubeObject } from '../../../src/engine/k8s/object';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { IstioDuration } from '../../../src/model/traffic/duration';
 import { AuthorizationAction } from '../../../src/model/traffic/security';
@@ -22,13 +22,18 @@ const available = fs.existsSync(CRDS);
 if (!available) console.warn(`skipping CRD conformance of the traffic types: ${CRDS} is absent`);
 
 const NAMES = [
-  'destinationrules.networking.istio.io', 'virtualservices.networking.istio.io', 'authorizationpolicies.security.istio.io',
-  'requestauthentications.security.istio.io', 'telemetries.telemetry.istio.io',
+  'destinationrules.networking.istio.io',
+  'virtualservices.networking.istio.io',
+  'authorizationpolicies.security.istio.io',
+  'requestauthentications.security.istio.io',
+  'telemetries.telemetry.istio.io',
 ];
 
 /** The CRDs we emit objects of, cut out of the reference render with only their v1 version (parsing all is slow). */
 function loadCrds(): KubeObject[] {
-  return fs.readFileSync(CRDS, 'utf-8').split(/^---$/m)
+  return fs
+    .readFileSync(CRDS, 'utf-8')
+    .split(/^---$/m)
     .filter((doc) => NAMES.some((n) => doc.includes(`name: ${n}\n`)))
     .flatMap((doc) => parseDocuments(onlyV1(doc)).map((d) => d.value as KubeObject))
     .filter((o) => o.kind === 'CustomResourceDefinition');
@@ -39,13 +44,17 @@ function onlyV1(doc: string): string {
   const at = doc.indexOf(marker);
   if (at < 0) return doc;
   const head = doc.slice(0, at + marker.length);
-  const v1 = doc.slice(head.length).split(/^(?= {2}- )/m).filter((item) => /^ {4}name: v1$/m.test(item));
+  const v1 = doc
+    .slice(head.length)
+    .split(/^(?= {2}- )/m)
+    .filter((item) => /^ {4}name: v1$/m.test(item));
   return v1.length === 1 ? head + v1[0] : doc;
 }
 
 (available ? describe : describe.skip)('traffic types against the Istio 1.30.3 CRDs', () => {
   const validator = available ? new CrdValidator(loadCrds()) : undefined;
-  const issues = (chart: Chart) => (chart.toJson() as KubeObject[]).flatMap((o) => validator!.validate(o).map((i) => `${o.kind} ${i.path} ${i.message}`));
+  const issues = (chart: Chart) =>
+    (chart.toJson() as KubeObject[]).flatMap((o) => validator!.validate(o).map((i) => `${o.kind} ${i.path} ${i.message}`));
   const host = 'reviews.shop.svc.cluster.local';
 
   test('a DestinationRule and a VirtualService using every field we write are valid', () => {
@@ -55,12 +64,21 @@ function onlyV1(doc: string): string {
       exportTo: ['.'],
       loadBalancer: LoadBalancer.hashCookie('session', IstioDuration.minutes(5)),
       connectionPool: {
-        maxConnections: 10, connectTimeout: IstioDuration.millis(200), http1MaxPendingRequests: 5, http2MaxRequests: 50,
-        maxRequestsPerConnection: 1, maxRetries: 3, idleTimeout: IstioDuration.seconds(30),
+        maxConnections: 10,
+        connectTimeout: IstioDuration.millis(200),
+        http1MaxPendingRequests: 5,
+        http2MaxRequests: 50,
+        maxRequestsPerConnection: 1,
+        maxRetries: 3,
+        idleTimeout: IstioDuration.seconds(30),
       },
       outlierDetection: {
-        consecutive5xxErrors: 3, consecutiveGatewayErrors: 2, interval: IstioDuration.seconds(5),
-        baseEjectionTime: IstioDuration.seconds(30), maxEjectionPercent: 50, minHealthPercent: 10,
+        consecutive5xxErrors: 3,
+        consecutiveGatewayErrors: 2,
+        interval: IstioDuration.seconds(5),
+        baseEjectionTime: IstioDuration.seconds(30),
+        maxEjectionPercent: 50,
+        minHealthPercent: 10,
       },
       tls: ClientTls.mutual('client-cert', { sni: host }),
       subsets: [{ name: 'v1', labels: { version: 'v1' }, loadBalancer: LoadBalancer.hashSourceIp() }],
@@ -69,19 +87,27 @@ function onlyV1(doc: string): string {
       hosts: [host],
       gateways: ['mesh'],
       exportTo: ['.'],
-      http: [{
-        name: 'all',
-        match: [{
-          uri: StringMatch.regex('^/api/.*'), method: StringMatch.exact('GET'), headers: { 'x-a': StringMatch.prefix('b') },
-          withoutHeaders: { 'x-c': StringMatch.exact('d') }, queryParams: { q: StringMatch.exact('1') }, ignoreUriCase: true,
-        }],
-        destinations: [{ host, subset: 'v1', port: 9080, weight: 100 }],
-        timeout: IstioDuration.seconds(10),
-        retries: { attempts: 3, perTryTimeout: IstioDuration.seconds(2), retryOn: [RetryOn.SERVER_ERROR, RetryOn.statusCode(503)] },
-        fault: { delay: { fixedDelay: IstioDuration.seconds(1), percentage: 0.5 }, abort: { httpStatus: 500, percentage: 1 } },
-        mirror: { host: 'shadow', port: 80, percentage: 10 },
-        rewrite: { uri: '/', authority: 'reviews' },
-      }],
+      http: [
+        {
+          name: 'all',
+          match: [
+            {
+              uri: StringMatch.regex('^/api/.*'),
+              method: StringMatch.exact('GET'),
+              headers: { 'x-a': StringMatch.prefix('b') },
+              withoutHeaders: { 'x-c': StringMatch.exact('d') },
+              queryParams: { q: StringMatch.exact('1') },
+              ignoreUriCase: true,
+            },
+          ],
+          destinations: [{ host, subset: 'v1', port: 9080, weight: 100 }],
+          timeout: IstioDuration.seconds(10),
+          retries: { attempts: 3, perTryTimeout: IstioDuration.seconds(2), retryOn: [RetryOn.SERVER_ERROR, RetryOn.statusCode(503)] },
+          fault: { delay: { fixedDelay: IstioDuration.seconds(1), percentage: 0.5 }, abort: { httpStatus: 500, percentage: 1 } },
+          mirror: { host: 'shadow', port: 80, percentage: 10 },
+          rewrite: { uri: '/', authority: 'reviews' },
+        },
+      ],
     });
     expect(issues(chart)).toEqual([]);
   });
@@ -93,32 +119,70 @@ function onlyV1(doc: string): string {
       name: 'ap',
       selector: { app: 'reviews' },
       action: AuthorizationAction.custom('ext-authz'),
-      rules: [{
-        from: [{ principals: ['a'], notPrincipals: ['b'], requestPrincipals: ['c/d'], namespaces: ['x'], notNamespaces: ['y'], ipBlocks: ['10.0.0.0/8'], notIpBlocks: ['10.1.0.0/16'] }],
-        to: [{ methods: ['GET'], notMethods: ['DELETE'], paths: ['/a/*'], notPaths: ['/a/b'], ports: [8080], hosts: ['reviews'] }],
-        when: [{ key: 'request.headers[x]', values: ['1'], notValues: ['2'] }],
-      }],
+      rules: [
+        {
+          from: [
+            {
+              principals: ['a'],
+              notPrincipals: ['b'],
+              requestPrincipals: ['c/d'],
+              namespaces: ['x'],
+              notNamespaces: ['y'],
+              ipBlocks: ['10.0.0.0/8'],
+              notIpBlocks: ['10.1.0.0/16'],
+            },
+          ],
+          to: [{ methods: ['GET'], notMethods: ['DELETE'], paths: ['/a/*'], notPaths: ['/a/b'], ports: [8080], hosts: ['reviews'] }],
+          when: [{ key: 'request.headers[x]', values: ['1'], notValues: ['2'] }],
+        },
+      ],
     });
     new RequestAuthentication(chart, 'Ra', {
       name: 'ra',
       selector: { app: 'reviews' },
       jwtRules: [
-        { issuer: 'https://a', jwksUri: 'https://a/jwks', audiences: ['x'], fromHeaders: [{ name: 'x-jwt', prefix: 'Bearer ' }], fromParams: ['t'], forwardOriginalToken: true, outputPayloadToHeader: 'x-payload' },
+        {
+          issuer: 'https://a',
+          jwksUri: 'https://a/jwks',
+          audiences: ['x'],
+          fromHeaders: [{ name: 'x-jwt', prefix: 'Bearer ' }],
+          fromParams: ['t'],
+          forwardOriginalToken: true,
+          outputPayloadToHeader: 'x-payload',
+        },
         { issuer: 'https://b', jwks: '{"keys":[]}' },
       ],
     });
-    Telemetry.meshDefault(chart, 'Mesh', { accessLogging: { providers: ['envoy'], filter: 'response.code >= 400', mode: WorkloadMode.CLIENT }, tracing: { samplingPercentage: 2.5, disableSpanReporting: false, literalTags: { team: 'shop' } } });
+    Telemetry.meshDefault(chart, 'Mesh', {
+      accessLogging: { providers: ['envoy'], filter: 'response.code >= 400', mode: WorkloadMode.CLIENT },
+      tracing: { samplingPercentage: 2.5, disableSpanReporting: false, literalTags: { team: 'shop' } },
+    });
     new Telemetry(chart, 'T', {
       name: 't',
       selector: { app: 'reviews' },
       accessLogging: { disabled: true },
-      metrics: { providers: ['prometheus'], overrides: [{ metric: IstioMetric.custom('x'), mode: WorkloadMode.SERVER, disabled: false, tags: { a: TagOverride.upsert('request.host'), b: TagOverride.remove() } }] },
+      metrics: {
+        providers: ['prometheus'],
+        overrides: [
+          {
+            metric: IstioMetric.custom('x'),
+            mode: WorkloadMode.SERVER,
+            disabled: false,
+            tags: { a: TagOverride.upsert('request.host'), b: TagOverride.remove() },
+          },
+        ],
+      },
     });
     expect(issues(chart)).toEqual([]);
   });
 
   test('the check can fail: a misspelled enum value is reported', () => {
-    const bad = { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'x' }, spec: { host: 'x', trafficPolicy: { tls: { mode: 'ISTIO_MUTUALL' } } } };
+    const bad = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'x' },
+      spec: { host: 'x', trafficPolicy: { tls: { mode: 'ISTIO_MUTUALL' } } },
+    };
     expect(validator!.validate(bad)).not.toEqual([]);
   });
 });

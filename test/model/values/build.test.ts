@@ -11,11 +11,17 @@ describe('istiodHelmValues', () => {
 
   test('lets typed values override the pins and extraValues override everything', () => {
     const values = istiodHelmValues({
-      namespace: 'mesh', revision: 'canary',
+      namespace: 'mesh',
+      revision: 'canary',
       values: { global: { hub: 'registry.example/istio' }, replicaCount: 2 },
       extraValues: { global: { hub: 'mirror.example/istio' }, pilotFlag: true },
     });
-    expect(values).toEqual({ revision: 'canary', global: { hub: 'mirror.example/istio', tag: '1.30.3', istioNamespace: 'mesh' }, replicaCount: 2, pilotFlag: true });
+    expect(values).toEqual({
+      revision: 'canary',
+      global: { hub: 'mirror.example/istio', tag: '1.30.3', istioNamespace: 'mesh' },
+      replicaCount: 2,
+      pilotFlag: true,
+    });
   });
 
   test('follows a different chart version with the image tag', () => {
@@ -25,6 +31,9 @@ describe('istiodHelmValues', () => {
 
 describe('baseHelmValues', () => {
   test('sets the namespace and passes values through', () => {
-    expect(baseHelmValues({ namespace: 'mesh', values: { defaultRevision: 'canary' } })).toEqual({ global: { istioNamespace: 'mesh' }, defaultRevision: 'canary' });
+    expect(baseHelmValues({ namespace: 'mesh', values: { defaultRevision: 'canary' } })).toEqual({
+      global: { istioNamespace: 'mesh' },
+      defaultRevision: 'canary',
+    });
   });
 });

@@ -16,9 +16,12 @@ describe('value predicates', () => {
     expect(isImageHub(hub)).toBe(true);
   });
 
-  test.each(['https://docker.io/istio', 'docker.io/istio/', 'docker.io/istio:1.30.3', 'Docker.io/istio', '', 5])('rejects hub %p', (hub) => {
-    expect(isImageHub(hub)).toBe(false);
-  });
+  test.each(['https://docker.io/istio', 'docker.io/istio/', 'docker.io/istio:1.30.3', 'Docker.io/istio', '', 5])(
+    'rejects hub %p',
+    (hub) => {
+      expect(isImageHub(hub)).toBe(false);
+    },
+  );
 
   test('tags follow the registry grammar', () => {
     expect(isImageTag('1.30.3-distroless')).toBe(true);

@@ -2,20 +2,46 @@ import { validateBaseValues, validateIstiodValues, validateNames } from '../../.
 
 describe('validateIstiodValues', () => {
   test('accepts the values people usually set', () => {
-    expect(validateIstiodValues({
-      revision: 'canary',
-      revisionTags: ['prod-stable'],
-      global: { hub: 'docker.io/istio', tag: '1.30.3', meshID: 'mesh1', network: 'net1', multiCluster: { clusterName: 'c1' },
-        proxy: { logLevel: 'debug', includeIPRanges: '10.0.0.0/8', excludeIPRanges: '', holdApplicationUntilProxyStarts: true, resources: { requests: { cpu: '50m' } } } },
-      replicaCount: 2, autoscaleEnabled: false, autoscaleMin: 1, autoscaleMax: 3, env: { PILOT_X: 'true' }, traceSampling: 10,
-      meshConfig: { accessLogFile: '/dev/stdout', enableTracing: true, outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' }, defaultConfig: { holdApplicationUntilProxyStarts: true } },
-      sidecarInjectorWebhook: { enableNamespacesByDefault: false, neverInjectSelector: [{ matchLabels: { job: 'batch' } }] },
-      profile: 'demo',
-    })).toEqual([]);
+    expect(
+      validateIstiodValues({
+        revision: 'canary',
+        revisionTags: ['prod-stable'],
+        global: {
+          hub: 'docker.io/istio',
+          tag: '1.30.3',
+          meshID: 'mesh1',
+          network: 'net1',
+          multiCluster: { clusterName: 'c1' },
+          proxy: {
+            logLevel: 'debug',
+            includeIPRanges: '10.0.0.0/8',
+            excludeIPRanges: '',
+            holdApplicationUntilProxyStarts: true,
+            resources: { requests: { cpu: '50m' } },
+          },
+        },
+        replicaCount: 2,
+        autoscaleEnabled: false,
+        autoscaleMin: 1,
+        autoscaleMax: 3,
+        env: { PILOT_X: 'true' },
+        traceSampling: 10,
+        meshConfig: {
+          accessLogFile: '/dev/stdout',
+          enableTracing: true,
+          outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
+          defaultConfig: { holdApplicationUntilProxyStarts: true },
+        },
+        sidecarInjectorWebhook: { enableNamespacesByDefault: false, neverInjectSelector: [{ matchLabels: { job: 'batch' } }] },
+        profile: 'demo',
+      }),
+    ).toEqual([]);
   });
 
   test('fails when replicaCount is not a whole number >= 0', () => {
-    expect(validateIstiodValues({ replicaCount: 1.5 })).toEqual(['values.replicaCount is 1.5: must be an integer >= 0; set a whole number such as 2']);
+    expect(validateIstiodValues({ replicaCount: 1.5 })).toEqual([
+      'values.replicaCount is 1.5: must be an integer >= 0; set a whole number such as 2',
+    ]);
     expect(validateIstiodValues({ replicaCount: -1 })).toHaveLength(1);
     expect(validateIstiodValues({ replicaCount: '2' })).toHaveLength(1);
   });
@@ -34,27 +60,35 @@ describe('validateIstiodValues', () => {
   });
 
   test('fails when autoscaleMin exceeds autoscaleMax', () => {
-    expect(validateIstiodValues({ autoscaleMin: 4, autoscaleMax: 2 })).toEqual([expect.stringContaining('values.autoscaleMin (4) is greater than values.autoscaleMax (2)')]);
+    expect(validateIstiodValues({ autoscaleMin: 4, autoscaleMax: 2 })).toEqual([
+      expect.stringContaining('values.autoscaleMin (4) is greater than values.autoscaleMax (2)'),
+    ]);
   });
 
   test('fails on env values that are not strings (helm would render them differently)', () => {
-    expect(validateIstiodValues({ env: { PILOT_X: true } })).toEqual([expect.stringContaining('values.env is {"PILOT_X":true}: must be a map of strings')]);
+    expect(validateIstiodValues({ env: { PILOT_X: true } })).toEqual([
+      expect.stringContaining('values.env is {"PILOT_X":true}: must be a map of strings'),
+    ]);
   });
 
   test('fails on IstioOperator-style pilot settings, which the helm chart would silently ignore', () => {
     expect(validateIstiodValues({ pilot: { replicaCount: 2 } })).toEqual([
-      'values.pilot is ignored by the istiod chart: it reads istiod\'s settings at the top level; move them up (e.g. values.replicaCount instead of values.pilot.replicaCount)',
+      "values.pilot is ignored by the istiod chart: it reads istiod's settings at the top level; move them up (e.g. values.replicaCount instead of values.pilot.replicaCount)",
     ]);
   });
 
   test('fails on a revision that cannot be part of an object name', () => {
-    expect(validateIstiodValues({ revision: '1.30.3' })).toEqual([expect.stringContaining('values.revision is "1.30.3": must be a DNS label')]);
+    expect(validateIstiodValues({ revision: '1.30.3' })).toEqual([
+      expect.stringContaining('values.revision is "1.30.3": must be a DNS label'),
+    ]);
   });
 });
 
 describe('validateBaseValues', () => {
   test('fails on a wrong type for excludedCRDs', () => {
-    expect(validateBaseValues({ base: { excludedCRDs: 'envoyfilters.networking.istio.io' } })).toEqual([expect.stringContaining('values.base.excludedCRDs is "envoyfilters.networking.istio.io": must be a list of CRD names')]);
+    expect(validateBaseValues({ base: { excludedCRDs: 'envoyfilters.networking.istio.io' } })).toEqual([
+      expect.stringContaining('values.base.excludedCRDs is "envoyfilters.networking.istio.io": must be a list of CRD names'),
+    ]);
   });
 
   test('accepts defaultRevision default', () => {
@@ -65,6 +99,9 @@ describe('validateBaseValues', () => {
 describe('validateNames', () => {
   test('fails on a namespace with upper case letters and a release name that is too long', () => {
     const errors = validateNames('Istio-System', 'x'.repeat(54));
-    expect(errors).toEqual([expect.stringContaining('namespace "Istio-System" is not a valid namespace name'), expect.stringContaining('is not a valid helm release name')]);
+    expect(errors).toEqual([
+      expect.stringContaining('namespace "Istio-System" is not a valid namespace name'),
+      expect.stringContaining('is not a valid helm release name'),
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Rule } from '../rule';
+import { type Rule } from '../rule';
 import { meshWithoutIstiod } from './control-plane/mesh-without-istiod';
 import { overlappingWebhooks } from './control-plane/overlapping-webhooks';
 import { multipleInjectionLabels } from './injection/multiple-injection-labels';

@@ -1,5 +1,5 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { apiGroup, isRecord, KubeObject } from '../../k8s/object';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { apiGroup, isRecord, type KubeObject } from '../../k8s/object';
 import { toJsonSchema } from './transform';
 
 /** One schema violation: where in the object, and what is wrong. */
@@ -46,7 +46,9 @@ export class CrdValidator {
     const entry = byVersion.get(version);
     if (!entry || !entry.served) {
       const served = [...byVersion].filter(([, v]) => v.served).map(([name]) => `${group}/${name}`);
-      return [{ path: 'apiVersion', message: `version ${object.apiVersion} is not served by the CRD (served: ${served.join(', ') || 'none'})` }];
+      return [
+        { path: 'apiVersion', message: `version ${object.apiVersion} is not served by the CRD (served: ${served.join(', ') || 'none'})` },
+      ];
     }
     if (entry.schema === undefined) return [];
     const validate = compiled(entry.schema);
@@ -108,20 +110,31 @@ function issuesOf(errors: readonly ErrorObject[]): SchemaIssue[] {
 function describe(e: ErrorObject): string {
   const p = e.params as Record<string, any>;
   switch (e.keyword) {
-    case 'additionalProperties': return 'is not a field of this kind (unknown fields are dropped by the API server)';
-    case 'enum': return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'required': return 'is required';
-    case 'type': return `must be of type ${p.type}`;
-    case 'format': return `must have format ${p.format}`;
-    case 'oneOf': return p.passingSchemas ? 'sets more than one of several mutually exclusive fields' : 'matches none of the allowed forms';
-    case 'anyOf': return 'matches none of the allowed forms';
-    default: return e.message ?? e.keyword;
+    case 'additionalProperties':
+      return 'is not a field of this kind (unknown fields are dropped by the API server)';
+    case 'enum':
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'required':
+      return 'is required';
+    case 'type':
+      return `must be of type ${p.type}`;
+    case 'format':
+      return `must have format ${p.format}`;
+    case 'oneOf':
+      return p.passingSchemas ? 'sets more than one of several mutually exclusive fields' : 'matches none of the allowed forms';
+    case 'anyOf':
+      return 'matches none of the allowed forms';
+    default:
+      return e.message ?? e.keyword;
   }
 }
 
 /** The field an error is about, dotted: /spec/ports/0/number -> spec.ports[0].number (unknown and missing fields included). */
 function fieldPath(e: ErrorObject): string {
-  const parts = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const p = e.params as Record<string, any>;
   if (e.keyword === 'additionalProperties') parts.push(String(p.additionalProperty));
   if (e.keyword === 'required') parts.push(String(p.missingProperty));

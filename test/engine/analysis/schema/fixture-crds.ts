@@ -1,5 +1,5 @@
 // Small CRDs of our own for the schema tests.
-import { KubeObject } from '../../../../src/engine/k8s/object';
+import { type KubeObject } from '../../../../src/engine/k8s/object';
 
 /** A CRD for `example.istio.io/v1 Widget` (and an unserved v1alpha1) with typical structural-schema features. */
 export const WIDGET_CRD: KubeObject = {

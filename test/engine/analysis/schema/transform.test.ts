@@ -2,7 +2,13 @@ import { toJsonSchema } from '../../../../src/engine/analysis/schema/transform';
 
 describe('toJsonSchema', () => {
   test('closes objects with properties unless they preserve unknown fields', () => {
-    const schema = toJsonSchema({ type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string' } } }, c: { type: 'object', properties: {}, 'x-kubernetes-preserve-unknown-fields': true } } });
+    const schema = toJsonSchema({
+      type: 'object',
+      properties: {
+        a: { type: 'object', properties: { b: { type: 'string' } } },
+        c: { type: 'object', properties: {}, 'x-kubernetes-preserve-unknown-fields': true },
+      },
+    });
     const props = schema.properties as Record<string, any>;
     expect(props.a.additionalProperties).toBe(false);
     expect(props.c.additionalProperties).toBeUndefined();
@@ -15,6 +21,11 @@ describe('toJsonSchema', () => {
   });
 
   test('adds apiVersion, kind and metadata to the root', () => {
-    expect(Object.keys(toJsonSchema({ type: 'object', properties: { spec: { type: 'object' } } }).properties as object)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(Object.keys(toJsonSchema({ type: 'object', properties: { spec: { type: 'object' } } }).properties as object)).toEqual([
+      'apiVersion',
+      'kind',
+      'metadata',
+      'spec',
+    ]);
   });
 });

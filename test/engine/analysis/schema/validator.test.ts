@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CrdValidator } from '../../../../src/engine/analysis/schema/validator';
-import { KubeObject } from '../../../../src/engine/k8s/object';
+import { type KubeObject } from '../../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../../src/engine/yaml/documents';
 import { widget, WIDGET_CRD } from './fixture-crds';
 
@@ -15,19 +15,23 @@ describe('CrdValidator', () => {
 
   test('names the field path of an enum, type and format violation', () => {
     const issues = validator.validate(widget({ mode: 'MAYBE', port: 2 ** 40, ports: [{ number: 'eighty' }] }));
-    expect(issues).toEqual(expect.arrayContaining([
-      { path: 'spec.mode', message: 'must be one of "ON", "OFF"' },
-      { path: 'spec.port', message: 'must have format int32' },
-      { path: 'spec.ports[0].number', message: 'must be of type integer' },
-    ]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'spec.mode', message: 'must be one of "ON", "OFF"' },
+        { path: 'spec.port', message: 'must have format int32' },
+        { path: 'spec.ports[0].number', message: 'must be of type integer' },
+      ]),
+    );
   });
 
   test('reports unknown fields (typos) and missing required fields', () => {
     const issues = validator.validate(widget({ mdoe: 'ON' }));
-    expect(issues).toEqual(expect.arrayContaining([
-      { path: 'spec.mdoe', message: expect.stringContaining('is not a field') },
-      { path: 'spec.mode', message: 'is required' },
-    ]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'spec.mdoe', message: expect.stringContaining('is not a field') },
+        { path: 'spec.mode', message: 'is required' },
+      ]),
+    );
   });
 
   test('accepts apiVersion, kind and metadata though the CRD schema leaves them out', () => {
@@ -49,9 +53,11 @@ const REFERENCE = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', '
 const describeReference = fs.existsSync(REFERENCE) ? describe : describe.skip;
 if (!fs.existsSync(REFERENCE)) console.warn(`skipping the real-CRD schema tests: ${REFERENCE} is absent`);
 
-describeReference('CrdValidator on Istio 1.30.3\'s CRDs', () => {
+describeReference("CrdValidator on Istio 1.30.3's CRDs", () => {
   const crds = fs.existsSync(REFERENCE)
-    ? parseDocuments(fs.readFileSync(REFERENCE, 'utf8')).map((d) => d.value as KubeObject).filter((o) => o.kind === 'CustomResourceDefinition')
+    ? parseDocuments(fs.readFileSync(REFERENCE, 'utf8'))
+        .map((d) => d.value as KubeObject)
+        .filter((o) => o.kind === 'CustomResourceDefinition')
     : [];
 
   test('compiles every served version and validates typical resources', () => {
@@ -62,7 +68,12 @@ describeReference('CrdValidator on Istio 1.30.3\'s CRDs', () => {
       const spec = crd.spec as { group: string; names: { kind: string }; versions: { name: string }[] };
       for (const v of spec.versions) {
         // An empty spec compiles the version; the only complaints allowed are the kind's required fields.
-        const issues = validator.validate({ apiVersion: `${spec.group}/${v.name}`, kind: spec.names.kind, metadata: { name: 'x' }, spec: {} });
+        const issues = validator.validate({
+          apiVersion: `${spec.group}/${v.name}`,
+          kind: spec.names.kind,
+          metadata: { name: 'x' },
+          spec: {},
+        });
         expect(issues.filter((i) => i.message !== 'is required')).toEqual([]);
         versions++;
       }
@@ -74,9 +85,23 @@ describeReference('CrdValidator on Istio 1.30.3\'s CRDs', () => {
 
   test('finds a misspelled mTLS mode and an unknown DestinationRule field', () => {
     const validator = new CrdValidator(crds);
-    const pa = { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'p' }, spec: { mtls: { mode: 'STRICTLY' } } };
-    expect(validator.validate(pa)).toEqual([{ path: 'spec.mtls.mode', message: 'must be one of "UNSET", "DISABLE", "PERMISSIVE", "STRICT"' }]);
-    const dr = { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'd' }, spec: { host: 'a', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' }, loadBalancr: {} } } };
-    expect(validator.validate(dr)).toEqual([{ path: 'spec.trafficPolicy.loadBalancr', message: expect.stringContaining('is not a field') }]);
+    const pa = {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      metadata: { name: 'p' },
+      spec: { mtls: { mode: 'STRICTLY' } },
+    };
+    expect(validator.validate(pa)).toEqual([
+      { path: 'spec.mtls.mode', message: 'must be one of "UNSET", "DISABLE", "PERMISSIVE", "STRICT"' },
+    ]);
+    const dr = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'd' },
+      spec: { host: 'a', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' }, loadBalancr: {} } },
+    };
+    expect(validator.validate(dr)).toEqual([
+      { path: 'spec.trafficPolicy.loadBalancr', message: expect.stringContaining('is not a field') },
+    ]);
   });
 });

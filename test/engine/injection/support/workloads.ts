@@ -1,5 +1,5 @@
 /** Small workloads for the injection unit tests, and lookups into injected results by name. */
-import { buildInjectionSettings, injectObject, InjectionOverrides } from '../../../../src/engine/injection';
+import { buildInjectionSettings, injectObject, type InjectionOverrides } from '../../../../src/engine/injection';
 
 export type Obj = Record<string, any>;
 
@@ -11,7 +11,10 @@ export function deployment(template: { annotations?: Obj; labels?: Obj; spec?: O
     spec: {
       selector: { matchLabels: { app: name } },
       template: {
-        metadata: { labels: { app: name, ...(template.labels ?? {}) }, ...(template.annotations ? { annotations: template.annotations } : {}) },
+        metadata: {
+          labels: { app: name, ...(template.labels ?? {}) },
+          ...(template.annotations ? { annotations: template.annotations } : {}),
+        },
         spec: template.spec ?? { containers: [{ name: 'app', image: 'example/app:1', ports: [{ name: 'http', containerPort: 8080 }] }] },
       },
     },

@@ -1,6 +1,6 @@
 import { describeObject } from '../../../k8s/object';
 import { isControlPlane, membership } from '../../mesh';
-import { finding, Rule } from '../../rule';
+import { finding, type Rule } from '../../rule';
 
 export const meshWithoutIstiod: Rule = {
   code: 'CDK8SI020',
@@ -12,8 +12,14 @@ export const meshWithoutIstiod: Rule = {
     if (index.hasControlPlane()) return [];
     const injected = index.workloads.filter((w) => !isControlPlane(w) && membership(index, w).webhookInjects);
     if (injected.length === 0) return [];
-    return [finding(this, `${injected.length} workload(s) (first: ${describeObject(injected[0].object)}) rely on the injection `
-      + 'webhook, but no istiod Deployment is in the input; revision labels and tags were not checked '
-      + '(fine when the control plane is deployed separately)', injected[0])];
+    return [
+      finding(
+        this,
+        `${injected.length} workload(s) (first: ${describeObject(injected[0].object)}) rely on the injection ` +
+          'webhook, but no istiod Deployment is in the input; revision labels and tags were not checked ' +
+          '(fine when the control plane is deployed separately)',
+        injected[0],
+      ),
+    ];
   },
 };

@@ -1,8 +1,8 @@
 import { isRecord } from '../../../k8s/object';
-import { ObjectIndex } from '../../index-objects';
+import { type ObjectIndex } from '../../index-objects';
 import { labelSelectorMatches } from '../../../k8s/label-selector';
 import { REVISION_LABEL } from '../../mesh';
-import { finding, Rule, SourcedObject } from '../../rule';
+import { finding, type Rule, type SourcedObject } from '../../rule';
 
 interface Hook {
   readonly config: SourcedObject;
@@ -15,7 +15,8 @@ export const overlappingWebhooks: Rule = {
   code: 'IST0139',
   level: 'error',
   title: 'injection webhooks overlap',
-  explanation: 'sidecar injection webhooks of more than one configuration (e.g. two revisions) select the same pods of a namespace, so they would be injected twice',
+  explanation:
+    'sidecar injection webhooks of more than one configuration (e.g. two revisions) select the same pods of a namespace, so they would be injected twice',
   fix: 'make the namespace and object selectors exclusive (one revision per namespace label; remove the stale webhook or revision tag)',
   check(index) {
     const hooks = injectionHooks(index);
@@ -37,10 +38,14 @@ export const overlappingWebhooks: Rule = {
     }
     return [...overlaps.values()].map((o) => {
       const configs = [...new Set(o.hooks.map((h) => h.config))];
-      return finding(this, `injection webhooks ${o.hooks.map(hookName).join(', ')} all select pods in namespace(s) `
-        + `${o.namespaces.join(', ')}, so those pods would be injected more than once; make their selectors exclusive `
-        + `(one ${REVISION_LABEL} or istio-injection label per namespace) or remove the stale webhook`,
-      ...configs, ...(o.first ? [o.first] : []));
+      return finding(
+        this,
+        `injection webhooks ${o.hooks.map(hookName).join(', ')} all select pods in namespace(s) ` +
+          `${o.namespaces.join(', ')}, so those pods would be injected more than once; make their selectors exclusive ` +
+          `(one ${REVISION_LABEL} or istio-injection label per namespace) or remove the stale webhook`,
+        ...configs,
+        ...(o.first ? [o.first] : []),
+      );
     });
   },
 };
@@ -49,8 +54,8 @@ export const overlappingWebhooks: Rule = {
 function injectionHooks(index: ObjectIndex): Hook[] {
   return index.byKind('MutatingWebhookConfiguration').flatMap((config) => {
     const webhooks = Array.isArray(config.object.webhooks) ? config.object.webhooks.filter(isRecord) : [];
-    const istio = REVISION_LABEL in (config.object.metadata.labels ?? {})
-      || webhooks.some((w) => String(w.name ?? '').endsWith('istio.io'));
+    const istio =
+      REVISION_LABEL in (config.object.metadata.labels ?? {}) || webhooks.some((w) => String(w.name ?? '').endsWith('istio.io'));
     if (!istio) return [];
     return webhooks.map((w) => ({
       config,
@@ -71,4 +76,3 @@ function podLabelSets(index: ObjectIndex, namespace: string): Readonly<Record<st
 function hookName(h: Hook): string {
   return `${h.config.object.metadata.name ?? '<unnamed>'}/${h.name}`;
 }
-

@@ -1,6 +1,6 @@
 import { describeObject } from '../../../k8s/object';
 import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, REVISION_LABEL } from '../../mesh';
-import { finding, Rule } from '../../rule';
+import { finding, type Rule } from '../../rule';
 
 export const multipleInjectionLabels: Rule = {
   code: 'IST0123',
@@ -18,8 +18,14 @@ export const multipleInjectionLabels: Rule = {
         if (key in labels && (injection === undefined || injection === 'enabled')) found.push(`${key}=${labels[key]}`);
       }
       if (found.length < 2) return [];
-      return [finding(this, `${describeObject(ns.object)} has ${found.length} injection labels (${found.join(', ')}); `
-        + 'which one wins is not obvious and depends on the webhooks installed; keep only one of them', ns)];
+      return [
+        finding(
+          this,
+          `${describeObject(ns.object)} has ${found.length} injection labels (${found.join(', ')}); ` +
+            'which one wins is not obvious and depends on the webhooks installed; keep only one of them',
+          ns,
+        ),
+      ];
     });
   },
 };

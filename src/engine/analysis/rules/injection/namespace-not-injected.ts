@@ -1,6 +1,6 @@
 import { describeObject } from '../../../k8s/object';
 import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, isControlPlane, isSystemNamespace, REVISION_LABEL } from '../../mesh';
-import { finding, Rule } from '../../rule';
+import { finding, type Rule } from '../../rule';
 
 export const namespaceNotInjected: Rule = {
   code: 'IST0102',
@@ -16,9 +16,15 @@ export const namespaceNotInjected: Rule = {
       if (INJECTION_LABEL in labels || REVISION_LABEL in labels || labels[DATAPLANE_MODE_LABEL] === 'ambient') return [];
       const workloads = index.workloadsIn(name).filter((w) => !isControlPlane(w));
       if (workloads.length === 0) return [];
-      return [finding(this, `${describeObject(ns.object)} has ${workloads.length} workload(s) but no injection label, so they run `
-        + `without a sidecar unless labeled one by one; label it ${INJECTION_LABEL}=enabled (or ${REVISION_LABEL}=<revision>), `
-        + `or ${INJECTION_LABEL}=disabled to keep it out of the mesh on purpose`, ns)];
+      return [
+        finding(
+          this,
+          `${describeObject(ns.object)} has ${workloads.length} workload(s) but no injection label, so they run ` +
+            `without a sidecar unless labeled one by one; label it ${INJECTION_LABEL}=enabled (or ${REVISION_LABEL}=<revision>), ` +
+            `or ${INJECTION_LABEL}=disabled to keep it out of the mesh on purpose`,
+          ns,
+        ),
+      ];
     });
   },
 };

@@ -1,12 +1,13 @@
 import { describeObject } from '../../../k8s/object';
 import { INJECTION_LABEL, isControlPlane, REVISION_LABEL, SIDECAR_INJECT } from '../../mesh';
-import { Finding, finding, Rule } from '../../rule';
+import { type Finding, finding, type Rule } from '../../rule';
 
 export const podInjectionLabelIgnored: Rule = {
   code: 'CDK8SI005',
   level: 'warning',
   title: 'pod injection label overruled by its namespace',
-  explanation: 'a pod template asks for injection (sidecar.istio.io/inject=true) or a revision (istio.io/rev) that its namespace labels overrule, so the webhooks ignore the pod label',
+  explanation:
+    'a pod template asks for injection (sidecar.istio.io/inject=true) or a revision (istio.io/rev) that its namespace labels overrule, so the webhooks ignore the pod label',
   fix: 'change the namespace label (or remove it), or drop the pod label that has no effect',
   check(index) {
     const out: Finding[] = [];
@@ -16,16 +17,32 @@ export const podInjectionLabelIgnored: Rule = {
       const ns = index.namespaceLabels(w.namespace);
       const what = `the pod template of ${describeObject(w.object)}`;
       if (w.podLabels[SIDECAR_INJECT] === 'true' && ns[INJECTION_LABEL] === 'disabled') {
-        out.push(finding(this, `${what} has ${SIDECAR_INJECT}=true, but namespace ${w.namespace} has ${INJECTION_LABEL}=disabled, `
-          + 'which wins: the pod gets no sidecar; enable injection on the namespace (or use istio.io/rev on it), or drop the pod label', w));
+        out.push(
+          finding(
+            this,
+            `${what} has ${SIDECAR_INJECT}=true, but namespace ${w.namespace} has ${INJECTION_LABEL}=disabled, ` +
+              'which wins: the pod gets no sidecar; enable injection on the namespace (or use istio.io/rev on it), or drop the pod label',
+            w,
+          ),
+        );
       }
       const podRev = w.podLabels[REVISION_LABEL];
       if (podRev === undefined) continue;
-      const nsRule = ns[INJECTION_LABEL] !== undefined ? `${INJECTION_LABEL}=${ns[INJECTION_LABEL]}`
-        : ns[REVISION_LABEL] !== undefined && ns[REVISION_LABEL] !== podRev ? `${REVISION_LABEL}=${ns[REVISION_LABEL]}` : undefined;
+      const nsRule =
+        ns[INJECTION_LABEL] !== undefined
+          ? `${INJECTION_LABEL}=${ns[INJECTION_LABEL]}`
+          : ns[REVISION_LABEL] !== undefined && ns[REVISION_LABEL] !== podRev
+            ? `${REVISION_LABEL}=${ns[REVISION_LABEL]}`
+            : undefined;
       if (nsRule === undefined) continue;
-      out.push(finding(this, `${what} has ${REVISION_LABEL}=${podRev}, but namespace ${w.namespace} has ${nsRule}, which decides `
-        + `instead (pod revision labels count only in namespaces without injection labels); label the namespace ${REVISION_LABEL}=${podRev}, or drop the pod label`, w));
+      out.push(
+        finding(
+          this,
+          `${what} has ${REVISION_LABEL}=${podRev}, but namespace ${w.namespace} has ${nsRule}, which decides ` +
+            `instead (pod revision labels count only in namespaces without injection labels); label the namespace ${REVISION_LABEL}=${podRev}, or drop the pod label`,
+          w,
+        ),
+      );
     }
     return out;
   },

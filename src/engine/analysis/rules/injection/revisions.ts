@@ -1,4 +1,4 @@
-import { ObjectIndex } from '../../index-objects';
+import { type ObjectIndex } from '../../index-objects';
 import { REVISION_LABEL, TAG_LABEL } from '../../mesh';
 
 /** Revisions of the istiods in the input, plus revision tags (tag webhooks) that point at one of them. */

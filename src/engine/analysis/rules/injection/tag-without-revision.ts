@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { finding, Rule } from '../../rule';
+import { finding, type Rule } from '../../rule';
 import { revisionTags } from './revisions';
 
 export const tagWithoutRevision: Rule = {
@@ -11,8 +11,15 @@ export const tagWithoutRevision: Rule = {
   check(index) {
     if (!index.hasControlPlane()) return [];
     const revisions = new Set(index.istiods.map((i) => i.revision));
-    return revisionTags(index).filter((t) => !revisions.has(t.revision)).map((t) =>
-      finding(this, `${describeObject(t.entry.object)} makes tag '${t.tag}' point at revision '${t.revision}', but no istiod of `
-        + `that revision is in the input (revisions: ${[...revisions].sort().join(', ')}); point the tag at one of them`, t.entry));
+    return revisionTags(index)
+      .filter((t) => !revisions.has(t.revision))
+      .map((t) =>
+        finding(
+          this,
+          `${describeObject(t.entry.object)} makes tag '${t.tag}' point at revision '${t.revision}', but no istiod of ` +
+            `that revision is in the input (revisions: ${[...revisions].sort().join(', ')}); point the tag at one of them`,
+          t.entry,
+        ),
+      );
   },
 };

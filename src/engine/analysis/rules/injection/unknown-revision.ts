@@ -1,13 +1,14 @@
 import { describeObject } from '../../../k8s/object';
 import { isControlPlane, REVISION_LABEL } from '../../mesh';
-import { Finding, finding, Rule, SourcedObject } from '../../rule';
+import { type Finding, finding, type Rule, type SourcedObject } from '../../rule';
 import { knownRevisions } from './revisions';
 
 export const unknownRevision: Rule = {
   code: 'CDK8SI001',
   level: 'warning',
   title: 'revision label names no control plane',
-  explanation: 'an istio.io/rev label (namespace or pod) names neither an istiod revision nor a revision tag of the input, so no webhook injects those pods',
+  explanation:
+    'an istio.io/rev label (namespace or pod) names neither an istiod revision nor a revision tag of the input, so no webhook injects those pods',
   fix: 'use the revision (or tag) of an istiod in the input, or add that revision',
   check(index) {
     if (!index.hasControlPlane()) return [];
@@ -15,8 +16,14 @@ export const unknownRevision: Rule = {
     const out: Finding[] = [];
     const report = (value: string, what: string, entry: SourcedObject) => {
       if (known.has(value)) return;
-      out.push(finding(this, `${what} has label ${REVISION_LABEL}=${value}, but the input has no istiod revision or tag `
-        + `'${value}' (known: ${[...known].sort().join(', ')}), so no webhook injects its pods; use one of the known revisions`, entry));
+      out.push(
+        finding(
+          this,
+          `${what} has label ${REVISION_LABEL}=${value}, but the input has no istiod revision or tag ` +
+            `'${value}' (known: ${[...known].sort().join(', ')}), so no webhook injects its pods; use one of the known revisions`,
+          entry,
+        ),
+      );
     };
     for (const ns of index.byKind('Namespace', '')) {
       const rev = ns.object.metadata.labels?.[REVISION_LABEL];

@@ -1,8 +1,8 @@
 import { describeObject, isRecord } from '../../../k8s/object';
-import { Workload } from '../../index-objects';
+import { type Workload } from '../../index-objects';
 import { membership } from '../../mesh';
-import { effectiveMode, PeerAuthn } from '../../mtls';
-import { finding, Rule, SourcedObject } from '../../rule';
+import { effectiveMode, type PeerAuthn } from '../../mtls';
+import { finding, type Rule, type SourcedObject } from '../../rule';
 
 /** Client TLS modes that do not present the mesh certificate a STRICT server demands. */
 const CONFLICTING = new Set(['DISABLE', 'SIMPLE']);
@@ -37,18 +37,29 @@ export const destinationRuleTlsConflict: Rule = {
       }
       if (conflicts.size === 0) return [];
       const list = [...conflicts].map(([pa, what]) => `${what} (STRICT by ${describeObject(pa.entry.object)})`).join('; ');
-      return [finding(this, `${describeObject(dr.object)} for host ${spec.host} sets ${list}: those workloads refuse such `
-        + 'connections; use tls mode ISTIO_MUTUAL or remove the tls setting', dr, ...[...conflicts.keys()].map((p) => p.entry))];
+      return [
+        finding(
+          this,
+          `${describeObject(dr.object)} for host ${spec.host} sets ${list}: those workloads refuse such ` +
+            'connections; use tls mode ISTIO_MUTUAL or remove the tls setting',
+          dr,
+          ...[...conflicts.keys()].map((p) => p.entry),
+        ),
+      ];
     });
   },
 };
 
-interface ServicePort { readonly port: number; readonly targetPort?: number | string }
+interface ServicePort {
+  readonly port: number;
+  readonly targetPort?: number | string;
+}
 
 function servicePorts(service: SourcedObject): ServicePort[] {
   const spec = isRecord(service.object.spec) ? service.object.spec : {};
   const ports = Array.isArray(spec.ports) ? spec.ports : [];
-  return ports.filter((p: unknown) => isRecord(p) && typeof p.port === 'number')
+  return ports
+    .filter((p: unknown) => isRecord(p) && typeof p.port === 'number')
     .map((p: any) => ({ port: p.port, ...(p.targetPort !== undefined ? { targetPort: p.targetPort } : {}) }));
 }
 

@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { Finding, finding, Rule } from '../../rule';
+import { type Finding, finding, type Rule } from '../../rule';
 import { CrdValidator } from '../../schema/validator';
 
 /** At most this many issues per object, so one broken object does not drown the rest. */
@@ -9,7 +9,8 @@ export const schemaValidation: Rule = {
   code: 'IST0106',
   level: 'error',
   title: 'custom resource does not match its CRD schema',
-  explanation: 'a custom resource (Istio\'s or any other whose CRD is in the input) breaks the openAPIV3Schema of its CRD version: the API server would reject or prune it',
+  explanation:
+    "a custom resource (Istio's or any other whose CRD is in the input) breaks the openAPIV3Schema of its CRD version: the API server would reject or prune it",
   fix: 'correct the named field (spelling, type, allowed value), or use an apiVersion the CRD serves',
   check(index) {
     const crds = index.byKind('CustomResourceDefinition', 'apiextensions.k8s.io').map((e) => e.object);
@@ -22,7 +23,9 @@ export const schemaValidation: Rule = {
         out.push(finding(this, `${describeObject(entry.object)}: ${issue.path ? `${issue.path} ` : ''}${issue.message}`, entry));
       }
       if (issues.length > MAX_ISSUES_PER_OBJECT) {
-        out.push(finding(this, `${describeObject(entry.object)}: ${issues.length - MAX_ISSUES_PER_OBJECT} more schema issue(s) not shown`, entry));
+        out.push(
+          finding(this, `${describeObject(entry.object)}: ${issues.length - MAX_ISSUES_PER_OBJECT} more schema issue(s) not shown`, entry),
+        );
       }
     }
     return out;

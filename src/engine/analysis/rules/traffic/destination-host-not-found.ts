@@ -1,20 +1,27 @@
 import { describeObject } from '../../../k8s/object';
-import { finding, Finding, Rule } from '../../rule';
+import { finding, type Finding, type Rule } from '../../rule';
 import { destinationsOf, httpRoutes, judgeableClusterHost } from './objects';
 
 export const destinationHostNotFound: Rule = {
   code: 'IST0101',
   level: 'error',
   title: 'route to a host with no Service',
-  explanation: 'a VirtualService routes to an in-cluster host whose namespace is in the input but has no such Service (nor a ServiceEntry), so requests fail',
+  explanation:
+    'a VirtualService routes to an in-cluster host whose namespace is in the input but has no such Service (nor a ServiceEntry), so requests fail',
   fix: 'correct the host (name.namespace.svc.cluster.local), or add the Service',
   check(index) {
     const out: Finding[] = [];
     for (const { entry, namespace, route, label } of httpRoutes(index)) {
       for (const { host } of destinationsOf(route)) {
         if (!judgeableClusterHost(index, host, namespace) || index.servicesForHost(host, namespace).length > 0) continue;
-        out.push(finding(this, `${describeObject(entry.object)}: ${label} routes to host '${host}', but no Service of that name is in the input; `
-          + 'correct the host or add the Service', entry));
+        out.push(
+          finding(
+            this,
+            `${describeObject(entry.object)}: ${label} routes to host '${host}', but no Service of that name is in the input; ` +
+              'correct the host or add the Service',
+            entry,
+          ),
+        );
       }
     }
     return out;

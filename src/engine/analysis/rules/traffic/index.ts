@@ -1,4 +1,4 @@
-import { Rule } from '../../rule';
+import { type Rule } from '../../rule';
 import { destinationHostNotFound } from './destination-host-not-found';
 import { destinationRuleHostUnknown } from './destination-rule-host-unknown';
 import { policySelectorNoMatch } from './policy-selector-no-match';

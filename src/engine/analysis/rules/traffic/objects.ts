@@ -2,8 +2,8 @@
 import { isRecord } from '../../../k8s/object';
 import type { DestinationSpec, HttpRouteSpec, SubsetSpec } from '../../../../model/traffic/networking';
 import { routeLabel } from '../../../../model/traffic/checks';
-import { ObjectIndex } from '../../index-objects';
-import { SourcedObject } from '../../rule';
+import { type ObjectIndex } from '../../index-objects';
+import { type SourcedObject } from '../../rule';
 
 const NETWORKING_GROUP = 'networking.istio.io';
 
@@ -17,19 +17,23 @@ export interface IndexedRoute {
 
 /** Every HTTP route of every VirtualService, in input order. */
 export function httpRoutes(index: ObjectIndex): IndexedRoute[] {
-  return index.derived('traffic.httpRoutes', () => index.byKind('VirtualService', NETWORKING_GROUP).flatMap((entry) => {
-    const spec = isRecord(entry.object.spec) ? entry.object.spec : {};
-    const http: unknown[] = Array.isArray(spec.http) ? spec.http : [];
-    return http.filter(isRecord).map((raw, i) => {
-      const route = raw as HttpRouteSpec;
-      return { entry, namespace: namespaceOf(entry), route, label: routeLabel(route, i) };
-    });
-  }));
+  return index.derived('traffic.httpRoutes', () =>
+    index.byKind('VirtualService', NETWORKING_GROUP).flatMap((entry) => {
+      const spec = isRecord(entry.object.spec) ? entry.object.spec : {};
+      const http: unknown[] = Array.isArray(spec.http) ? spec.http : [];
+      return http.filter(isRecord).map((raw, i) => {
+        const route = raw as HttpRouteSpec;
+        return { entry, namespace: namespaceOf(entry), route, label: routeLabel(route, i) };
+      });
+    }),
+  );
 }
 
 /** The destinations a route sends requests to: its weighted destinations and its mirror. */
 export function destinationsOf(route: HttpRouteSpec): DestinationSpec[] {
-  const routed = (Array.isArray(route.route) ? route.route : []).map((d) => d?.destination).filter((d): d is DestinationSpec => isRecord(d) && typeof d.host === 'string');
+  const routed = (Array.isArray(route.route) ? route.route : [])
+    .map((d) => d?.destination)
+    .filter((d): d is DestinationSpec => isRecord(d) && typeof d.host === 'string');
   return isRecord(route.mirror) && typeof route.mirror.host === 'string' ? [...routed, route.mirror] : routed;
 }
 
@@ -41,12 +45,16 @@ export interface IndexedDestinationRule {
 }
 
 export function destinationRules(index: ObjectIndex): IndexedDestinationRule[] {
-  return index.derived('traffic.destinationRules', () => index.byKind('DestinationRule', NETWORKING_GROUP).flatMap((entry) => {
-    const spec = isRecord(entry.object.spec) ? entry.object.spec : {};
-    if (typeof spec.host !== 'string') return [];
-    const subsets = (Array.isArray(spec.subsets) ? spec.subsets : []).filter((s: unknown): s is SubsetSpec => isRecord(s) && typeof s.name === 'string');
-    return [{ entry, namespace: namespaceOf(entry), host: spec.host, subsets }];
-  }));
+  return index.derived('traffic.destinationRules', () =>
+    index.byKind('DestinationRule', NETWORKING_GROUP).flatMap((entry) => {
+      const spec = isRecord(entry.object.spec) ? entry.object.spec : {};
+      if (typeof spec.host !== 'string') return [];
+      const subsets = (Array.isArray(spec.subsets) ? spec.subsets : []).filter(
+        (s: unknown): s is SubsetSpec => isRecord(s) && typeof s.name === 'string',
+      );
+      return [{ entry, namespace: namespaceOf(entry), host: spec.host, subsets }];
+    }),
+  );
 }
 
 /**
@@ -63,8 +71,15 @@ export function judgeableClusterHost(index: ObjectIndex, host: string, fromNames
 }
 
 function declaredByServiceEntry(index: ObjectIndex, host: string): boolean {
-  const hosts = index.derived('traffic.serviceEntryHosts', () => new Set(index.byKind('ServiceEntry', NETWORKING_GROUP)
-    .flatMap((e) => (isRecord(e.object.spec) && Array.isArray(e.object.spec.hosts) ? e.object.spec.hosts.map(String) : []))));
+  const hosts = index.derived(
+    'traffic.serviceEntryHosts',
+    () =>
+      new Set(
+        index
+          .byKind('ServiceEntry', NETWORKING_GROUP)
+          .flatMap((e) => (isRecord(e.object.spec) && Array.isArray(e.object.spec.hosts) ? e.object.spec.hosts.map(String) : [])),
+      ),
+  );
   return hosts.has(host);
 }
 

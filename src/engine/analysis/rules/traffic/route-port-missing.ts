@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { finding, Finding, Rule } from '../../rule';
+import { finding, type Finding, type Rule } from '../../rule';
 import { destinationsOf, httpRoutes, servicePorts } from './objects';
 
 export const routePortMissing: Rule = {
@@ -7,7 +7,7 @@ export const routePortMissing: Rule = {
   level: 'error',
   title: 'route to a port the Service lacks',
   explanation: 'a VirtualService destination names a port number that its Service does not expose, so the route has no endpoints',
-  fix: 'use one of the Service\'s ports in destination.port.number, or add the port to the Service',
+  fix: "use one of the Service's ports in destination.port.number, or add the port to the Service",
   check(index) {
     const out: Finding[] = [];
     for (const { entry, namespace, route, label } of httpRoutes(index)) {
@@ -17,8 +17,15 @@ export const routePortMissing: Rule = {
         for (const service of index.servicesForHost(d.host, namespace)) {
           const ports = servicePorts(service);
           if (ports.includes(Number(port))) continue;
-          out.push(finding(this, `${describeObject(entry.object)}: ${label} routes to port ${port} of ${describeObject(service.object)}, `
-            + `which exposes ${ports.join(', ') || 'no ports'}; route to one of those or add the port to the Service`, entry, service));
+          out.push(
+            finding(
+              this,
+              `${describeObject(entry.object)}: ${label} routes to port ${port} of ${describeObject(service.object)}, ` +
+                `which exposes ${ports.join(', ') || 'no ports'}; route to one of those or add the port to the Service`,
+              entry,
+              service,
+            ),
+          );
         }
       }
     }

@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { finding, Finding, Rule } from '../../rule';
+import { finding, type Finding, type Rule } from '../../rule';
 import { destinationRules, destinationsOf, fullHost, httpRoutes } from './objects';
 
 export const routeSubsetMissing: Rule = {
@@ -7,7 +7,7 @@ export const routeSubsetMissing: Rule = {
   level: 'error',
   title: 'route to an undefined subset',
   explanation: 'a VirtualService routes to a subset that no DestinationRule of that host defines, so requests fail (503, no route)',
-  fix: 'define the subset in the host\'s DestinationRule, or correct the subset name',
+  fix: "define the subset in the host's DestinationRule, or correct the subset name",
   check(index) {
     const subsets = new Map<string, Set<string>>();
     let wildcardRules = false;
@@ -24,8 +24,14 @@ export const routeSubsetMissing: Rule = {
     for (const { entry, namespace, route, label } of httpRoutes(index)) {
       for (const d of destinationsOf(route)) {
         if (!d.subset || subsets.get(fullHost(d.host, namespace))?.has(d.subset)) continue;
-        out.push(finding(this, `${describeObject(entry.object)}: ${label} routes to subset '${d.subset}' of host '${d.host}', `
-          + 'which no DestinationRule in the input defines; add the subset to the host\'s DestinationRule or correct the name', entry));
+        out.push(
+          finding(
+            this,
+            `${describeObject(entry.object)}: ${label} routes to subset '${d.subset}' of host '${d.host}', ` +
+              "which no DestinationRule in the input defines; add the subset to the host's DestinationRule or correct the name",
+            entry,
+          ),
+        );
       }
     }
     return out;

@@ -1,6 +1,6 @@
 import { describeObject } from '../../../k8s/object';
-import { ObjectIndex } from '../../index-objects';
-import { SourcedObject } from '../../rule';
+import { type ObjectIndex } from '../../index-objects';
+import { type SourcedObject } from '../../rule';
 
 /** Kinds whose annotations are checked: those Istio's own users annotate, plus every workload. */
 const CHECKED_KINDS = new Set(['Namespace', 'Service']);
@@ -22,7 +22,13 @@ export function placedAnnotations(index: ObjectIndex): readonly Placed[] {
     const out: Placed[] = [];
     for (const kind of CHECKED_KINDS) {
       for (const entry of idx.byKind(kind, '')) {
-        out.push({ entry, place: kind, where: describeObject(entry.object), annotations: entry.object.metadata.annotations ?? {}, workloadMetadata: false });
+        out.push({
+          entry,
+          place: kind,
+          where: describeObject(entry.object),
+          annotations: entry.object.metadata.annotations ?? {},
+          workloadMetadata: false,
+        });
       }
     }
     for (const w of idx.workloads) {

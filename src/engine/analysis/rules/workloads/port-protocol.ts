@@ -1,5 +1,5 @@
 import { describeObject, isRecord } from '../../../k8s/object';
-import { finding, Rule } from '../../rule';
+import { finding, type Rule } from '../../rule';
 
 /** Protocol names Istio recognises as a port name prefix (before '-') or an appProtocol (Istio 1.30.3). */
 const PROTOCOLS = new Set(['tcp', 'udp', 'grpc', 'grpc-web', 'http', 'http_proxy', 'http2', 'https', 'tls', 'mongo', 'redis', 'mysql']);
@@ -12,7 +12,8 @@ export const portProtocol: Rule = {
   code: 'IST0118',
   level: 'info',
   title: 'Service port protocol not declared',
-  explanation: 'a Service port has neither a protocol-prefixed name (http-, grpc-, tcp-, ...) nor an appProtocol, so Istio has to sniff the protocol',
+  explanation:
+    'a Service port has neither a protocol-prefixed name (http-, grpc-, tcp-, ...) nor an appProtocol, so Istio has to sniff the protocol',
   fix: 'name the port <protocol>[-<suffix>] (e.g. http-web) or set appProtocol',
   check(index) {
     return index.byKind('Service', '').flatMap((svc) => {
@@ -21,10 +22,17 @@ export const portProtocol: Rule = {
       const spec = isRecord(svc.object.spec) ? svc.object.spec : {};
       if (spec.type === 'ExternalName') return [];
       const ports = (Array.isArray(spec.ports) ? spec.ports : []).filter(isRecord);
-      return ports.filter((p) => !detectable(p)).map((p) =>
-        finding(this, `${describeObject(svc.object)} port ${p.port}${p.name ? ` (${p.name})` : ''} does not declare its protocol, `
-          + 'so Istio sniffs it (slower first bytes, no HTTP features for server-first protocols); name it <protocol>[-<suffix>] '
-          + '(http, http2, https, grpc, grpc-web, tcp, tls, mongo, mysql, redis, udp) or set appProtocol', svc));
+      return ports
+        .filter((p) => !detectable(p))
+        .map((p) =>
+          finding(
+            this,
+            `${describeObject(svc.object)} port ${p.port}${p.name ? ` (${p.name})` : ''} does not declare its protocol, ` +
+              'so Istio sniffs it (slower first bytes, no HTTP features for server-first protocols); name it <protocol>[-<suffix>] ' +
+              '(http, http2, https, grpc, grpc-web, tcp, tls, mongo, mysql, redis, udp) or set appProtocol',
+            svc,
+          ),
+        );
     });
   },
 };

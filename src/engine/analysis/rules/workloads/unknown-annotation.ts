@@ -1,4 +1,4 @@
-import { Finding, finding, Rule } from '../../rule';
+import { type Finding, finding, type Rule } from '../../rule';
 import { ISTIO_ANNOTATIONS, isIstioAnnotation } from './istio-annotations';
 import { placedAnnotations } from './placed-annotations';
 
@@ -13,7 +13,9 @@ export const unknownAnnotation: Rule = {
     for (const p of placedAnnotations(index)) {
       for (const key of Object.keys(p.annotations).sort()) {
         if (!isIstioAnnotation(key) || ISTIO_ANNOTATIONS.has(key)) continue;
-        out.push(finding(this, `${p.where} has annotation ${key}, which Istio does not know, so it has no effect; correct its name`, p.entry));
+        out.push(
+          finding(this, `${p.where} has annotation ${key}, which Istio does not know, so it has no effect; correct its name`, p.entry),
+        );
       }
     }
     return out;

@@ -20,7 +20,13 @@ describe('IST0102 namespace not injected', () => {
   });
 
   test('ignores namespaces without workloads, the root namespace and kube-system', () => {
-    const objects = [namespace('empty'), namespace('istio-system'), namespace('kube-system'), deployment('dns', 'kube-system'), deployment('x', 'istio-system')];
+    const objects = [
+      namespace('empty'),
+      namespace('istio-system'),
+      namespace('kube-system'),
+      deployment('dns', 'kube-system'),
+      deployment('x', 'istio-system'),
+    ];
     expect(run(namespaceNotInjected, objects)).toEqual([]);
   });
 });

@@ -3,22 +3,32 @@ import { deployment, named, namespace, preInjected, run } from '../../fixtures';
 
 describe('CDK8SI005 pod injection label overruled by its namespace', () => {
   test('reports sidecar.istio.io/inject=true in a namespace with injection disabled', () => {
-    const findings = run(podInjectionLabelIgnored, [namespace('shop', { 'istio-injection': 'disabled' }), deployment('web', 'shop', { podLabels: { app: 'web', 'sidecar.istio.io/inject': 'true' } })]);
+    const findings = run(podInjectionLabelIgnored, [
+      namespace('shop', { 'istio-injection': 'disabled' }),
+      deployment('web', 'shop', { podLabels: { app: 'web', 'sidecar.istio.io/inject': 'true' } }),
+    ]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'CDK8SI005', level: 'warning' });
     expect(named(findings[0])).toEqual(['Deployment shop/web']);
   });
 
   test('reports a pod revision that the namespace revision overrules', () => {
-    const findings = run(podInjectionLabelIgnored, [namespace('shop', { 'istio.io/rev': 'stable' }), deployment('web', 'shop', { podLabels: { app: 'web', 'istio.io/rev': 'canary' } })]);
+    const findings = run(podInjectionLabelIgnored, [
+      namespace('shop', { 'istio.io/rev': 'stable' }),
+      deployment('web', 'shop', { podLabels: { app: 'web', 'istio.io/rev': 'canary' } }),
+    ]);
     expect(findings[0].message).toContain('istio.io/rev=stable');
   });
 
   test('accepts pod labels in unlabeled namespaces, matching revisions, and pre-injected templates', () => {
     const objects = [
-      namespace('plain'), deployment('a', 'plain', { podLabels: { app: 'a', 'sidecar.istio.io/inject': 'true' } }), deployment('b', 'plain', { podLabels: { app: 'b', 'istio.io/rev': 'canary' } }),
-      namespace('rev', { 'istio.io/rev': 'canary' }), deployment('c', 'rev', { podLabels: { app: 'c', 'istio.io/rev': 'canary' } }),
-      namespace('on', { 'istio-injection': 'enabled' }), preInjected('d', 'on', { podLabels: { app: 'd', 'istio.io/rev': 'default' } }),
+      namespace('plain'),
+      deployment('a', 'plain', { podLabels: { app: 'a', 'sidecar.istio.io/inject': 'true' } }),
+      deployment('b', 'plain', { podLabels: { app: 'b', 'istio.io/rev': 'canary' } }),
+      namespace('rev', { 'istio.io/rev': 'canary' }),
+      deployment('c', 'rev', { podLabels: { app: 'c', 'istio.io/rev': 'canary' } }),
+      namespace('on', { 'istio-injection': 'enabled' }),
+      preInjected('d', 'on', { podLabels: { app: 'd', 'istio.io/rev': 'default' } }),
     ];
     expect(run(podInjectionLabelIgnored, objects)).toEqual([]);
   });

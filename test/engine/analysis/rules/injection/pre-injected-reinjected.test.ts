@@ -10,7 +10,10 @@ describe('CDK8SI003 pre-injected workload injected again', () => {
   });
 
   test('accepts a pre-injected workload that opts out of the webhook', () => {
-    const objects = [namespace('shop', { 'istio-injection': 'enabled' }), preInjected('web', 'shop', { podLabels: { app: 'web', 'sidecar.istio.io/inject': 'false' } })];
+    const objects = [
+      namespace('shop', { 'istio-injection': 'enabled' }),
+      preInjected('web', 'shop', { podLabels: { app: 'web', 'sidecar.istio.io/inject': 'false' } }),
+    ];
     expect(run(preInjectedReinjected, objects)).toEqual([]);
   });
 

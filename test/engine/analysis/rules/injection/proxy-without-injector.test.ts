@@ -1,18 +1,29 @@
 import { proxyWithoutInjector } from '../../../../../src/engine/analysis/rules/injection/proxy-without-injector';
 import { deployment, named, namespace, run } from '../../fixtures';
 
-const HAND_WRITTEN = [{ name: 'web', image: 'example/app:1' }, { name: 'istio-proxy', image: 'istio/proxyv2:1.30.3' }];
+const HAND_WRITTEN = [
+  { name: 'web', image: 'example/app:1' },
+  { name: 'istio-proxy', image: 'istio/proxyv2:1.30.3' },
+];
 
 describe('CDK8SI004 hand-written istio-proxy container', () => {
   test('reports an istio-proxy container that no injector made or will complete', () => {
-    const findings = run(proxyWithoutInjector, [namespace('shop', { 'istio-injection': 'disabled' }), deployment('web', 'shop', { containers: HAND_WRITTEN })]);
+    const findings = run(proxyWithoutInjector, [
+      namespace('shop', { 'istio-injection': 'disabled' }),
+      deployment('web', 'shop', { containers: HAND_WRITTEN }),
+    ]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'CDK8SI004', level: 'warning' });
     expect(named(findings[0])).toEqual(['Deployment shop/web']);
   });
 
   test('accepts an istio-proxy container that customizes a webhook-injected proxy', () => {
-    expect(run(proxyWithoutInjector, [namespace('shop', { 'istio-injection': 'enabled' }), deployment('web', 'shop', { containers: HAND_WRITTEN })])).toEqual([]);
+    expect(
+      run(proxyWithoutInjector, [
+        namespace('shop', { 'istio-injection': 'enabled' }),
+        deployment('web', 'shop', { containers: HAND_WRITTEN }),
+      ]),
+    ).toEqual([]);
   });
 });
 

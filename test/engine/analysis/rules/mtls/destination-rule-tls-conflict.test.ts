@@ -5,30 +5,48 @@ const MESH = [namespace('shop', { 'istio-injection': 'enabled' }), deployment('a
 
 describe('IST0113 DestinationRule TLS conflicts with STRICT mTLS', () => {
   test.each(['DISABLE', 'SIMPLE'])('reports tls mode %s towards STRICT workloads, naming the rule and the policy', (mode) => {
-    const objects = [...MESH, peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
-      destinationRule('api', 'other', { host: 'api.shop.svc.cluster.local', trafficPolicy: { tls: { mode } } })];
+    const objects = [
+      ...MESH,
+      peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
+      destinationRule('api', 'other', { host: 'api.shop.svc.cluster.local', trafficPolicy: { tls: { mode } } }),
+    ];
     const findings = run(destinationRuleTlsConflict, objects);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'IST0113', level: 'error' });
     expect(named(findings[0])).toEqual(['DestinationRule other/api', 'PeerAuthentication shop/strict']);
   });
 
-  test('resolves short host names in the rule\'s namespace and port-level settings', () => {
-    const objects = [...MESH, peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
-      destinationRule('api', 'shop', { host: 'api', trafficPolicy: { portLevelSettings: [{ port: { number: 80 }, tls: { mode: 'DISABLE' } }] } })];
+  test("resolves short host names in the rule's namespace and port-level settings", () => {
+    const objects = [
+      ...MESH,
+      peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
+      destinationRule('api', 'shop', {
+        host: 'api',
+        trafficPolicy: { portLevelSettings: [{ port: { number: 80 }, tls: { mode: 'DISABLE' } }] },
+      }),
+    ];
     expect(run(destinationRuleTlsConflict, objects)).toHaveLength(1);
   });
 
   test('accepts ISTIO_MUTUAL towards STRICT workloads', () => {
-    const objects = [...MESH, peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
-      destinationRule('api', 'shop', { host: 'api', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } })];
+    const objects = [
+      ...MESH,
+      peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
+      destinationRule('api', 'shop', { host: 'api', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } }),
+    ];
     expect(run(destinationRuleTlsConflict, objects)).toEqual([]);
   });
 
   test('accepts DISABLE towards a port the workload leaves PERMISSIVE', () => {
-    const objects = [...MESH,
-      peerAuthentication('api', 'shop', { selector: { matchLabels: { app: 'api' } }, mtls: { mode: 'STRICT' }, portLevelMtls: { 8080: { mode: 'PERMISSIVE' } } }),
-      destinationRule('api', 'shop', { host: 'api', trafficPolicy: { tls: { mode: 'DISABLE' } } })];
+    const objects = [
+      ...MESH,
+      peerAuthentication('api', 'shop', {
+        selector: { matchLabels: { app: 'api' } },
+        mtls: { mode: 'STRICT' },
+        portLevelMtls: { 8080: { mode: 'PERMISSIVE' } },
+      }),
+      destinationRule('api', 'shop', { host: 'api', trafficPolicy: { tls: { mode: 'DISABLE' } } }),
+    ];
     expect(run(destinationRuleTlsConflict, objects)).toEqual([]);
   });
 });

@@ -14,12 +14,19 @@ describe('CDK8SI013 several namespace-wide PeerAuthentications', () => {
   });
 
   test('reports two mesh-wide policies in the root namespace', () => {
-    const findings = run(duplicateScopePolicies, [peerAuthentication('a', 'istio-system', {}), peerAuthentication('b', 'istio-system', {})]);
+    const findings = run(duplicateScopePolicies, [
+      peerAuthentication('a', 'istio-system', {}),
+      peerAuthentication('b', 'istio-system', {}),
+    ]);
     expect(findings[0].message).toContain('mesh-wide');
   });
 
   test('accepts one namespace-wide policy next to workload-level ones', () => {
-    const objects = [peerAuthentication('ns', 'shop', {}), peerAuthentication('w', 'shop', { selector: { matchLabels: { app: 'web' } } }), peerAuthentication('ns', 'other', {})];
+    const objects = [
+      peerAuthentication('ns', 'shop', {}),
+      peerAuthentication('w', 'shop', { selector: { matchLabels: { app: 'web' } } }),
+      peerAuthentication('ns', 'other', {}),
+    ];
     expect(run(duplicateScopePolicies, objects)).toEqual([]);
   });
 });

@@ -3,19 +3,30 @@ import { deployment, named, namespace, peerAuthentication, preInjected, run } fr
 
 describe('CDK8SI010 STRICT mTLS on a workload without sidecar', () => {
   test('reports a namespace-wide STRICT policy over an uninjected workload, naming both', () => {
-    const findings = run(strictWithoutSidecar, [namespace('shop'), deployment('web', 'shop'), peerAuthentication('default', 'shop', { mtls: { mode: 'STRICT' } })]);
+    const findings = run(strictWithoutSidecar, [
+      namespace('shop'),
+      deployment('web', 'shop'),
+      peerAuthentication('default', 'shop', { mtls: { mode: 'STRICT' } }),
+    ]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'CDK8SI010', level: 'error' });
     expect(named(findings[0])).toEqual(['Deployment shop/web', 'PeerAuthentication shop/default']);
   });
 
   test('reports a mesh-wide STRICT policy from the root namespace', () => {
-    const findings = run(strictWithoutSidecar, [deployment('web', 'shop'), peerAuthentication('default', 'istio-system', { mtls: { mode: 'STRICT' } })]);
+    const findings = run(strictWithoutSidecar, [
+      deployment('web', 'shop'),
+      peerAuthentication('default', 'istio-system', { mtls: { mode: 'STRICT' } }),
+    ]);
     expect(findings.map(named)).toEqual([['Deployment shop/web', 'PeerAuthentication istio-system/default']]);
   });
 
   test('reports a port-level STRICT override', () => {
-    const pa = peerAuthentication('web', 'shop', { selector: { matchLabels: { app: 'web' } }, mtls: { mode: 'PERMISSIVE' }, portLevelMtls: { 8080: { mode: 'STRICT' } } });
+    const pa = peerAuthentication('web', 'shop', {
+      selector: { matchLabels: { app: 'web' } },
+      mtls: { mode: 'PERMISSIVE' },
+      portLevelMtls: { 8080: { mode: 'STRICT' } },
+    });
     expect(run(strictWithoutSidecar, [deployment('web', 'shop'), pa])).toHaveLength(1);
   });
 
@@ -30,9 +41,12 @@ describe('CDK8SI010 STRICT mTLS on a workload without sidecar', () => {
 
   test('accepts STRICT workloads that have a sidecar (webhook, pre-injected) or run in ambient mode', () => {
     const objects = [
-      namespace('shop', { 'istio-injection': 'enabled' }), deployment('web', 'shop'),
-      namespace('pre'), preInjected('api', 'pre'),
-      namespace('amb', { 'istio.io/dataplane-mode': 'ambient' }), deployment('db', 'amb'),
+      namespace('shop', { 'istio-injection': 'enabled' }),
+      deployment('web', 'shop'),
+      namespace('pre'),
+      preInjected('api', 'pre'),
+      namespace('amb', { 'istio.io/dataplane-mode': 'ambient' }),
+      deployment('db', 'amb'),
       peerAuthentication('default', 'istio-system', { mtls: { mode: 'STRICT' } }),
     ];
     expect(run(strictWithoutSidecar, objects)).toEqual([]);

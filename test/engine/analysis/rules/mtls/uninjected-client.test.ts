@@ -4,8 +4,11 @@ import { deployment, named, namespace, peerAuthentication, run } from '../../fix
 describe('CDK8SI011 uninjected client next to STRICT servers', () => {
   test('reports an uninjected workload when another namespace requires STRICT, naming the client and the policy', () => {
     const objects = [
-      namespace('shop', { 'istio-injection': 'enabled' }), deployment('api', 'shop'), peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
-      namespace('legacy'), deployment('client', 'legacy'),
+      namespace('shop', { 'istio-injection': 'enabled' }),
+      deployment('api', 'shop'),
+      peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
+      namespace('legacy'),
+      deployment('client', 'legacy'),
     ];
     const findings = run(uninjectedClient, objects);
     expect(findings).toHaveLength(1);
@@ -15,14 +18,22 @@ describe('CDK8SI011 uninjected client next to STRICT servers', () => {
 
   test('accepts uninjected workloads when no in-mesh workload requires STRICT', () => {
     const objects = [
-      namespace('shop', { 'istio-injection': 'enabled' }), deployment('api', 'shop'), peerAuthentication('p', 'shop', { mtls: { mode: 'PERMISSIVE' } }),
-      namespace('legacy'), deployment('client', 'legacy'),
+      namespace('shop', { 'istio-injection': 'enabled' }),
+      deployment('api', 'shop'),
+      peerAuthentication('p', 'shop', { mtls: { mode: 'PERMISSIVE' } }),
+      namespace('legacy'),
+      deployment('client', 'legacy'),
     ];
     expect(run(uninjectedClient, objects)).toEqual([]);
   });
 
   test('accepts a mesh where every workload has a sidecar', () => {
-    const objects = [namespace('shop', { 'istio-injection': 'enabled' }), deployment('api', 'shop'), deployment('client', 'shop'), peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } })];
+    const objects = [
+      namespace('shop', { 'istio-injection': 'enabled' }),
+      deployment('api', 'shop'),
+      deployment('client', 'shop'),
+      peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
+    ];
     expect(run(uninjectedClient, objects)).toEqual([]);
   });
 });

@@ -1,10 +1,14 @@
 import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
 import { destinationHostNotFound } from '../../../../../src/engine/analysis/rules/traffic/destination-host-not-found';
 
-const service = { object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } } };
+const service = {
+  object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } },
+};
 const vs = (host: string) => ({
   object: {
-    apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'echo', namespace: 'shop' },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'echo', namespace: 'shop' },
     spec: { hosts: ['echo'], http: [{ route: [{ destination: { host } }] }] },
   },
 });
@@ -21,7 +25,24 @@ describe('destinationHostNotFound', () => {
   });
 
   test('is quiet for external hosts, ServiceEntry hosts and namespaces the input does not describe', () => {
-    const entry = { object: { apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'legacy', namespace: 'shop' }, spec: { hosts: ['legacy.shop.svc.cluster.local'] } } };
-    expect(destinationHostNotFound.check(new ObjectIndex([service, entry, vs('api.example.com'), vs('legacy.shop.svc.cluster.local'), vs('other.elsewhere.svc.cluster.local')]))).toEqual([]);
+    const entry = {
+      object: {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ServiceEntry',
+        metadata: { name: 'legacy', namespace: 'shop' },
+        spec: { hosts: ['legacy.shop.svc.cluster.local'] },
+      },
+    };
+    expect(
+      destinationHostNotFound.check(
+        new ObjectIndex([
+          service,
+          entry,
+          vs('api.example.com'),
+          vs('legacy.shop.svc.cluster.local'),
+          vs('other.elsewhere.svc.cluster.local'),
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

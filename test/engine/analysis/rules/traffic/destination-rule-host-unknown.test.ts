@@ -1,8 +1,12 @@
 import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
 import { destinationRuleHostUnknown } from '../../../../../src/engine/analysis/rules/traffic/destination-rule-host-unknown';
 
-const service = { object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } } };
-const dr = (host: string) => ({ object: { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'echo', namespace: 'shop' }, spec: { host } } });
+const service = {
+  object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } },
+};
+const dr = (host: string) => ({
+  object: { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'echo', namespace: 'shop' }, spec: { host } },
+});
 
 describe('destinationRuleHostUnknown', () => {
   test('fires for a host with no Service in its namespace', () => {

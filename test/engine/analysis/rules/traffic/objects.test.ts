@@ -1,14 +1,29 @@
 import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
-import { destinationRules, destinationsOf, fullHost, httpRoutes, judgeableClusterHost } from '../../../../../src/engine/analysis/rules/traffic/objects';
+import {
+  destinationRules,
+  destinationsOf,
+  fullHost,
+  httpRoutes,
+  judgeableClusterHost,
+} from '../../../../../src/engine/analysis/rules/traffic/objects';
 
 const service = { object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' } } };
 const vs = {
   object: {
-    apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'echo', namespace: 'shop' },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'echo', namespace: 'shop' },
     spec: { hosts: ['echo'], http: [{ name: 'a', route: [{ destination: { host: 'echo' } }], mirror: { host: 'shadow' } }, 'junk'] },
   },
 };
-const dr = { object: { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'echo' }, spec: { host: 'echo', subsets: [{ name: 'v1' }, {}] } } };
+const dr = {
+  object: {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'DestinationRule',
+    metadata: { name: 'echo' },
+    spec: { host: 'echo', subsets: [{ name: 'v1' }, {}] },
+  },
+};
 
 describe('traffic rule helpers', () => {
   test('httpRoutes lists the well-formed routes with labels, destinationsOf includes the mirror', () => {

@@ -3,8 +3,13 @@ import { retriesExceedTimeout } from '../../../../../src/engine/analysis/rules/t
 
 const vs = (timeout: string) => ({
   object: {
-    apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'echo', namespace: 'shop' },
-    spec: { hosts: ['echo'], http: [{ route: [{ destination: { host: 'echo' } }], timeout, retries: { attempts: 3, perTryTimeout: '2s' } }] },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'echo', namespace: 'shop' },
+    spec: {
+      hosts: ['echo'],
+      http: [{ route: [{ destination: { host: 'echo' } }], timeout, retries: { attempts: 3, perTryTimeout: '2s' } }],
+    },
   },
 });
 

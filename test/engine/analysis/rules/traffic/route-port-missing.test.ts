@@ -1,10 +1,19 @@
 import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
 import { routePortMissing } from '../../../../../src/engine/analysis/rules/traffic/route-port-missing';
 
-const service = { object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' }, spec: { selector: { app: 'echo' }, ports: [{ name: 'http', port: 80 }] } } };
+const service = {
+  object: {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'echo', namespace: 'shop' },
+    spec: { selector: { app: 'echo' }, ports: [{ name: 'http', port: 80 }] },
+  },
+};
 const vs = (port: number) => ({
   object: {
-    apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'echo', namespace: 'shop' },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'echo', namespace: 'shop' },
     spec: { hosts: ['echo'], http: [{ route: [{ destination: { host: 'echo.shop.svc.cluster.local', port: { number: port } } }] }] },
   },
 });

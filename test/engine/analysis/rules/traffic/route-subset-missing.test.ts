@@ -3,22 +3,39 @@ import { routeSubsetMissing } from '../../../../../src/engine/analysis/rules/tra
 
 const dr = (host: string, subsets: string[]) => ({
   object: {
-    apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'echo', namespace: 'shop' },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'DestinationRule',
+    metadata: { name: 'echo', namespace: 'shop' },
     spec: { host, subsets: subsets.map((name) => ({ name, labels: { version: name } })) },
   },
 });
 const vs = {
   object: {
-    apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'echo', namespace: 'shop' },
-    spec: { hosts: ['echo'], http: [{ name: 'canary', route: [{ destination: { host: 'echo', subset: 'v1' }, weight: 90 }, { destination: { host: 'echo', subset: 'v2' }, weight: 10 }] }] },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'echo', namespace: 'shop' },
+    spec: {
+      hosts: ['echo'],
+      http: [
+        {
+          name: 'canary',
+          route: [
+            { destination: { host: 'echo', subset: 'v1' }, weight: 90 },
+            { destination: { host: 'echo', subset: 'v2' }, weight: 10 },
+          ],
+        },
+      ],
+    },
   },
 };
 
 describe('routeSubsetMissing', () => {
-  test('fires for a subset the host\'s DestinationRule lacks', () => {
+  test("fires for a subset the host's DestinationRule lacks", () => {
     const findings = routeSubsetMissing.check(new ObjectIndex([dr('echo.shop.svc.cluster.local', ['v1']), vs]));
     expect(findings.map((f) => [f.code, f.level])).toEqual([['IST0101', 'error']]);
-    expect(findings[0].message).toMatch(/http route 'canary' routes to subset 'v2' of host 'echo', which no DestinationRule in the input defines/);
+    expect(findings[0].message).toMatch(
+      /http route 'canary' routes to subset 'v2' of host 'echo', which no DestinationRule in the input defines/,
+    );
   });
 
   test('is quiet when the DestinationRule defines both subsets, by short or full host', () => {

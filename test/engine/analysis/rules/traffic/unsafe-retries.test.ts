@@ -3,8 +3,20 @@ import { unsafeRetries } from '../../../../../src/engine/analysis/rules/traffic/
 
 const vs = (retryOn: string) => ({
   object: {
-    apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'orders', namespace: 'shop' },
-    spec: { hosts: ['orders'], http: [{ name: 'create', match: [{ method: { exact: 'POST' } }], route: [{ destination: { host: 'orders' } }], retries: { attempts: 3, retryOn } }] },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'orders', namespace: 'shop' },
+    spec: {
+      hosts: ['orders'],
+      http: [
+        {
+          name: 'create',
+          match: [{ method: { exact: 'POST' } }],
+          route: [{ destination: { host: 'orders' } }],
+          retries: { attempts: 3, retryOn },
+        },
+      ],
+    },
   },
 });
 

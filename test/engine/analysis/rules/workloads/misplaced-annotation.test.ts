@@ -12,7 +12,9 @@ describe('IST0107 Istio annotation on the wrong object', () => {
 
   test('reports a pod annotation on a Service', () => {
     const svc = service('web', 'shop');
-    const findings = run(misplacedAnnotation, [{ ...svc, metadata: { ...svc.metadata, annotations: { 'sidecar.istio.io/inject': 'true' } } }]);
+    const findings = run(misplacedAnnotation, [
+      { ...svc, metadata: { ...svc.metadata, annotations: { 'sidecar.istio.io/inject': 'true' } } },
+    ]);
     expect(findings.map(named)).toEqual([['Service shop/web']]);
   });
 

@@ -3,7 +3,9 @@ import { deployment, istiod, named, run } from '../../fixtures';
 
 describe('IST0144 application runs as UID 1337', () => {
   test('reports a container running as 1337', () => {
-    const findings = run(applicationUid1337, [deployment('web', 'shop', { containers: [{ name: 'web', image: 'x', securityContext: { runAsUser: 1337 } }] })]);
+    const findings = run(applicationUid1337, [
+      deployment('web', 'shop', { containers: [{ name: 'web', image: 'x', securityContext: { runAsUser: 1337 } }] }),
+    ]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'IST0144', level: 'warning' });
     expect(named(findings[0])).toEqual(['Deployment shop/web']);
@@ -11,13 +13,20 @@ describe('IST0144 application runs as UID 1337', () => {
   });
 
   test('reports a pod securityContext of 1337, on any workload kind', () => {
-    const findings = run(applicationUid1337, [deployment('job', 'shop', { kind: 'CronJob', podSpec: { securityContext: { runAsUser: 1337 } } })]);
+    const findings = run(applicationUid1337, [
+      deployment('job', 'shop', { kind: 'CronJob', podSpec: { securityContext: { runAsUser: 1337 } } }),
+    ]);
     expect(findings.map(named)).toEqual([['CronJob shop/job']]);
   });
 
   test('accepts the proxy itself running as 1337, other user IDs, and the control plane', () => {
     const objects = [
-      deployment('web', 'shop', { containers: [{ name: 'web', image: 'x', securityContext: { runAsUser: 1000 } }, { name: 'istio-proxy', image: 'p', securityContext: { runAsUser: 1337 } }] }),
+      deployment('web', 'shop', {
+        containers: [
+          { name: 'web', image: 'x', securityContext: { runAsUser: 1000 } },
+          { name: 'istio-proxy', image: 'p', securityContext: { runAsUser: 1337 } },
+        ],
+      }),
       istiod(),
     ];
     expect(run(applicationUid1337, objects)).toEqual([]);

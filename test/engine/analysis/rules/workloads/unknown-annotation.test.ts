@@ -11,11 +11,21 @@ describe('IST0108 unknown Istio annotation', () => {
   });
 
   test('reports unknown annotations in any istio.io domain on namespaces', () => {
-    expect(run(unknownAnnotation, [{ ...namespace('shop'), metadata: { name: 'shop', annotations: { 'foo.istio.io/bar': 'x' } } }])).toHaveLength(1);
+    expect(
+      run(unknownAnnotation, [{ ...namespace('shop'), metadata: { name: 'shop', annotations: { 'foo.istio.io/bar': 'x' } } }]),
+    ).toHaveLength(1);
   });
 
   test('accepts known annotations and annotations of other domains', () => {
-    const objects = [deployment('web', 'shop', { podAnnotations: { 'sidecar.istio.io/proxyCPU': '100m', 'traffic.sidecar.istio.io/excludeOutboundPorts': '25', 'example.com/x': 'y' } })];
+    const objects = [
+      deployment('web', 'shop', {
+        podAnnotations: {
+          'sidecar.istio.io/proxyCPU': '100m',
+          'traffic.sidecar.istio.io/excludeOutboundPorts': '25',
+          'example.com/x': 'y',
+        },
+      }),
+    ];
     expect(run(unknownAnnotation, objects)).toEqual([]);
   });
 });
