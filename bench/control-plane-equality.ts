@@ -33,6 +33,7 @@ function main(): void {
   if (!charts) throw new Error('set ISTIO_CHARTS_DIR to the manifests/charts folder of an Istio release');
   // Run from the repository root; the shared reference renders sit next to it.
   const referenceDir = path.join(process.cwd(), '..', 'shared', 'reference', 'istio-1.30.3');
+  // helm template makes no Namespace (`--create-namespace` is install-only), so the constructs create none either.
   const cases: Case[] = [
     {
       name: 'base',
@@ -40,7 +41,7 @@ function main(): void {
       release: 'istio-base',
       helmArgs: [],
       reference: 'base.default.yaml',
-      build: (chart, sources, cacheDir) => new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir }),
+      build: (chart, sources, cacheDir) => new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir, createNamespace: false }),
     },
     {
       name: 'base defaultRevision=canary',
@@ -49,7 +50,7 @@ function main(): void {
       helmArgs: ['--set', 'defaultRevision=canary'],
       reference: 'base.defaultRevision-canary.yaml',
       build: (chart, sources, cacheDir) =>
-        new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir, values: { defaultRevision: 'canary' } }),
+        new IstioBase(chart, 'Base', { sources, renderCacheDir: cacheDir, createNamespace: false, values: { defaultRevision: 'canary' } }),
     },
     {
       name: 'istiod',
@@ -57,7 +58,7 @@ function main(): void {
       release: 'istiod',
       helmArgs: ['--set', 'global.hub=docker.io/istio', '--set', 'global.tag=1.30.3'],
       reference: 'istiod.default.yaml',
-      build: (chart, sources, cacheDir) => new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir }),
+      build: (chart, sources, cacheDir) => new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir, createNamespace: false }),
     },
     // The reference render of the canary used the release name istiod-canary.
     {
@@ -67,7 +68,13 @@ function main(): void {
       helmArgs: ['--set', 'global.hub=docker.io/istio', '--set', 'global.tag=1.30.3', '--set', 'revision=canary'],
       reference: 'istiod.revision-canary.yaml',
       build: (chart, sources, cacheDir) =>
-        new Istiod(chart, 'Istiod', { sources, renderCacheDir: cacheDir, revision: 'canary', releaseName: 'istiod-canary' }),
+        new Istiod(chart, 'Istiod', {
+          sources,
+          renderCacheDir: cacheDir,
+          createNamespace: false,
+          revision: 'canary',
+          releaseName: 'istiod-canary',
+        }),
     },
   ];
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'equality-'));

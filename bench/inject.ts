@@ -64,41 +64,44 @@ export async function runInjectBench(options: InjectBenchOptions = {}): Promise<
 /** The stream: varied Deployments with ports, probes and some injection annotations. */
 export function deploymentStream(count: number): string {
   const docs = [];
-  for (let i = 0; i < count; i++) {
-    const name = `app-${i}`;
-    const annotations: Record<string, string> = {};
-    if (i % 3 === 0) annotations['traffic.sidecar.istio.io/excludeOutboundPorts'] = '5432';
-    if (i % 5 === 0) annotations['sidecar.istio.io/proxyCPU'] = '50m';
-    docs.push({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name, namespace: `team-${i % 10}`, labels: { app: name } },
-      spec: {
-        replicas: 1 + (i % 3),
-        selector: { matchLabels: { app: name } },
-        template: {
-          metadata: { labels: { app: name, version: `v${1 + (i % 2)}` }, ...(Object.keys(annotations).length > 0 ? { annotations } : {}) },
-          spec: {
-            containers: [
-              {
-                name: 'app',
-                image: `registry.example.com/${name}:1.${i % 7}`,
-                ports: [
-                  { name: 'http', containerPort: 8080 },
-                  { name: 'metrics', containerPort: 9090 },
-                ],
-                readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 5 },
-                livenessProbe: { tcpSocket: { port: 'http' } },
-                env: [{ name: 'INDEX', value: String(i) }],
-                resources: { requests: { cpu: '100m', memory: '64Mi' } },
-              },
-            ],
-          },
+  for (let i = 0; i < count; i++) docs.push(benchDeployment(i));
+  return stringifyDocuments(docs);
+}
+
+/** Deployment number `i` of the stream, over 10 namespaces; every third and fifth carries an annotation. */
+export function benchDeployment(i: number): Record<string, unknown> {
+  const name = `app-${i}`;
+  const annotations: Record<string, string> = {};
+  if (i % 3 === 0) annotations['traffic.sidecar.istio.io/excludeOutboundPorts'] = '5432';
+  if (i % 5 === 0) annotations['sidecar.istio.io/proxyCPU'] = '50m';
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: `team-${i % 10}`, labels: { app: name } },
+    spec: {
+      replicas: 1 + (i % 3),
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name, version: `v${1 + (i % 2)}` }, ...(Object.keys(annotations).length > 0 ? { annotations } : {}) },
+        spec: {
+          containers: [
+            {
+              name: 'app',
+              image: `registry.example.com/${name}:1.${i % 7}`,
+              ports: [
+                { name: 'http', containerPort: 8080 },
+                { name: 'metrics', containerPort: 9090 },
+              ],
+              readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 5 },
+              livenessProbe: { tcpSocket: { port: 'http' } },
+              env: [{ name: 'INDEX', value: String(i) }],
+              resources: { requests: { cpu: '100m', memory: '64Mi' } },
+            },
+          ],
         },
       },
-    });
-  }
-  return stringifyDocuments(docs);
+    },
+  };
 }
 
 async function timeRuns(run: () => void, runs: number): Promise<number[]> {

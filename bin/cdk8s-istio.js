@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the CLI; the compiled code lives in lib/ (built by `npm ci` through the prepare script).
+// Entry point of the CLI. The compiled code in lib/ ships in the npm package; in a checkout, `npm ci` builds it
+// through the prepare script.
 require('../lib/src/cli/main')
   .main(process.argv.slice(2))
   .then(

@@ -1,6 +1,6 @@
 // The seed install as a cdk8s app: istio base + istiod, the default namespace with injection, an nginx
 // Deployment with a sidecar, and namespace-wide STRICT mTLS. One chart per concern, in apply order.
-import { ApiObject, type App, Chart, Size } from 'cdk8s';
+import { type App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IstioBase } from './constructs/control-plane/istio-base';
 import { Istiod } from './constructs/control-plane/istiod';
@@ -41,10 +41,8 @@ export const EXAMPLE_CHARTS = {
 export function buildExampleApp(app: App, options: ExampleAppOptions = {}): ExampleApp {
   const sources = options.chartSources;
 
-  // `helm install --create-namespace` made istio-system; the base chart itself does not contain it.
-  const base = new Chart(app, EXAMPLE_CHARTS.base);
-  new ApiObject(base, 'IstioSystem', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'istio-system' } });
-  new IstioBase(base, 'IstioBase', { sources });
+  // IstioBase creates istio-system (as `helm install --create-namespace` did in the seed); Istiod shares it.
+  new IstioBase(new Chart(app, EXAMPLE_CHARTS.base), 'IstioBase', { sources });
 
   new Istiod(new Chart(app, EXAMPLE_CHARTS.istiod), 'Istiod', { sources });
 

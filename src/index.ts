@@ -1,35 +1,38 @@
 // Public API of cdk8s-istio. Exports only; see docs/ARCHITECTURE.md for the data flow.
-export * from './errors';
-export * from './synth/mesh-app';
-export { OutputLayout, DELIVERY_FOLDER } from './synth/layout';
-export type { StageFoldersOptions } from './synth/layout';
-export { Stage } from './synth/stage';
-export type { OutputPlan, PlannedObject, IOutputDescriber } from './synth/plan';
-export { SYNC_WAVE_ANNOTATION } from './synth/normalize';
-// Mesh analysis: the rules behind `cdk8s-istio analyze` and MeshApp's synth-time checks.
+// test/index.test.ts lists every exported name, so an addition here is a deliberate one.
+export { isUserFacing, UserError } from './errors';
+
+// The app: synth, layouts, stages, and what GitOps constructs see of the output.
+export { MeshApp } from './synth/mesh-app';
+export type { MeshAppProps } from './synth/mesh-app';
+export { DELIVERY_FOLDER, OutputLayout } from './core/output-layout';
+export type { StageFoldersOptions } from './core/output-layout';
+export { Stage, SYNC_WAVE_ANNOTATION } from './core/stage';
+export type { IOutputDescriber, OutputPlan, PlannedObject } from './core/output-plan';
+export type { MeshAnalysisOptions } from './synth/checks';
+export { ArgoCdApplications, ArgoCdSync } from './constructs/gitops/argocd-applications';
+export type { ArgoCdApplicationsProps, ArgoCdAutomatedSyncOptions } from './constructs/gitops/argocd-applications';
+export { FluxKustomizations, FluxSource } from './constructs/gitops/flux-kustomizations';
+export type { FluxKustomizationsProps } from './constructs/gitops/flux-kustomizations';
+
+// Mesh analysis: the rules behind `cdk8s-istio analyze` and MeshApp's synth-time checks. ObjectIndex is what a
+// custom rule's `check` receives; it is built by analyze(), never by the user.
 export { analyze, SUPPRESS_ANNOTATION } from './engine/analysis/analyze';
 export type { AnalyzeOptions } from './engine/analysis/analyze';
 export { ALL_RULES } from './engine/analysis/rules';
-export { ObjectIndex } from './engine/analysis/index-objects';
+export type { ObjectIndex } from './engine/analysis/index-objects';
 export { LEVELS } from './engine/analysis/rule';
 export type { Finding, Level, ObjectRef, Rule, SourcedObject } from './engine/analysis/rule';
-export { runSynthChecks } from './synth/checks';
-export type { MeshAnalysisOptions, SynthChecksOptions } from './synth/checks';
-export { diffOutputs, formatDrift, readOutputDir } from './synth/diff';
-export type { FileDrift, ObjectDrift } from './synth/diff';
-export * from './constructs/gitops/argocd-applications';
-export * from './constructs/gitops/flux-kustomizations';
-export { dns1123LabelError, dns1123SubdomainError, labelKeyError, labelValueError } from './model/names';
-export * from './model/injection-mode';
-export * from './model/mtls';
-// Control plane: the Istio base and istiod charts rendered with helm (typed values, chart sources, render cache).
-export * from './constructs/control-plane/istio-base';
-export * from './constructs/control-plane/istiod';
+
+// Control plane: the Istio base and istiod charts rendered with helm (typed values, chart sources).
+export { IstioBase } from './constructs/control-plane/istio-base';
+export type { IstioBaseProps } from './constructs/control-plane/istio-base';
+export { Istiod } from './constructs/control-plane/istiod';
+export type { IstiodProps } from './constructs/control-plane/istiod';
+export type { ControlPlaneNamespaceProps } from './constructs/control-plane/namespace';
 export type { ChartRenderProps } from './constructs/control-plane/rendered-chart';
 export { ChartSource, OFFICIAL_REPOSITORY_URL } from './engine/charts/chart-source';
 export type { ChartSourceSpec, IstioChartName, OciSourceOptions, RepositorySourceOptions } from './engine/charts/chart-source';
-export { clearRenderCache, defaultRenderCacheDir } from './engine/charts/render-cache';
-export { cacheRoot } from './engine/charts/cache-dir';
 export type { BaseValues, BaseGlobalValues, BaseChartValues, IstioProfileName } from './model/values/base-values';
 export type {
   IstiodValues,
@@ -42,13 +45,26 @@ export type {
 } from './model/values/istiod-values';
 export type { ExtraValues, LabelSelector, Quantity, ResourceRequirements, Toleration } from './model/values/common';
 export { DEFAULT_HUB, ISTIO_VERSION } from './model/values/version';
-export * from './constructs/mesh-namespace';
-export * from './constructs/workloads';
-export type { PreInjection, PreInjectionOptions } from './constructs/pre-injection';
-export * from './constructs/policies/peer-authentication';
-export { appRevisions } from './constructs/revisions';
-export { buildExampleApp, EXAMPLE_CHARTS } from './example';
-export type { ExampleApp, ExampleAppOptions } from './example';
+
+// Namespaces, workloads and mTLS.
+export { InjectionMode } from './model/injection-mode';
+export type { InjectionModeKind, RevisionOptions } from './model/injection-mode';
+export { MeshNamespace } from './constructs/mesh-namespace';
+export type { MeshNamespaceProps, RequireMtlsOptions } from './constructs/mesh-namespace';
+export { effectiveMtls, MtlsMode } from './model/mtls';
+export type { EffectiveMtls, EffectiveMtlsMode, MtlsModeValue, MtlsScopes } from './model/mtls';
+export { PeerAuthentication } from './constructs/policies/peer-authentication';
+export type { PeerAuthenticationLevel, PeerAuthenticationProps } from './constructs/policies/peer-authentication';
+export { addToMesh, INJECTION_SUMMARY_ANNOTATION, MeshWorkload, WorkloadInjection } from './constructs/workloads';
+export type {
+  IPodMetadata,
+  IWorkload,
+  MeshWorkloadProps,
+  PreInjectionOptions,
+  WebhookInjectionOptions,
+  WorkloadInjectionKind,
+} from './constructs/workloads';
+
 // Traffic, security and telemetry policies (our own types for the Istio APIs; see src/model/traffic).
 export { IstioDuration } from './model/traffic/duration';
 export { StringMatch } from './model/traffic/string-match';
@@ -122,8 +138,7 @@ export type {
   ServiceReference,
   VersionPods,
 } from './constructs/mesh-service';
-export { addTrafficExample } from './example-traffic';
-export type { TrafficExample, TrafficExampleOptions } from './example-traffic';
+
 // Offline sidecar injection, equal to `istioctl kube-inject` of Istio 1.30.3.
 export { buildInjectionSettings, injectObject, injectYaml, InjectionError } from './engine/injection';
 export type { InjectionOverrides, InjectionResult, InjectionSettings } from './engine/injection';

@@ -12,3 +12,17 @@ describe('UserError', () => {
     expect(isUserFacing(new TypeError('x is undefined'))).toBe(false);
   });
 });
+
+describe('UserError across copies of the library', () => {
+  test('a UserError of another copy is user-facing, though instanceof says no', () => {
+    let Other: typeof UserError = UserError;
+    jest.isolateModules(() => {
+      Other = (jest.requireActual('../src/errors') as { UserError: typeof UserError }).UserError;
+    });
+    const error = new Other('bad value');
+    expect(error instanceof UserError).toBe(false);
+    expect(UserError.isUserError(error)).toBe(true);
+    expect(isUserFacing(error)).toBe(true);
+    expect(UserError.isUserError(new Error('bad value'))).toBe(false);
+  });
+});

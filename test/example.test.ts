@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { type KubeObject } from '../src/engine/k8s/object';
 import { parseDocuments } from '../src/engine/yaml/documents';
 import { ChartSource } from '../src/engine/charts/chart-source';
 import { EXAMPLE_CHARTS, buildExampleApp } from '../src/example';
 import { MeshApp } from '../src/synth/mesh-app';
+import { at, list } from './support/json';
 
 const FIXTURE_CHARTS = path.join(__dirname, 'fixtures', 'charts');
 
@@ -28,22 +30,24 @@ function synthExample(outdir: string): void {
   app.synth();
 }
 
+/** The manifests of an output folder (not the writer's own dot-file marker). */
 function readDir(dir: string): Map<string, string> {
   return new Map(
     fs
       .readdirSync(dir)
+      .filter((f) => !f.startsWith('.'))
       .sort()
       .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf-8')]),
   );
 }
 
-function objectsOf(dir: string, file: string): any[] {
-  return parseDocuments(fs.readFileSync(path.join(dir, `${file}.k8s.yaml`), 'utf-8')).map((d) => d.value);
+function objectsOf(dir: string, file: string): KubeObject[] {
+  return parseDocuments(fs.readFileSync(path.join(dir, `${file}.k8s.yaml`), 'utf-8')).map((d) => d.value as KubeObject);
 }
 
-function find(objects: any[], kind: string, name: string): any {
-  const found = objects.find((o) => o.kind === kind && o.metadata?.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} among ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
+function find(objects: readonly KubeObject[], kind: string, name: string): KubeObject {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return found;
 }
 
@@ -64,12 +68,13 @@ describe('example app output', () => {
     );
   });
 
-  test('creates istio-system with the control-plane base', () => {
-    expect(find(objectsOf(out, EXAMPLE_CHARTS.base), 'Namespace', 'istio-system')).toEqual({
+  test("creates istio-system first, from IstioBase's createNamespace default, as helm's --create-namespace did", () => {
+    expect(objectsOf(out, EXAMPLE_CHARTS.base)[0]).toEqual({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: 'istio-system' },
     });
+    expect(objectsOf(out, EXAMPLE_CHARTS.istiod).filter((o) => o.kind === 'Namespace')).toEqual([]);
   });
 
   test('labels the namespace default istio-injection=enabled', () => {
@@ -80,31 +85,33 @@ describe('example app output', () => {
   test('has the nginx Deployment exactly as the issue describes, with the inject label', () => {
     const d = find(objectsOf(out, EXAMPLE_CHARTS.workloads), 'Deployment', 'nginx-deployment');
     expect(d.metadata.namespace).toBe('default');
-    expect(d.spec.replicas).toBe(2);
-    expect(d.spec.selector).toEqual({ matchLabels: { app: 'nginxdeployment' } });
-    expect(d.spec.template.metadata.labels).toMatchObject({ app: 'nginxdeployment', 'sidecar.istio.io/inject': 'true' });
-    expect(d.spec.template.metadata.annotations).toEqual({ 'mesh.cdk8s-istio.dev/injection': 'namespace=sidecar workload=webhook' });
-    const containers = d.spec.template.spec.containers;
-    expect(containers.map((c: any) => c.name)).toEqual(['nginxdeployment']);
+    expect(at(d, 'spec', 'replicas')).toBe(2);
+    expect(at(d, 'spec', 'selector')).toEqual({ matchLabels: { app: 'nginxdeployment' } });
+    expect(at(d, 'spec', 'template', 'metadata', 'labels')).toMatchObject({ app: 'nginxdeployment', 'sidecar.istio.io/inject': 'true' });
+    expect(at(d, 'spec', 'template', 'metadata', 'annotations')).toEqual({
+      'mesh.cdk8s-istio.dev/injection': 'namespace=sidecar workload=webhook',
+    });
+    const containers = list(d, 'spec', 'template', 'spec', 'containers');
+    expect(containers.map((c) => c.name)).toEqual(['nginxdeployment']);
     expect(containers[0].ports).toEqual([{ containerPort: 80 }]);
   });
 
   test('lets stock nginx run: root allowed for port 80, read-only root with writable cache and run dirs', () => {
-    const spec = find(objectsOf(out, EXAMPLE_CHARTS.workloads), 'Deployment', 'nginx-deployment').spec.template.spec;
-    const container = spec.containers[0];
-    expect(spec.securityContext.runAsNonRoot).toBe(false);
+    const spec = at(find(objectsOf(out, EXAMPLE_CHARTS.workloads), 'Deployment', 'nginx-deployment'), 'spec', 'template', 'spec');
+    const container = list(spec, 'containers')[0];
+    expect(at(spec, 'securityContext', 'runAsNonRoot')).toBe(false);
     expect(container.securityContext).toEqual({
       allowPrivilegeEscalation: false,
       privileged: false,
       readOnlyRootFilesystem: true,
       runAsNonRoot: false,
     });
-    expect(container.securityContext.runAsUser).toBeUndefined();
-    const mounts = Object.fromEntries(container.volumeMounts.map((m: any) => [m.mountPath, m.name]));
+    expect(at(container, 'securityContext', 'runAsUser')).toBeUndefined();
+    const mounts = Object.fromEntries(list(container, 'volumeMounts').map((m) => [m.mountPath, m.name]));
     expect(mounts).toEqual({ '/var/cache/nginx': 'nginx-cache', '/var/run': 'nginx-run' });
-    const emptyDirs = spec.volumes
-      .filter((v: any) => v.emptyDir)
-      .map((v: any) => v.name)
+    const emptyDirs = list(spec, 'volumes')
+      .filter((v) => v.emptyDir)
+      .map((v) => v.name)
       .sort();
     expect(emptyDirs).toEqual(['nginx-cache', 'nginx-run']);
   });
@@ -168,10 +175,10 @@ describe('example app synth', () => {
     const app = new MeshApp({ outdir: out, syncWaves: true });
     buildExampleApp(app);
     app.synth();
-    const waves = new Map<string, string>();
-    for (const file of fs.readdirSync(out)) {
-      for (const doc of parseDocuments(fs.readFileSync(path.join(out, file), 'utf-8'))) {
-        const obj = doc.value as any;
+    const waves = new Map<string, string | undefined>();
+    for (const text of readDir(out).values()) {
+      for (const doc of parseDocuments(text)) {
+        const obj = doc.value as KubeObject;
         waves.set(`${obj.kind}/${obj.metadata.name}`, obj.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
       }
     }

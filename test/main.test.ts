@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ChartSource } from '../src/engine/charts/chart-source';
 import { main } from '../src/main';
+import { MeshApp } from '../src/synth/mesh-app';
 import { runCli } from './support/cli';
 
 let tmp: string;
@@ -37,6 +38,7 @@ describe('main', () => {
     expect(main({}, stderr)).toBe(0);
     expect(stderr.text()).toBe('');
     expect(fs.readdirSync(path.join(tmp, 'out')).sort()).toEqual([
+      '.cdk8s-istio-output',
       '01-istio-base.k8s.yaml',
       '02-istiod.k8s.yaml',
       '03-workloads.k8s.yaml',
@@ -60,6 +62,44 @@ describe('main', () => {
     );
     expect(stderr.text()).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(fs.readdirSync(out)).toEqual(['old.yaml']);
+  });
+
+  test('refuses, in one line, to replace a CDK8S_OUTDIR holding files synth did not write, and deletes nothing', () => {
+    const home = path.join(tmp, 'out');
+    fs.mkdirSync(path.join(home, '.ssh'), { recursive: true });
+    fs.writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'secret');
+    const stderr = capture();
+    expect(main({}, stderr)).toBe(1);
+    expect(stderr.text()).toBe(
+      `error: refusing to replace ${fs.realpathSync(home)}: it holds .ssh/id_rsa, which synth did not write; ` +
+        'set outdir to a folder of its own, e.g. dist, or move that out of the folder (synth replaces the folder whole)\n',
+    );
+    expect(fs.readFileSync(path.join(home, '.ssh', 'id_rsa'), 'utf-8')).toBe('secret');
+  });
+
+  test('prints a file-system failure a user can fix as one line, wherever it happened, and returns 1', () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', path: '/cache/x' });
+    const synth = jest.spyOn(MeshApp.prototype, 'synth').mockImplementation(() => {
+      throw full;
+    });
+    try {
+      const stderr = capture();
+      expect(main({}, stderr)).toBe(1);
+      expect(stderr.text()).toBe('error: no space left on device writing /cache/x: free space\n');
+    } finally {
+      synth.mockRestore();
+    }
+  });
+
+  test('passes on an error that is a bug, with its stack', () => {
+    const synth = jest.spyOn(MeshApp.prototype, 'synth').mockImplementation(() => {
+      throw new TypeError('a bug');
+    });
+    try {
+      expect(() => main({}, capture())).toThrow(TypeError);
+    } finally {
+      synth.mockRestore();
+    }
   });
 
   test('writes output that analyze finds nothing wrong with', async () => {

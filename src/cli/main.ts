@@ -3,6 +3,7 @@ import { isUserFacing } from '../errors';
 import { registerAnalyze } from './commands/analyze';
 import { registerCheck } from './commands/check';
 import { registerInject } from './commands/inject';
+import { exitCodeOf } from './errors';
 
 /** Parses arguments and dispatches; commands call the engines. Returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isUserFacing(error)) {
       process.stderr.write(`error: ${error.message}\n`);
-      return 1;
+      return exitCodeOf(error);
     }
     throw error;
   }

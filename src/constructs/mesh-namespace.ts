@@ -1,9 +1,10 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
+import { findInApp } from '../core/app-index';
+import { brand, hasBrand } from '../model/brand';
 import { INJECTION_LABEL, InjectionMode, MANAGED_NAMESPACE_LABELS, REVISION_LABEL, injectionModeTypeError } from '../model/injection-mode';
 import { MtlsMode } from '../model/mtls';
 import { annotationMapErrors, describeValue, dns1123LabelError, labelMapErrors } from '../model/names';
-import { findInApp } from './app-index';
 import { PeerAuthentication } from './policies/peer-authentication';
 import { missingRevisionError } from './revisions';
 
@@ -40,14 +41,18 @@ export interface RequireMtlsOptions {
  * It owns the namespace object, so GitOps manages it from then on (including `default`).
  */
 export class MeshNamespace extends Construct {
-  /** Whether `x` is a MeshNamespace. */
+  /** Whether `x` is a MeshNamespace, also one from another copy of this library. */
   public static isMeshNamespace(x: unknown): x is MeshNamespace {
-    return x instanceof MeshNamespace;
+    return hasBrand(x, 'MeshNamespace');
   }
 
   /** The MeshNamespace constructs in the app of `scope` named `name`, in construct order. */
   public static findAll(scope: IConstruct, name: string): MeshNamespace[] {
-    return findInApp(scope, MeshNamespace).filter((c) => c.name === name);
+    return findInApp(scope, MeshNamespace.isMeshNamespace).filter((c) => c.name === name);
+  }
+
+  static {
+    brand(MeshNamespace, 'MeshNamespace');
   }
 
   public readonly name: string;
@@ -60,7 +65,7 @@ export class MeshNamespace extends Construct {
     props = props ?? {}; // plain JavaScript callers: a missing name becomes a validation error
     this.name = props.name;
     this.injection = props.injection ?? InjectionMode.sidecar();
-    const modeLabels = this.injection instanceof InjectionMode ? this.injection.labels() : {};
+    const modeLabels = InjectionMode.isInjectionMode(this.injection) ? this.injection.labels() : {};
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Namespace',

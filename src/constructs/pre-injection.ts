@@ -1,64 +1,13 @@
-import { ApiObject } from 'cdk8s';
-import type * as kplus from 'cdk8s-plus-27';
-import { type IConstruct } from 'constructs';
+import { type ApiObject } from 'cdk8s';
+import { Construct, type IConstruct } from 'constructs';
+import { type ISynthTransform } from '../core/synth-transform';
 import { isRecord, type KubeObject } from '../engine/k8s/object';
-import { buildInjectionSettings, InjectionError, type InjectionOverrides, type InjectionSettings, injectObject } from '../engine/injection';
+import { buildInjectionSettings, InjectionError, type InjectionSettings, injectObject } from '../engine/injection';
 import { DEFAULT_REVISION, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
-import { type CompleteTree, completeTree, findInApp } from './app-index';
+import { type CompleteTree, completeTree, findInApp } from '../core/app-index';
 import { Istiod } from './control-plane/istiod';
-
-/** Sidecar rendered at synth by our injection engine, so the committed YAML already holds it. */
-export interface PreInjection {
-  readonly kind: 'pre-injected';
-  /** The control plane whose values the sidecar follows; undefined: the app's Istiod of the pod's revision. */
-  readonly istiod?: Istiod;
-  /** Revision to inject for when no `istiod` is given; undefined follows the namespace, then the default. */
-  readonly revision?: string;
-  /** The control plane is not in this app: inject with `overrides` over the pinned 1.30.3 defaults. */
-  readonly external: boolean;
-  readonly overrides?: InjectionOverrides;
-  readonly nativeSidecars: boolean;
-}
-
-export interface PreInjectionOptions {
-  /**
-   * The Istiod whose values and mesh config the sidecar follows.
-   * @default - the Istiod of this app with the pod's revision (the namespace's, else the default revision)
-   */
-  readonly istiod?: Istiod;
-  /**
-   * Revision of the control plane, when no `istiod` is given.
-   * @default - the namespace's injecting revision, else the default revision
-   */
-  readonly revision?: string;
-  /**
-   * The control plane lives outside this app: inject with the pinned Istio 1.30.3 defaults plus `overrides`.
-   * @default false - an Istiod of this app is required
-   */
-  readonly external?: boolean;
-  /**
-   * Values, `--set` entries and mesh config for an external control plane (as `cdk8s-istio inject` takes them).
-   * @default - the chart defaults with images pinned to docker.io/istio 1.30.3
-   */
-  readonly overrides?: InjectionOverrides;
-  /**
-   * istio-proxy as a native sidecar (an init container with `restartPolicy: Always`), as the webhook does on
-   * Kubernetes 1.33+; turn off for older clusters. The pod annotation `sidecar.istio.io/nativeSidecar` still wins.
-   * @default true
-   */
-  readonly nativeSidecars?: boolean;
-}
-
-export function preInjection(options: PreInjectionOptions = {}): PreInjection {
-  return {
-    kind: 'pre-injected',
-    istiod: options.istiod,
-    revision: options.revision,
-    external: options.external === true,
-    overrides: options.overrides,
-    nativeSidecars: options.nativeSidecars ?? true,
-  };
-}
+import { type WorkloadInjection } from './workload-injection';
+import { podTemplateOf } from './workload-target';
 
 /** Settings per Istiod and sidecar mode, built once so the engine's prepared state is shared by all workloads. */
 const settingsCache = new WeakMap<Istiod, Map<boolean, InjectionSettings>>();
@@ -80,21 +29,24 @@ function settingsOf(istiod: Istiod, nativeSidecars: boolean): InjectionSettings 
 }
 
 /**
- * Replaces the workload's synthesized pod template by the injected one. cdk8s-plus builds the object in
- * `toJson`, so the engine runs there, on the final object; the result is memoized per synth input.
+ * Injects the sidecar into the synthesized object of one workload: a synth transform that MeshApp applies to the
+ * plain object after it is collected, so the user's ApiObject is never changed. The result is memoized per synth:
+ * validation computes it first (reporting injection errors with the construct path), the transform reuses it.
  */
-export class PreInjector {
+export class PreInjector extends Construct implements ISynthTransform {
+  public readonly synthTarget: ApiObject;
   /** The injected object of the current synth: the tree is complete then, so the input cannot change. */
   private memo?: { readonly synth: CompleteTree; readonly output: KubeObject };
 
   constructor(
-    private readonly workload: kplus.Workload,
-    private readonly injection: PreInjection,
+    scope: Construct,
+    id: string,
+    target: ApiObject,
+    private readonly injection: WorkloadInjection,
     private readonly namespaceRevision: () => string | undefined,
   ) {
-    const api = ApiObject.of(workload);
-    const render = api.toJson.bind(api);
-    api.toJson = () => this.inject(render);
+    super(scope, id);
+    this.synthTarget = target;
   }
 
   /** Problems that stop the injection (no control plane to follow, annotations Istio rejects). */
@@ -102,7 +54,7 @@ export class PreInjector {
     const settings = this.settings();
     if (typeof settings === 'string') return [settings];
     try {
-      ApiObject.of(this.workload).toJson();
+      this.transformObject(this.synthTarget.toJson() as KubeObject);
       return [];
     } catch (e) {
       if (e instanceof InjectionError)
@@ -111,10 +63,9 @@ export class PreInjector {
     }
   }
 
-  private inject(render: () => KubeObject): KubeObject {
-    const synth = completeTree(this.workload);
+  public transformObject(object: KubeObject): KubeObject {
+    const synth = completeTree(this);
     if (synth && this.memo?.synth === synth) return this.memo.output;
-    const object = render();
     const settings = this.settings();
     if (typeof settings === 'string') return object; // reported by validate()
     const injected = injectObject(object, settings).object as KubeObject;
@@ -127,10 +78,8 @@ export class PreInjector {
     const inj = this.injection;
     if (inj.istiod) return settingsOf(inj.istiod, inj.nativeSidecars);
     const revision = inj.revision ?? this.namespaceRevision() ?? DEFAULT_REVISION;
-    if (inj.external) {
-      return externalSettings(inj, revision);
-    }
-    const istiod = findIstiod(this.workload, revision);
+    if (inj.external) return externalSettings(inj, revision);
+    const istiod = findIstiod(this, revision);
     if (istiod) return settingsOf(istiod, inj.nativeSidecars);
     return (
       `pre-injection needs the values of istiod revision '${revision}', which is not in this app: ` +
@@ -140,9 +89,9 @@ export class PreInjector {
   }
 }
 
-const externalCache = new WeakMap<PreInjection, Map<string, InjectionSettings>>();
+const externalCache = new WeakMap<WorkloadInjection, Map<string, InjectionSettings>>();
 
-function externalSettings(inj: PreInjection, revision: string): InjectionSettings {
+function externalSettings(inj: WorkloadInjection, revision: string): InjectionSettings {
   let byRevision = externalCache.get(inj);
   if (!byRevision) externalCache.set(inj, (byRevision = new Map()));
   let settings = byRevision.get(revision);
@@ -158,7 +107,7 @@ function externalSettings(inj: PreInjection, revision: string): InjectionSetting
 }
 
 function findIstiod(scope: IConstruct, revision: string): Istiod | undefined {
-  return findInApp(scope, Istiod).find((i) => (i.revision || DEFAULT_REVISION) === revision);
+  return findInApp(scope, Istiod.isIstiod).find((i) => (i.revision || DEFAULT_REVISION) === revision);
 }
 
 /**
@@ -166,10 +115,9 @@ function findIstiod(scope: IConstruct, revision: string): Istiod | undefined {
  * pre-injected pod template opts out of it with `sidecar.istio.io/inject: "false"`, set after injection.
  */
 function optOutOfWebhook(object: KubeObject): void {
-  const spec = object.spec;
-  if (!isRecord(spec)) return;
-  const template = object.kind === 'CronJob' ? spec.jobTemplate?.spec?.template : spec.template;
-  if (!isRecord(template)) return;
+  const template = podTemplateOf(object);
+  if (!template) return;
   const metadata = (template.metadata ??= {});
-  metadata.labels = { ...metadata.labels, [SIDECAR_INJECT_LABEL]: 'false' };
+  if (!isRecord(metadata)) return;
+  metadata.labels = { ...(isRecord(metadata.labels) ? metadata.labels : {}), [SIDECAR_INJECT_LABEL]: 'false' };
 }

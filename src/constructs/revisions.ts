@@ -1,12 +1,12 @@
 import { type IConstruct } from 'constructs';
+import { findInApp } from '../core/app-index';
 import { DEFAULT_REVISION } from '../model/injection-mode';
-import { findInApp } from './app-index';
 import { Istiod } from './control-plane/istiod';
 
 /** The revisions of every Istiod in the app of `scope` ('default' for an Istiod without one), sorted. */
 export function appRevisions(scope: IConstruct): string[] {
   const revisions = new Set<string>();
-  for (const istiod of findInApp(scope, Istiod)) revisions.add(istiod.revision ?? DEFAULT_REVISION);
+  for (const istiod of findInApp(scope, Istiod.isIstiod)) revisions.add(istiod.revision ?? DEFAULT_REVISION);
   return [...revisions].sort();
 }
 

@@ -1,11 +1,28 @@
 import { Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { meshAppOf } from '../core/output-plan';
+import { brand, hasBrand } from '../model/brand';
+import { UserError } from '../errors';
 import { REVISION_LABEL, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
 import { describeValue, dns1123LabelError } from '../model/names';
 import { MeshNamespace } from './mesh-namespace';
-import { type PreInjection, type PreInjectionOptions, PreInjector, preInjection } from './pre-injection';
+import { podTemplateLabels, podTemplatePatches } from './pod-template-patch';
+import { PreInjector } from './pre-injection';
 import { missingRevisionError } from './revisions';
+import { WorkloadInjection } from './workload-injection';
+import {
+  describeTarget,
+  EXPECTED_WORKLOAD,
+  isConstruct,
+  type IWorkload,
+  type KubeTarget,
+  resolvedObject,
+  workloadOf,
+} from './workload-target';
+
+export { WorkloadInjection } from './workload-injection';
+export type { PreInjectionOptions, WebhookInjectionOptions, WorkloadInjectionKind } from './workload-injection';
+export type { IPodMetadata, IWorkload } from './workload-target';
 
 /**
  * Pod-template annotation that sums up the injection settings (namespace mode and workload mode).
@@ -13,56 +30,6 @@ import { missingRevisionError } from './revisions';
  * template through this annotation and makes the workload roll its pods.
  */
 export const INJECTION_SUMMARY_ANNOTATION = 'mesh.cdk8s-istio.dev/injection';
-
-/** Sidecar from the webhook at pod creation: pod label `sidecar.istio.io/inject: "true"`. */
-export interface WebhookInjection {
-  readonly kind: 'webhook';
-  /** Control-plane revision for the pod (pod label `istio.io/rev`); undefined follows the namespace. */
-  readonly revision?: string;
-  /** The revision's Istiod lives outside this app. */
-  readonly external: boolean;
-}
-
-/** No sidecar, even in an injecting namespace: pod label `sidecar.istio.io/inject: "false"`. */
-export interface DisabledInjection {
-  readonly kind: 'disabled';
-}
-
-/** How a workload's pods get their data plane. Build one with `WorkloadInjection.*`. */
-export type WorkloadInjection = WebhookInjection | DisabledInjection | PreInjection;
-
-export interface WebhookInjectionOptions {
-  /**
-   * Pick a control-plane revision for these pods (pod label `istio.io/rev`). Istio honours it only in
-   * namespaces without an injection label (InjectionMode.none() or ambient()).
-   * @default - the namespace's revision, or the default revision
-   */
-  readonly revision?: string;
-  /**
-   * The revision's Istiod is installed outside this app, so synth does not look for it.
-   * @default false
-   */
-  readonly external?: boolean;
-}
-
-export const WorkloadInjection = {
-  /** The sidecar injector adds the sidecar when pods are created. */
-  webhook(options: WebhookInjectionOptions = {}): WorkloadInjection {
-    return { kind: 'webhook', revision: options.revision, external: options.external === true };
-  },
-  /** Pods opt out of injection. */
-  disabled(): WorkloadInjection {
-    return { kind: 'disabled' };
-  },
-  /**
-   * The sidecar is rendered at synth by the injection engine (equal to `cdk8s-istio inject` and Istio 1.30.3's
-   * injector) with the values of the app's Istiod, so review shows exactly what will run. The pod template also
-   * gets `sidecar.istio.io/inject: "false"`, because the webhook would otherwise inject it a second time.
-   */
-  preInjected(options: PreInjectionOptions = {}): WorkloadInjection {
-    return preInjection(options);
-  },
-};
 
 export interface MeshWorkloadProps {
   /**
@@ -73,41 +40,70 @@ export interface MeshWorkloadProps {
 }
 
 /**
- * Mesh settings of a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job, CronJob): the injection
- * pod label and the summary annotation that rolls the pods when injection settings change.
+ * Mesh settings of a workload: the injection pod label and the summary annotation that rolls the pods when
+ * injection settings change. The workload is a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or CronJob (of any
+ * major from 27), or an ApiObject of one of those kinds, whose pod template gets JSON patches at synth.
  * Add it as a child of the workload, or use `addToMesh(workload)`.
  */
 export class MeshWorkload extends Construct {
-  /** The MeshWorkload children of a workload (normally at most one). */
-  public static of(workload: kplus.Workload): MeshWorkload[] {
-    return workload.node.children.filter((c): c is MeshWorkload => c instanceof MeshWorkload);
+  /** Whether `value` is a MeshWorkload (of any copy of this library). */
+  public static isMeshWorkload(value: unknown): value is MeshWorkload {
+    return hasBrand(value, 'MeshWorkload');
   }
 
-  public readonly workload: kplus.Workload;
-  public readonly injection: WorkloadInjection;
+  static {
+    brand(MeshWorkload, 'MeshWorkload');
+  }
 
-  constructor(workload: kplus.Workload, id: string, props: MeshWorkloadProps = {}) {
+  /** The MeshWorkload children of a workload (normally at most one). */
+  public static of(workload: IWorkload): MeshWorkload[] {
+    return workload.node.children.filter((c): c is MeshWorkload => MeshWorkload.isMeshWorkload(c));
+  }
+
+  public readonly workload: IWorkload;
+  public readonly injection: WorkloadInjection;
+  /** The recognised workload; undefined when the target is not one (reported at synth). */
+  private readonly target?: KubeTarget;
+  /** Problems of the patches of a plain ApiObject, once they are added (at the first validation). */
+  private patchProblems?: string[];
+
+  constructor(workload: IWorkload, id: string, props: MeshWorkloadProps = {}) {
+    if (!isConstruct(workload)) throw new UserError(`MeshWorkload: expected ${EXPECTED_WORKLOAD}, got ${describeTarget(workload)}`);
     super(workload, id);
     this.workload = workload;
-    this.injection = props.injection ?? WorkloadInjection.webhook();
+    this.injection = props?.injection ?? WorkloadInjection.webhook();
+    this.target = workloadOf(workload);
+    const valid = WorkloadInjection.isWorkloadInjection(this.injection);
     const problems: string[] = [];
-    if (workload instanceof kplus.Workload) {
-      problems.push(...this.applyLabels(workload.podMetadata));
-      if (this.injection?.kind === 'pre-injected') {
-        const injector = new PreInjector(workload, this.injection, () => this.meshNamespace?.injection.injectingRevision);
-        this.node.addValidation({ validate: () => injector.validate() });
-      }
-    } else {
-      problems.push(
-        `mesh workload target must be a cdk8s-plus-27 workload (Deployment, StatefulSet, DaemonSet, Job, CronJob), got ${describeValue(workload)}`,
-      );
+    if (!this.target) {
+      problems.push(`expected ${EXPECTED_WORKLOAD}, got ${describeTarget(workload)}: pass the workload that runs the pods`);
+    } else if (this.target.podMetadata && valid) {
+      problems.push(...this.labelPodMetadata(this.target.podMetadata));
     }
-    this.node.addValidation({ validate: () => [...problems, ...this.problems()] });
+    const injector =
+      this.target && valid && this.injection.kind === 'pre-injected'
+        ? new PreInjector(
+            this,
+            'PreInjection',
+            this.target.apiObject,
+            this.injection,
+            () => this.meshNamespace?.injection.injectingRevision,
+          )
+        : undefined;
+    this.node.addValidation({
+      validate: () => {
+        const errors = [...problems, ...this.problems()];
+        if (errors.length > 0 || !this.target) return errors;
+        if (!this.target.podMetadata) errors.push(...this.patchOnce(this.target));
+        if (injector) errors.push(...(meshAppOf(this) ? injector.validate() : [NOT_A_MESH_APP]));
+        return errors;
+      },
+    });
   }
 
   /** The workload's namespace (cdk8s fills in the chart's); undefined when neither is set. */
   public get namespace(): string | undefined {
-    return this.workload.metadata.namespace;
+    return this.target?.apiObject.metadata.namespace;
   }
 
   /** The MeshNamespace of this app that declares the workload's namespace, if any. */
@@ -119,65 +115,73 @@ export class MeshWorkload extends Construct {
   /** Readable summary of the injection settings, e.g. `namespace=sidecar workload=webhook`. */
   public get summary(): string {
     const ns = this.meshNamespace;
-    return `namespace=${ns ? ns.injection.toString() : 'unmanaged'} workload=${describeInjection(this.injection)}`;
+    return `namespace=${ns ? ns.injection.toString() : 'unmanaged'} workload=${this.injection.toString()}`;
   }
 
-  private applyLabels(podMetadata: kplus.Workload['podMetadata']): string[] {
+  /** The pod labels the injection sets; pre-injected templates get theirs after injection (the engine would skip them). */
+  private wantedLabels(): Record<string, string> {
     const inj = this.injection;
-    if (!isWorkloadInjection(inj)) return [];
-    // Pre-injected templates get their opt-out label after injection (the engine would skip them otherwise).
-    const wanted: Record<string, string> =
-      inj.kind === 'pre-injected' ? {} : { [SIDECAR_INJECT_LABEL]: inj.kind === 'webhook' ? 'true' : 'false' };
+    if (inj.kind === 'pre-injected') return {};
+    const wanted: Record<string, string> = { [SIDECAR_INJECT_LABEL]: inj.kind === 'webhook' ? 'true' : 'false' };
     if (inj.kind === 'webhook' && inj.revision !== undefined) wanted[REVISION_LABEL] = inj.revision;
-    const problems: string[] = [];
-    for (const [key, value] of Object.entries(wanted)) {
-      const existing = podMetadata.getLabel(key);
-      if (existing !== undefined && existing !== value) {
-        problems.push(
-          `pod label ${key}=${describeValue(existing)} contradicts the injection (${key}='${value}'): ` +
-            'remove the label from podMetadata and set injection instead',
-        );
-      }
-      podMetadata.addLabel(key, value);
-    }
+    return wanted;
+  }
+
+  private labelPodMetadata(podMetadata: NonNullable<KubeTarget['podMetadata']>): string[] {
+    const wanted = this.wantedLabels();
+    const problems = contradictions(wanted, (key) => podMetadata.getLabel(key), 'podMetadata');
+    for (const [key, value] of Object.entries(wanted)) podMetadata.addLabel(key, value);
     // Lazy: the namespace may be declared after the workload; the summary is computed at synth.
     // A pre-injected template changes by itself when its sidecar does, so it needs no summary.
-    if (inj.kind !== 'pre-injected') podMetadata.addAnnotation(INJECTION_SUMMARY_ANNOTATION, Lazy.any({ produce: () => this.summary }));
+    if (this.injection.kind !== 'pre-injected') {
+      podMetadata.addAnnotation(INJECTION_SUMMARY_ANNOTATION, Lazy.any({ produce: () => this.summary }));
+    }
     return problems;
+  }
+
+  /**
+   * Adds the labels and the summary to a plain ApiObject's pod template, once: cdk8s validates every construct before
+   * it resolves any object, and only then is the tree complete (namespace, existing labels) and the patches known.
+   */
+  private patchOnce(target: KubeTarget): string[] {
+    if (this.patchProblems) return this.patchProblems;
+    const object = resolvedObject(target);
+    const existing = podTemplateLabels(object);
+    const wanted = this.wantedLabels();
+    const problems = contradictions(wanted, (key) => existing[key], `the pod template's labels`);
+    const annotations: Record<string, string> =
+      this.injection.kind === 'pre-injected' ? {} : { [INJECTION_SUMMARY_ANNOTATION]: this.summary };
+    const patches = podTemplatePatches(object, wanted, annotations);
+    if (typeof patches === 'string') problems.push(patches);
+    else target.apiObject.addJsonPatch(...patches);
+    return (this.patchProblems = problems);
   }
 
   private problems(): string[] {
     const inj = this.injection;
-    if (!(this.workload instanceof kplus.Workload)) return []; // reported by the constructor
-    if (!isWorkloadInjection(inj)) {
+    if (!this.target) return []; // reported by the constructor
+    if (!WorkloadInjection.isWorkloadInjection(inj)) {
       return [
         `injection must be a WorkloadInjection, got ${describeValue(inj)}: use WorkloadInjection.webhook(), preInjected() or disabled()`,
       ];
     }
-    const errors: string[] = [];
+    const errors = inj.validate();
     const siblings = MeshWorkload.of(this.workload);
     if (siblings[0] !== undefined && siblings[0] !== this) {
       errors.push(`workload already has mesh settings at ${siblings[0].node.path}: use one MeshWorkload per workload`);
     }
     if (inj.kind !== 'webhook') return errors;
-    if (inj.revision !== undefined) {
-      const nameError = dns1123LabelError(inj.revision, 'revision');
-      if (nameError) errors.push(nameError);
-      else if (!inj.external) {
-        const missing = missingRevisionError(
-          this,
-          inj.revision,
-          `WorkloadInjection.webhook({ revision: '${inj.revision}', external: true })`,
-        );
-        if (missing) errors.push(missing);
-      }
+    if (inj.revision !== undefined && !inj.external && !dns1123LabelError(inj.revision, 'revision')) {
+      const hint = `WorkloadInjection.webhook({ revision: '${inj.revision}', external: true })`;
+      const missing = missingRevisionError(this, inj.revision, hint);
+      if (missing) errors.push(missing);
     }
     errors.push(...this.namespaceConflicts(inj));
     return errors;
   }
 
   /** Pod labels that Istio's webhook selectors would ignore because of the namespace's labels. */
-  private namespaceConflicts(inj: WebhookInjection): string[] {
+  private namespaceConflicts(inj: WorkloadInjection): string[] {
     const ns = this.meshNamespace;
     if (!ns || !ns.injection || typeof ns.injection.kind !== 'string') return [];
     const mode = ns.injection;
@@ -198,21 +202,24 @@ export class MeshWorkload extends Construct {
   }
 }
 
-/** Puts a cdk8s-plus workload in the mesh (`new MeshWorkload(workload, 'Mesh', { injection })`). */
-export function addToMesh(workload: kplus.Workload, injection: WorkloadInjection = WorkloadInjection.webhook()): MeshWorkload {
+const NOT_A_MESH_APP =
+  'pre-injection runs in MeshApp.synth(), and this app is a plain cdk8s App, whose synth would write the workload ' +
+  'without its sidecar: create the app with new MeshApp() (or use WorkloadInjection.webhook())';
+
+/** Puts a workload in the mesh (`new MeshWorkload(workload, 'Mesh', { injection })`); see MeshWorkload for what it takes. */
+export function addToMesh(workload: IWorkload, injection: WorkloadInjection = WorkloadInjection.webhook()): MeshWorkload {
+  if (!isConstruct(workload)) throw new UserError(`addToMesh: expected ${EXPECTED_WORKLOAD}, got ${describeTarget(workload)}`);
   return new MeshWorkload(workload, 'Mesh', { injection });
 }
 
-function isWorkloadInjection(value: unknown): value is WorkloadInjection {
-  const kind = (value as { kind?: unknown } | undefined)?.kind;
-  return typeof value === 'object' && value !== null && (kind === 'webhook' || kind === 'disabled' || kind === 'pre-injected');
-}
-
-function describeInjection(injection: WorkloadInjection): string {
-  if (injection.kind === 'webhook' && injection.revision !== undefined) return `webhook/${injection.revision}`;
-  if (injection.kind === 'pre-injected') {
-    const revision = injection.istiod ? injection.istiod.revision : injection.revision;
-    return revision ? `pre-injected/${revision}` : 'pre-injected';
-  }
-  return injection.kind;
+/** The wanted labels that `existing` already sets to another value. */
+function contradictions(wanted: Record<string, string>, existing: (key: string) => unknown, where: string): string[] {
+  return Object.entries(wanted).flatMap(([key, value]) => {
+    const found = existing(key);
+    if (found === undefined || found === value) return [];
+    return [
+      `pod label ${key}=${describeValue(found)} contradicts the injection (${key}='${value}'): ` +
+        `remove the label from ${where} and set injection instead`,
+    ];
+  });
 }

@@ -1,4 +1,5 @@
 /** How a namespace takes part in the mesh, as namespace labels. Plain data: no cdk8s. */
+import { brand, hasBrand } from './brand';
 import { describeValue, dns1123LabelError } from './names';
 
 /** Namespace label of the default-revision injector: `enabled` or `disabled`. */
@@ -28,6 +29,15 @@ export interface RevisionOptions {
 
 /** A namespace's injection mode. Build one with the static factories. */
 export class InjectionMode {
+  /** Whether `x` is an InjectionMode, also one from another copy of this library. */
+  public static isInjectionMode(x: unknown): x is InjectionMode {
+    return hasBrand(x, 'InjectionMode');
+  }
+
+  static {
+    brand(InjectionMode, 'InjectionMode');
+  }
+
   /** Sidecars from the default revision for every pod: `istio-injection=enabled`. */
   public static sidecar(): InjectionMode {
     return new InjectionMode('sidecar');
@@ -104,7 +114,7 @@ export class InjectionMode {
 
 /** The error for a value that is not an InjectionMode (plain JavaScript callers), or undefined. */
 export function injectionModeTypeError(value: unknown): string | undefined {
-  if (value instanceof InjectionMode) return undefined;
+  if (InjectionMode.isInjectionMode(value)) return undefined;
   return (
     `injection must be an InjectionMode, got ${describeValue(value)}: use InjectionMode.sidecar(), ` +
     "InjectionMode.revision('<name>'), InjectionMode.ambient(), InjectionMode.disabled() or InjectionMode.none()"

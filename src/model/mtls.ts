@@ -1,4 +1,5 @@
 /** Mutual TLS modes of a PeerAuthentication and how Istio combines them. Plain data: no cdk8s. */
+import { brand, hasBrand } from './brand';
 import { describeValue } from './names';
 
 export type MtlsModeValue = 'UNSET' | 'DISABLE' | 'PERMISSIVE' | 'STRICT';
@@ -10,6 +11,15 @@ const VALUES: readonly MtlsModeValue[] = ['UNSET', 'DISABLE', 'PERMISSIVE', 'STR
  * together at synth; an unknown string becomes a validation error of the construct that uses it.
  */
 export class MtlsMode {
+  /** Whether `x` is an MtlsMode, also one from another copy of this library. */
+  public static isMtlsMode(x: unknown): x is MtlsMode {
+    return hasBrand(x, 'MtlsMode');
+  }
+
+  static {
+    brand(MtlsMode, 'MtlsMode');
+  }
+
   /** Inherit from the parent scope (workload -> namespace -> mesh; the mesh's UNSET means PERMISSIVE). */
   public static unset(): MtlsMode {
     return new MtlsMode('UNSET');
@@ -59,7 +69,7 @@ export class MtlsMode {
 
 /** The error for a value that is not an MtlsMode (plain JavaScript callers), or undefined. */
 export function mtlsModeTypeError(value: unknown, what: string): string | undefined {
-  if (value instanceof MtlsMode) return undefined;
+  if (MtlsMode.isMtlsMode(value)) return undefined;
   return `${what} must be an MtlsMode, got ${describeValue(value)}: use MtlsMode.strict() or MtlsMode.of('STRICT')`;
 }
 

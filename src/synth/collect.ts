@@ -41,7 +41,7 @@ function collectChart(chart: Chart, json: KubeObject[] | undefined): SynthObject
   // The chart's own ApiObjects in dependency order, as toJson lists them (the dependencies are resolved by now).
   const apiObjects = new DependencyGraph(chart.node)
     .topology()
-    .filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+    .filter((c: IConstruct): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
   const objects = json ?? apiObjects.map((o) => o.toJson() as KubeObject);
   if (apiObjects.length !== objects.length)
     throw new Error(`chart ${chart.node.path}: ${objects.length} objects but ${apiObjects.length} ApiObjects`);

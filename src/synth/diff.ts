@@ -70,6 +70,8 @@ export function formatDrift(drift: readonly FileDrift[]): string {
 }
 
 function diffFile(file: string, before: string, after: string): FileDrift {
+  // Only YAML files hold objects; any other file (the output marker) differs as text.
+  if (!/\.ya?ml$/.test(file)) return { file, change: 'changed', objects: [], note: 'content differs' };
   let old: Map<string, Entry>;
   try {
     old = entries(before, file);

@@ -1,19 +1,28 @@
 import { App, type AppProps } from 'cdk8s';
-import { type IConstruct } from 'constructs';
-import { withCompleteTree } from '../constructs/app-index';
-import { IstioBase } from '../constructs/control-plane/istio-base';
-import { Istiod } from '../constructs/control-plane/istiod';
-import { writeDirAtomically } from './atomic-write';
+import { withCompleteTree } from '../core/app-index';
+import { applySynthTransforms, synthTransforms } from '../core/synth-transform';
+import { OutputLayout } from '../core/output-layout';
+import {
+  brandMeshApp,
+  CONSTRUCT_METADATA_FILE,
+  type IMeshAppOutput,
+  isMeshApp,
+  isOutputDescriber,
+  type OutputPlan,
+} from '../core/output-plan';
+import { recoverOutput, writeOutput } from '../engine/output/writer';
 import { type MeshAnalysisOptions, runSynthChecks } from './checks';
+import { checkAppProps, constructMetadataJson, recordsConstructMetadata } from './app-props';
 import { collectObjects, type SynthObject, validateApp } from './collect';
-import { OutputLayout, renderFiles } from './layout';
+import { checkControlPlaneNamespaces, controlPlaneInfo } from './control-plane';
+import { renderFiles } from './layout';
 import { addExplicitDivisors, normalizeNamespaces, withSyncWave } from './normalize';
-import { isOutputDescriber, type OutputPlan, planOutput } from './plan';
+import { planOutput } from './plan';
 
 export interface MeshAppProps extends AppProps {
   /**
    * How objects are arranged into files.
-   * @default OutputLayout.filePerChart() - one `<chart>.k8s.yaml` per chart at the top of the output folder
+   * @default OutputLayout.filePerChart() - one `<chart>.k8s.yaml` per chart (`outputFileExtension`) at the top of the output folder
    */
   readonly layout?: OutputLayout;
   /**
@@ -35,25 +44,45 @@ export interface MeshAppProps extends AppProps {
  * A cdk8s App whose synth validates everything first (all errors at once, with construct paths),
  * places every object in its stage and file, and then replaces the output folder whole, or not at all.
  * The output is byte-identical across runs, machines, time zones and locales.
+ * Of cdk8s's `AppProps` it honours `outdir`, `outputFileExtension` (a `.yaml`/`.yml` ending), `resolvers` and
+ * `recordConstructMetadata`; `yamlOutputType` other than FILE_PER_CHART is an error (use `layout`).
  */
-export class MeshApp extends App {
+export class MeshApp extends App implements IMeshAppOutput {
+  /** Whether `x` is a MeshApp, also one from another copy of this library. */
+  public static isMeshApp(x: unknown): x is MeshApp {
+    return isMeshApp(x);
+  }
+
+  static {
+    brandMeshApp(MeshApp);
+  }
+
   /** How objects are arranged into files. */
   public readonly layout: OutputLayout;
   /** Whether objects carry Argo CD sync-wave annotations. */
   public readonly syncWaves: boolean;
   /** Mesh analysis settings. */
   public readonly analysis: MeshAnalysisOptions;
+  /** Whether the output holds cdk8s's `construct-metadata.json` (`recordConstructMetadata`). */
+  public readonly recordsConstructMetadata: boolean;
 
   constructor(props: MeshAppProps = {}) {
+    checkAppProps(props);
     super(props);
     this.layout = props.layout ?? OutputLayout.filePerChart();
     this.syncWaves = props.syncWaves ?? false;
     this.analysis = props.analysis ?? {};
+    this.recordsConstructMetadata = recordsConstructMetadata(props);
   }
 
-  /** Writes the output folder atomically: a failed synth leaves it exactly as it was. */
+  /**
+   * Replaces the output folder whole, or leaves it as it was: see docs/gitops.md, "What synth writes and deletes".
+   * A folder holding anything synth did not write is refused, not replaced.
+   */
   public synth(): void {
-    writeDirAtomically(this.outdir, this.synthFiles());
+    // Repair an interrupted earlier synth first, so even a synth that fails validation leaves a complete output.
+    recoverOutput(this.outdir);
+    writeOutput(this.outdir, this.synthFiles());
   }
 
   /** What synth writes (path relative to the output folder -> content), without writing it. */
@@ -61,17 +90,31 @@ export class MeshApp extends App {
     return withCompleteTree(this, () => this.build());
   }
 
+  /**
+   * The objects synth writes, as one YAML stream (the output's YAML files in order, without kustomization files),
+   * after the same validation and checks as synth; cdk8s's own synthYaml would skip them.
+   */
+  public synthYaml(): string {
+    return [...this.synthFiles()]
+      .filter(([file]) => /\.ya?ml$/.test(file) && !/(^|\/)kustomization\.ya?ml$/.test(file))
+      .map(([, text]) => text)
+      .join('---\n');
+  }
+
   private build(): Map<string, string> {
     validateApp(this);
-    let objects = collectObjects(this);
+    // Object transforms declared by constructs (pre-injection) apply to every collected object, once per collection.
+    const transforms = synthTransforms(this.node.findAll());
+    let objects = applySynthTransforms(collectObjects(this), transforms);
     const describers = this.node.findAll().filter(isOutputDescriber);
     if (describers.length > 0) {
       normalizeNamespaces(objects);
       const draft = this.plan(objects);
       for (const describer of describers) describer.describeOutput(draft);
-      objects = collectObjects(this);
+      objects = applySynthTransforms(collectObjects(this), transforms);
     }
     normalizeNamespaces(objects);
+    checkControlPlaneNamespaces(objects, controlPlaneInfo(this).constructs);
     // Analysis checks over `objects` run here, before anything is placed or written.
     runSynthChecks(objects, this.analysis);
     const plan = this.plan(objects);
@@ -80,17 +123,17 @@ export class MeshApp extends App {
       const object = this.syncWaves && o.stage ? withSyncWave(o.object, o.stage.wave) : o.object;
       return { object, file: o.file };
     });
-    return renderFiles(placed, this.layout.kustomization);
+    const files = renderFiles(placed, this.layout.kustomization);
+    if (this.recordsConstructMetadata) files.set(CONSTRUCT_METADATA_FILE, constructMetadataJson(plan.objects));
+    return files;
   }
 
   private plan(objects: readonly SynthObject[]): OutputPlan {
-    const constructs = this.node
-      .findAll()
-      .filter((c: IConstruct): c is IstioBase | Istiod => c instanceof IstioBase || c instanceof Istiod);
     return planOutput(objects, {
       layout: this.layout,
       syncWaves: this.syncWaves,
-      controlPlane: { constructs, namespaces: new Set(constructs.map((c) => c.namespace)) },
+      controlPlane: controlPlaneInfo(this),
+      fileExtension: this.outputFileExtension,
     });
   }
 }

@@ -1,10 +1,8 @@
+import { SYNC_WAVE_ANNOTATION } from '../core/stage';
 import { describeObject, isRecord, type KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
 import { type SynthObject } from './collect';
 import { ScopeTable } from './scope';
-
-/** Argo CD's annotation ordering objects within one sync. */
-export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 
 /**
  * The safety net for namespaces. An object of a namespaced kind without `metadata.namespace` would land
@@ -69,7 +67,7 @@ export function addExplicitDivisors(obj: KubeObject): void {
   }
 }
 
-function podSpecOf(obj: KubeObject): Record<string, any> | undefined {
+function podSpecOf(obj: KubeObject): Record<string, unknown> | undefined {
   const spec = obj.spec;
   if (!isRecord(spec)) return undefined;
   if (obj.kind === 'Pod') return spec;
@@ -89,6 +87,6 @@ function fillDivisor(ref: unknown): void {
   Object.assign(ref, Object.fromEntries(entries));
 }
 
-function records(value: unknown): Record<string, any>[] {
+function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isRecord) : [];
 }

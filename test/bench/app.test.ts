@@ -6,6 +6,7 @@ import * as path from 'path';
 import { benchChartsDir, buildBenchApp, type Variant } from '../../bench/app';
 import { type KubeObject } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
+import { at } from '../support/json';
 
 let work: string;
 beforeAll(() => {
@@ -28,8 +29,8 @@ function synthesize(variant: Variant, n: number): KubeObject[] {
 const count = (objects: readonly KubeObject[], kind: string) => objects.filter((o) => o.kind === kind).length;
 const deployment = (objects: readonly KubeObject[], name: string) =>
   objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name);
-const podLabels = (d: KubeObject | undefined) => ((d?.spec as any)?.template?.metadata?.labels ?? {}) as Record<string, string>;
-const hasProxy = (d: KubeObject | undefined) => JSON.stringify((d?.spec as any)?.template?.spec ?? {}).includes('"name":"istio-proxy"');
+const podLabels = (d: KubeObject | undefined) => (at(d, 'spec', 'template', 'metadata', 'labels') ?? {}) as Record<string, string>;
+const hasProxy = (d: KubeObject | undefined) => JSON.stringify(at(d, 'spec', 'template', 'spec') ?? {}).includes('"name":"istio-proxy"');
 
 describe('benchmark apps', () => {
   test('plain variant has a Deployment and a Service per workload over N/10 namespaces, and no mesh objects', () => {

@@ -25,7 +25,7 @@ function web(c: Construct): kplus.Deployment {
   return d;
 }
 
-const any = (v: unknown) => v as any;
+const any = (v: unknown) => v as never;
 
 const ROWS: Array<[string, Build, string, string]> = [
   // [case, build, construct path, expected message text]
@@ -193,7 +193,7 @@ const ROWS: Array<[string, Build, string, string]> = [
     'selector of the wrong type',
     (c) => new PeerAuthentication(c, 'Pa', { name: 'w', namespace: 'shop', selector: any('app=web') }),
     'c/Pa',
-    "selector must be pod labels or a cdk8s-plus workload, got 'app=web'",
+    "selector must be pod labels or a workload, got 'app=web'",
   ],
   [
     'selector label value with a space',
@@ -278,7 +278,7 @@ const ROWS: Array<[string, Build, string, string]> = [
     'mesh settings on something that is not a workload',
     (c) => new MeshWorkload(any(new Construct(c, 'NotAWorkload')), 'Mesh'),
     'c/NotAWorkload/Mesh',
-    'mesh workload target must be a cdk8s-plus-27 workload (Deployment, StatefulSet, DaemonSet, Job, CronJob), got a Construct',
+    'expected a workload (a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or CronJob, or an ApiObject of one of those kinds), got a Construct at c/NotAWorkload',
   ],
 ];
 

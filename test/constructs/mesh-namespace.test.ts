@@ -2,6 +2,7 @@ import { type App, Chart, Testing } from 'cdk8s';
 import * as path from 'path';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { ChartSource } from '../../src/engine/charts/chart-source';
+import { type KubeObject } from '../../src/engine/k8s/object';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
 import { InjectionMode } from '../../src/model/injection-mode';
 import { MtlsMode } from '../../src/model/mtls';
@@ -13,7 +14,7 @@ function errorsOf(app: App): string[] {
   return app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
 }
 
-function find(objects: any[], kind: string, name: string): any {
+function find(objects: readonly KubeObject[], kind: string, name: string): KubeObject {
   const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
   if (!found) throw new Error(`no ${kind} ${name}`);
   return found;
@@ -150,5 +151,20 @@ describe('MeshNamespace', () => {
       expect(pa.node.path).toBe('security/PeerAuthentication');
       expect(find(Testing.synth(security), 'PeerAuthentication', 'default').spec).toEqual({ mtls: { mode: 'PERMISSIVE' } });
     });
+  });
+});
+
+describe('MeshNamespace across copies of the library', () => {
+  test('isMeshNamespace and findAll recognize a MeshNamespace of another copy', () => {
+    let Other: typeof MeshNamespace = MeshNamespace;
+    jest.isolateModules(() => {
+      Other = (jest.requireActual('../../src/constructs/mesh-namespace') as { MeshNamespace: typeof MeshNamespace }).MeshNamespace;
+    });
+    const chart = new Chart(Testing.app(), 'c');
+    const other = new Other(chart, 'Shop', { name: 'shop' });
+    expect(other instanceof MeshNamespace).toBe(false);
+    expect(MeshNamespace.isMeshNamespace(other)).toBe(true);
+    expect(MeshNamespace.findAll(chart, 'shop')).toEqual([other]);
+    expect(MeshNamespace.isMeshNamespace(chart)).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import * as kplus33 from 'cdk8s-plus-33';
 import { runCli } from '../support/cli';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
@@ -14,6 +15,11 @@ import { MeshApp } from '../../src/synth/mesh-app';
 
 const sources = [ChartSource.localDir(path.join(__dirname, '..', 'fixtures', 'charts'))];
 
+/** A MeshApp; the tests only call synthFiles(), which writes nothing. */
+function meshApp(): MeshApp {
+  return new MeshApp({ outdir: path.join(os.tmpdir(), 'pre-injection-never-written') });
+}
+
 function web(chart: Chart, annotations: Record<string, string> = {}): kplus.Deployment {
   return new kplus.Deployment(chart, 'Web', {
     metadata: { name: 'web', namespace: 'shop' },
@@ -23,48 +29,80 @@ function web(chart: Chart, annotations: Record<string, string> = {}): kplus.Depl
   });
 }
 
-function deploymentOf(chart: Chart): any {
-  return Testing.synth(chart).find((o) => o.kind === 'Deployment' && o.metadata.name === 'web');
+interface Container {
+  readonly name: string;
+  readonly image: string;
+  readonly args?: readonly string[];
+  readonly restartPolicy?: string;
 }
 
-function podSpec(deployment: any): any {
+/** What the tests read of a synthesized workload. */
+interface PodTemplate {
+  readonly metadata: { readonly labels: Record<string, string>; readonly annotations: Record<string, string> };
+  readonly spec: { readonly containers: readonly Container[]; readonly initContainers?: readonly Container[] };
+}
+
+interface WorkloadObject {
+  readonly kind: string;
+  readonly metadata: { readonly name: string };
+  readonly spec: { readonly template: PodTemplate; readonly jobTemplate: { readonly spec: { readonly template: PodTemplate } } };
+}
+
+/** The objects MeshApp.synth would write. */
+function synthObjects(app: MeshApp): WorkloadObject[] {
+  return [...app.synthFiles().values()].flatMap((text) => parseDocuments(text).map((d) => d.value as WorkloadObject));
+}
+
+function find(objects: readonly unknown[], kind: string, name: string): WorkloadObject {
+  const found = (objects as readonly WorkloadObject[]).find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name}`);
+  return found;
+}
+
+function podSpec(deployment: WorkloadObject): PodTemplate['spec'] {
   return deployment.spec.template.spec;
+}
+
+const proxyOf = (deployment: WorkloadObject) => podSpec(deployment).initContainers?.find((c) => c.name === 'istio-proxy');
+
+/** Own properties of `object` that hold functions: a replaced method would show up here. */
+function ownMethods(object: object): string[] {
+  return Object.getOwnPropertyNames(object).filter((k) => typeof (object as Record<string, unknown>)[k] === 'function');
 }
 
 describe('pre-injected workloads', () => {
   test('renders the sidecar at synth with the values of the app istiod', () => {
-    const app = Testing.app();
+    const app = meshApp();
     const istiod = new Istiod(new Chart(app, 'cp'), 'Istiod', { sources });
     const chart = new Chart(app, 'shop');
     new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.none() });
     addToMesh(web(chart), WorkloadInjection.preInjected());
-    const deployment = deploymentOf(chart);
-    const proxy = podSpec(deployment).initContainers.find((c: any) => c.name === 'istio-proxy');
-    expect(proxy.restartPolicy).toBe('Always');
-    const tag = (istiod.injectionValues() as any).global.tag;
-    expect(proxy.image).toContain(`:${tag}`);
+    const deployment = find(synthObjects(app), 'Deployment', 'web');
+    const proxy = proxyOf(deployment);
+    expect(proxy?.restartPolicy).toBe('Always');
+    const tag = (istiod.injectionValues() as { global: { tag: string } }).global.tag;
+    expect(proxy?.image).toContain(`:${tag}`);
     expect(deployment.spec.template.metadata.annotations['sidecar.istio.io/status']).toBeDefined();
     expect(deployment.spec.template.metadata.annotations['mesh.cdk8s-istio.dev/injection']).toBeUndefined();
   });
 
   test('opts the pre-injected template out of the webhook, which would inject it again', () => {
-    const app = Testing.app();
+    const app = meshApp();
     new Istiod(new Chart(app, 'cp'), 'Istiod', { sources });
     const chart = new Chart(app, 'shop');
     new MeshNamespace(chart, 'Shop', { name: 'shop' });
     addToMesh(web(chart), WorkloadInjection.preInjected());
-    expect(deploymentOf(chart).spec.template.metadata.labels['sidecar.istio.io/inject']).toBe('false');
+    expect(find(synthObjects(app), 'Deployment', 'web').spec.template.metadata.labels['sidecar.istio.io/inject']).toBe('false');
   });
 
   test('equals what the inject command prints for the same manifest and values, but for the opt-out label', async () => {
-    const app = Testing.app();
+    const app = meshApp();
     const istiod = new Istiod(new Chart(app, 'cp'), 'Istiod', { sources });
-    const plainChart = new Chart(app, 'plain');
+    const plainChart = Testing.chart();
     web(plainChart);
-    const injectedChart = new Chart(app, 'injected');
-    addToMesh(web(injectedChart), WorkloadInjection.preInjected({ istiod }));
-    const plain = deploymentOf(plainChart);
-    const injected = deploymentOf(injectedChart);
+    const plain = find(Testing.synth(plainChart), 'Deployment', 'web');
+    addToMesh(web(new Chart(app, 'injected')), WorkloadInjection.preInjected({ istiod }));
+    const injected = find(synthObjects(app), 'Deployment', 'web');
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pre-inject-'));
     try {
@@ -81,9 +119,9 @@ describe('pre-injected workloads', () => {
         path.join(dir, 'mesh.yaml'),
       ]);
       expect(result.code).toBe(0);
-      const fromCli = parseDocuments(result.stdout)[0].value as any;
+      const fromCli = parseDocuments(result.stdout)[0].value as WorkloadObject;
       fromCli.spec.template.metadata.labels['sidecar.istio.io/inject'] = 'false';
-      const withoutAddr = (o: any) => {
+      const withoutAddr = (o: WorkloadObject) => {
         delete o.spec.template.metadata.labels['cdk8s.io/metadata.addr'];
         return o;
       };
@@ -94,31 +132,98 @@ describe('pre-injected workloads', () => {
   });
 
   test('puts istio-proxy among the containers when native sidecars are off', () => {
-    const chart = Testing.chart();
-    addToMesh(web(chart), WorkloadInjection.preInjected({ external: true, nativeSidecars: false }));
-    const spec = podSpec(deploymentOf(chart));
-    expect(spec.containers.map((c: any) => c.name)).toEqual(['web', 'istio-proxy']);
+    const app = meshApp();
+    addToMesh(web(new Chart(app, 'shop')), WorkloadInjection.preInjected({ external: true, nativeSidecars: false }));
+    const spec = podSpec(find(synthObjects(app), 'Deployment', 'web'));
+    expect(spec.containers.map((c) => c.name)).toEqual(['web', 'istio-proxy']);
     expect(spec.containers[1].image).toBe('docker.io/istio/proxyv2:1.30.3');
   });
 
   test('takes values overrides for an external control plane', () => {
+    const app = meshApp();
+    addToMesh(
+      web(new Chart(app, 'shop')),
+      WorkloadInjection.preInjected({ external: true, overrides: { set: ['global.proxy.logLevel=debug'] } }),
+    );
+    expect(proxyOf(find(synthObjects(app), 'Deployment', 'web'))?.args).toContain('--proxyLogLevel=debug');
+  });
+
+  test('injects a cdk8s-plus-33 workload', () => {
+    const app = meshApp();
+    const chart = new Chart(app, 'shop');
+    const d = new kplus33.Deployment(chart, 'Web', {
+      metadata: { name: 'web', namespace: 'shop' },
+      containers: [{ name: 'web', image: 'nginx:1.27', securityContext: { ensureNonRoot: false } }],
+    });
+    addToMesh(d, WorkloadInjection.preInjected({ external: true }));
+    const deployment = find(synthObjects(app), 'Deployment', 'web');
+    expect(proxyOf(deployment)?.image).toBe('docker.io/istio/proxyv2:1.30.3');
+    expect(deployment.spec.template.metadata.labels['sidecar.istio.io/inject']).toBe('false');
+    expect(ownMethods(ApiObject.of(d))).toEqual([]);
+  });
+
+  test('injects a plain ApiObject and leaves the ApiObject itself untouched', () => {
+    const app = meshApp();
+    const chart = new Chart(app, 'shop');
+    const api = new ApiObject(chart, 'Web', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } },
+    });
+    addToMesh(api, WorkloadInjection.preInjected({ external: true }));
+    const deployment = find(synthObjects(app), 'Deployment', 'web');
+    expect(proxyOf(deployment)?.image).toBe('docker.io/istio/proxyv2:1.30.3');
+    expect(deployment.spec.template.metadata.labels['sidecar.istio.io/inject']).toBe('false');
+    expect(api.toJson).toBe(ApiObject.prototype.toJson);
+    expect(ownMethods(api)).toEqual([]);
+    expect((api.toJson() as WorkloadObject).spec.template.spec.initContainers).toBeUndefined();
+  });
+
+  test('injects a CronJob under its job template', () => {
+    const app = meshApp();
+    const chart = new Chart(app, 'shop');
+    addToMesh(
+      new ApiObject(chart, 'Cron', {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'cron', namespace: 'shop' },
+        spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }] } } } } },
+      }),
+      WorkloadInjection.preInjected({ external: true }),
+    );
+    const template = find(synthObjects(app), 'CronJob', 'cron').spec.jobTemplate.spec.template;
+    expect(template.spec.initContainers?.map((c) => c.name)).toContain('istio-proxy');
+    expect(template.metadata.labels['sidecar.istio.io/inject']).toBe('false');
+  });
+
+  test('is the same object every time within one synth and across synths', () => {
+    const app = meshApp();
+    addToMesh(web(new Chart(app, 'shop')), WorkloadInjection.preInjected({ external: true }));
+    expect(app.synthFiles()).toEqual(app.synthFiles());
+  });
+
+  test('fails in a plain cdk8s App, which cannot inject, saying to use MeshApp', () => {
     const chart = Testing.chart();
-    addToMesh(web(chart), WorkloadInjection.preInjected({ external: true, overrides: { set: ['global.proxy.logLevel=debug'] } }));
-    const proxy = podSpec(deploymentOf(chart)).initContainers.find((c: any) => c.name === 'istio-proxy');
-    expect(proxy.args).toContain('--proxyLogLevel=debug');
+    addToMesh(web(chart), WorkloadInjection.preInjected({ external: true }));
+    expect(() => Testing.synth(chart)).toThrow(
+      '[test/Web/Mesh] pre-injection runs in MeshApp.synth(), and this app is a plain cdk8s App, whose synth would write ' +
+        'the workload without its sidecar: create the app with new MeshApp() (or use WorkloadInjection.webhook())',
+    );
   });
 
   test('fails synth when the app has no istiod to take values from', () => {
-    const app = new MeshApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'pre-inject-out-')) });
-    const chart = new Chart(app, 'shop');
-    addToMesh(web(chart), WorkloadInjection.preInjected());
+    const app = meshApp();
+    addToMesh(web(new Chart(app, 'shop')), WorkloadInjection.preInjected());
     expect(() => app.synthFiles()).toThrow(/\[shop\/Web\/Mesh\] pre-injection needs the values of istiod revision 'default'/);
   });
 
   test('fails synth with the construct path when an annotation is one Istio rejects', () => {
-    const app = new MeshApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'pre-inject-out-')) });
-    const chart = new Chart(app, 'shop');
-    addToMesh(web(chart, { 'traffic.sidecar.istio.io/excludeOutboundPorts': 'eighty' }), WorkloadInjection.preInjected({ external: true }));
+    const app = meshApp();
+    addToMesh(
+      web(new Chart(app, 'shop'), { 'traffic.sidecar.istio.io/excludeOutboundPorts': 'eighty' }),
+      WorkloadInjection.preInjected({ external: true }),
+    );
     expect(() => app.synthFiles()).toThrow(/\[shop\/Web\/Mesh\] pre-injection failed: .*excludeOutboundPorts/);
   });
 });

@@ -1,10 +1,15 @@
-import { type App, Chart, Testing } from 'cdk8s';
+import * as cdk8s from 'cdk8s';
+import { ApiObject, type App, Chart, Cron, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import * as kplus33 from 'cdk8s-plus-33';
+import * as constructs from 'constructs';
+import { Construct } from 'constructs';
 import * as path from 'path';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { ChartSource } from '../../src/engine/charts/chart-source';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
 import { INJECTION_SUMMARY_ANNOTATION, MeshWorkload, WorkloadInjection, addToMesh } from '../../src/constructs/workloads';
+import { UserError } from '../../src/errors';
 import { InjectionMode } from '../../src/model/injection-mode';
 
 // Real helm renders of the fixture charts; never the network.
@@ -14,8 +19,20 @@ function errorsOf(app: App): string[] {
   return app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
 }
 
-function podTemplateOf(objects: any[], kind: string, name: string): any {
-  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+/** What the tests read of a synthesized pod template. */
+interface PodTemplate {
+  readonly metadata: { readonly labels: Record<string, string>; readonly annotations: Record<string, string> };
+  readonly spec: { readonly containers: readonly { readonly imagePullPolicy?: string }[] };
+}
+
+interface WorkloadObject {
+  readonly kind: string;
+  readonly metadata: { readonly name: string };
+  readonly spec: { readonly template: PodTemplate; readonly jobTemplate: { readonly spec: { readonly template: PodTemplate } } };
+}
+
+function podTemplateOf(objects: readonly unknown[], kind: string, name: string): PodTemplate {
+  const found = (objects as readonly WorkloadObject[]).find((o) => o.kind === kind && o.metadata.name === name);
   if (!found) throw new Error(`no ${kind} ${name}`);
   return kind === 'CronJob' ? found.spec.jobTemplate.spec.template : found.spec.template;
 }
@@ -67,7 +84,7 @@ describe('MeshWorkload', () => {
         new kplus.CronJob(c, 'W', {
           metadata: { name: 'w', namespace: 'shop' },
           containers,
-          schedule: { expressionString: '0 * * * *' } as any,
+          schedule: Cron.hourly(),
         }),
     ],
   ])('puts a %s in the mesh the same way', (kind, make) => {
@@ -180,8 +197,225 @@ describe('MeshWorkload', () => {
   test('fails on an injection that is not a WorkloadInjection', () => {
     const { app, chart } = setup();
     new MeshWorkload(new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }), 'Mesh', {
-      injection: 'true' as any,
+      injection: 'true' as unknown as WorkloadInjection,
     });
     expect(errorsOf(app)[0]).toContain("injection must be a WorkloadInjection, got 'true'");
+  });
+
+  test('reports a bad option of the injection with the construct path', () => {
+    const { app, chart } = setup(InjectionMode.none());
+    addToMesh(
+      new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }),
+      WorkloadInjection.webhook({ external: 'yes' as never }),
+    );
+    expect(errorsOf(app)).toEqual(["[apps/Web/Mesh] external must be true or false, got 'yes'"]);
+  });
+});
+
+/** A cdk8s-plus-33 workload of each kind, in namespace shop, named w. */
+const KPLUS33: Array<[string, (c: Chart) => kplus33.Workload]> = [
+  ['Deployment', (c) => new kplus33.Deployment(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers })],
+  [
+    'StatefulSet',
+    (c) =>
+      new kplus33.StatefulSet(c, 'W', {
+        metadata: { name: 'w', namespace: 'shop' },
+        containers,
+        service: new kplus33.Service(c, 'S', { ports: [{ port: 80 }] }),
+      }),
+  ],
+  ['DaemonSet', (c) => new kplus33.DaemonSet(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers })],
+  ['Job', (c) => new kplus33.Job(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers })],
+  ['CronJob', (c) => new kplus33.CronJob(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers, schedule: Cron.hourly() })],
+];
+
+describe('MeshWorkload with cdk8s-plus-33', () => {
+  test.each(KPLUS33)('puts a %s in the mesh like a cdk8s-plus-27 one', (kind, make) => {
+    const { app, chart } = setup();
+    const workload = make(chart);
+    const mesh = addToMesh(workload);
+    const template = podTemplateOf(Testing.synth(chart), kind, 'w');
+    expect(template.metadata.labels['sidecar.istio.io/inject']).toBe('true');
+    expect(template.metadata.annotations[INJECTION_SUMMARY_ANNOTATION]).toBe('namespace=sidecar workload=webhook');
+    expect(mesh.namespace).toBe('shop');
+    expect(MeshWorkload.of(workload)).toEqual([mesh]);
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test("puts a workload of a second copy of cdk8s-plus-27 in the mesh (a packed install next to the user's own)", () => {
+    let secondCopy: typeof kplus | undefined;
+    jest.isolateModules(() => {
+      // Only cdk8s-plus-27 loads twice; cdk8s and constructs are peers, shared as npm shares them.
+      jest.doMock('cdk8s', () => cdk8s);
+      jest.doMock('constructs', () => constructs);
+      secondCopy = jest.requireActual<typeof kplus>('cdk8s-plus-27');
+    });
+    const { app, chart } = setup();
+    const d = new secondCopy!.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers });
+    expect(d instanceof kplus.Workload).toBe(false);
+    addToMesh(d);
+    const template = podTemplateOf(Testing.synth(chart), 'Deployment', 'web');
+    expect(template.metadata.labels['sidecar.istio.io/inject']).toBe('true');
+    expect(template.metadata.annotations[INJECTION_SUMMARY_ANNOTATION]).toBe('namespace=sidecar workload=webhook');
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('reports a contradicting pod label set through its podMetadata', () => {
+    const { app, chart } = setup();
+    const d = new kplus33.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers });
+    d.podMetadata.addLabel('sidecar.istio.io/inject', 'false');
+    addToMesh(d);
+    expect(errorsOf(app)).toEqual([
+      "[apps/Web/Mesh] pod label sidecar.istio.io/inject='false' contradicts the injection (sidecar.istio.io/inject='true'): " +
+        'remove the label from podMetadata and set injection instead',
+    ]);
+  });
+});
+
+/** A Deployment as a plain ApiObject (what `cdk8s import` classes and `new ApiObject` give). */
+function plainDeployment(
+  scope: Construct,
+  template: Record<string, unknown> = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
+) {
+  return new ApiObject(scope, 'Web', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: { selector: { matchLabels: { app: 'web' } }, template },
+  });
+}
+
+describe('MeshWorkload with a plain ApiObject', () => {
+  test('patches the inject label and the summary into the pod template, keeping its labels', () => {
+    const { app, chart } = setup();
+    const api = plainDeployment(chart);
+    addToMesh(api);
+    const template = podTemplateOf(Testing.synth(chart), 'Deployment', 'web');
+    expect(template.metadata.labels).toEqual({ app: 'web', 'sidecar.istio.io/inject': 'true' });
+    expect(template.metadata.annotations).toEqual({ [INJECTION_SUMMARY_ANNOTATION]: 'namespace=sidecar workload=webhook' });
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('creates the pod template metadata when the template has none', () => {
+    const { chart } = setup();
+    addToMesh(plainDeployment(chart, { spec: { containers: [{ name: 'web', image: 'nginx' }] } }), WorkloadInjection.disabled());
+    const template = podTemplateOf(Testing.synth(chart), 'Deployment', 'web');
+    expect(template.metadata).toEqual({
+      labels: { 'sidecar.istio.io/inject': 'false' },
+      annotations: { [INJECTION_SUMMARY_ANNOTATION]: 'namespace=sidecar workload=disabled' },
+    });
+  });
+
+  test('patches a CronJob under its job template, with a revision label', () => {
+    const { app, chart } = setup(InjectionMode.none());
+    new Istiod(new Chart(app, 'cp'), 'Canary', { revision: 'canary', sources });
+    const cron = new ApiObject(chart, 'Cron', {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'cron', namespace: 'shop' },
+      spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }] } } } } },
+    });
+    addToMesh(cron, WorkloadInjection.webhook({ revision: 'canary' }));
+    const template = podTemplateOf(Testing.synth(chart), 'CronJob', 'cron');
+    expect(template.metadata.labels).toEqual({ 'sidecar.istio.io/inject': 'true', 'istio.io/rev': 'canary' });
+    expect(template.metadata.annotations[INJECTION_SUMMARY_ANNOTATION]).toBe('namespace=none workload=webhook/canary');
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('works with a KubeDeployment generated by cdk8s import (camelCase props, its own toJson)', () => {
+    const { app, chart } = setup();
+    const api = new kplus.k8s.KubeDeployment(chart, 'Web', {
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'web', image: 'nginx', imagePullPolicy: 'Always' }] },
+        },
+      },
+    });
+    const mesh = addToMesh(api);
+    expect(mesh.namespace).toBe('shop');
+    const template = podTemplateOf(Testing.synth(chart), 'Deployment', 'web');
+    expect(template.metadata.labels).toEqual({ app: 'web', 'sidecar.istio.io/inject': 'true' });
+    expect(template.spec.containers[0].imagePullPolicy).toBe('Always');
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('patches once however often the app is validated and synthesized', () => {
+    const { app, chart } = setup();
+    addToMesh(plainDeployment(chart));
+    Testing.synth(chart);
+    errorsOf(app);
+    expect(podTemplateOf(Testing.synth(chart), 'Deployment', 'web').metadata.labels['sidecar.istio.io/inject']).toBe('true');
+  });
+
+  test('reports a pod label in the template that contradicts the injection', () => {
+    const { app, chart } = setup();
+    addToMesh(
+      plainDeployment(chart, { metadata: { labels: { 'sidecar.istio.io/inject': 'true' } }, spec: {} }),
+      WorkloadInjection.disabled(),
+    );
+    expect(errorsOf(app)).toEqual([
+      "[apps/Web/Mesh] pod label sidecar.istio.io/inject='true' contradicts the injection (sidecar.istio.io/inject='false'): " +
+        "remove the label from the pod template's labels and set injection instead",
+    ]);
+  });
+
+  test('reports a workload without a pod template', () => {
+    const { app, chart } = setup();
+    addToMesh(new ApiObject(chart, 'Web', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } }));
+    expect(errorsOf(app)).toEqual([
+      "[apps/Web/Mesh] Deployment 'web' has no pod template at /spec/template: give it one (pods are built from it)",
+    ]);
+  });
+
+  test('never replaces a method of the user object', () => {
+    const { chart } = setup();
+    const api = plainDeployment(chart);
+    addToMesh(api);
+    Testing.synth(chart);
+    expect(Object.prototype.hasOwnProperty.call(api, 'toJson')).toBe(false);
+    expect(api.toJson).toBe(ApiObject.prototype.toJson);
+  });
+});
+
+describe('addToMesh on something that is not a workload', () => {
+  const EXPECTED =
+    'expected a workload (a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or CronJob, or an ApiObject of one of those kinds)';
+
+  test('names a cdk8s-plus Service, its name and kind', () => {
+    const { app, chart } = setup();
+    addToMesh(new kplus.Service(chart, 'Svc', { metadata: { name: 'web' }, ports: [{ port: 80 }] }));
+    expect(errorsOf(app)).toEqual([
+      `[apps/Svc/Mesh] ${EXPECTED}, got a cdk8s-plus Service 'web' (kind Service): pass the workload that runs the pods`,
+    ]);
+  });
+
+  test('names a ConfigMap ApiObject', () => {
+    const { app, chart } = setup();
+    addToMesh(new ApiObject(chart, 'Cfg', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' } }));
+    expect(errorsOf(app)).toEqual([
+      `[apps/Cfg/Mesh] ${EXPECTED}, got an ApiObject 'cfg' (kind ConfigMap): pass the workload that runs the pods`,
+    ]);
+  });
+
+  test('names a Deployment of an apiVersion that is not apps/v1', () => {
+    const { app, chart } = setup();
+    addToMesh(new ApiObject(chart, 'Old', { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'old' } }));
+    expect(errorsOf(app)[0]).toContain("got an ApiObject 'old' (kind Deployment, apiVersion extensions/v1beta1)");
+  });
+
+  test('names a construct that holds no Kubernetes object', () => {
+    const { app, chart } = setup();
+    addToMesh(new Construct(chart, 'Thing'));
+    expect(errorsOf(app)).toEqual([
+      `[apps/Thing/Mesh] ${EXPECTED}, got a Construct at apps/Thing, which holds no ApiObject: pass the workload that runs the pods`,
+    ]);
+  });
+
+  test('throws at once for undefined, which has no construct path', () => {
+    expect(() => addToMesh(undefined as never)).toThrow(new UserError(`addToMesh: ${EXPECTED}, got undefined`));
+    expect(() => new MeshWorkload('web' as never, 'Mesh')).toThrow(new UserError(`MeshWorkload: ${EXPECTED}, got 'web'`));
   });
 });

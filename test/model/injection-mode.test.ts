@@ -41,3 +41,19 @@ describe('InjectionMode', () => {
     expect(injectionModeTypeError(InjectionMode.none())).toBeUndefined();
   });
 });
+
+describe('InjectionMode across copies of the library', () => {
+  test('a mode made by another copy is accepted, though instanceof says no; a look-alike object is not', () => {
+    let Other: typeof InjectionMode = InjectionMode;
+    jest.isolateModules(() => {
+      Other = (jest.requireActual('../../src/model/injection-mode') as { InjectionMode: typeof InjectionMode }).InjectionMode;
+    });
+    const mode = Other.revision('canary');
+    expect(mode instanceof InjectionMode).toBe(false);
+    expect(InjectionMode.isInjectionMode(mode)).toBe(true);
+    expect(injectionModeTypeError(mode)).toBeUndefined();
+    const lookAlike = { kind: 'sidecar', labels: () => ({}) };
+    expect(InjectionMode.isInjectionMode(lookAlike)).toBe(false);
+    expect(injectionModeTypeError(lookAlike)).toContain('injection must be an InjectionMode, got');
+  });
+});

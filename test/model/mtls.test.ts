@@ -53,3 +53,18 @@ describe('effectiveMtls', () => {
     expect(result).toEqual({ mode: 'STRICT', ports: { 80: 'DISABLE', 8080: 'STRICT' } });
   });
 });
+
+describe('MtlsMode across copies of the library', () => {
+  test('a mode made by another copy is accepted, though instanceof says no; a look-alike object is not', () => {
+    let Other: typeof MtlsMode = MtlsMode;
+    jest.isolateModules(() => {
+      Other = (jest.requireActual('../../src/model/mtls') as { MtlsMode: typeof MtlsMode }).MtlsMode;
+    });
+    const mode = Other.strict();
+    expect(mode instanceof MtlsMode).toBe(false);
+    expect(MtlsMode.isMtlsMode(mode)).toBe(true);
+    expect(mtlsModeTypeError(mode, 'mode')).toBeUndefined();
+    expect(MtlsMode.isMtlsMode({ value: 'STRICT', isValid: true })).toBe(false);
+    expect(mtlsModeTypeError({ value: 'STRICT' }, 'mode')).toContain('mode must be an MtlsMode, got');
+  });
+});

@@ -81,6 +81,65 @@ describe('runSynthChecks', () => {
   });
 });
 
+describe('app-wide rule settings and suppression', () => {
+  const strictApp = () => {
+    const app = new App();
+    strictWithUninjectedClient(app);
+    return collectObjects(app);
+  };
+
+  test('a rule given a lower level reports instead of failing the synth', () => {
+    const lines: string[] = [];
+    const findings = runSynthChecks(strictApp(), { rules: { CDK8SI011: 'warning' }, report: (l) => lines.push(l) });
+    expect(findings.map((f) => `${f.level} ${f.code}`)).toContain('warning CDK8SI011');
+    expect(lines).toContainEqual(expect.stringMatching(/^warning \[CDK8SI011\] \[legacy\/client\]/));
+  });
+
+  test("a rule set to 'off' does not run", () => {
+    const findings = runSynthChecks(strictApp(), { rules: { CDK8SI011: 'off' }, report: () => undefined });
+    expect(findings.map((f) => f.code)).not.toContain('CDK8SI011');
+  });
+
+  test('a suppression pattern drops the finding and one line counts it', () => {
+    const lines: string[] = [];
+    const findings = runSynthChecks(strictApp(), { suppress: ['CDK8SI011=Deployment *.legacy'], report: (l) => lines.push(l) });
+    expect(findings.map((f) => f.code)).not.toContain('CDK8SI011');
+    expect(lines).toContain(
+      'mesh analysis: 1 finding(s) suppressed (1 by analysis.suppress, 0 by the galley.istio.io/analyze-suppress annotation)',
+    );
+  });
+
+  test('a pattern for another namespace suppresses nothing, and the synth still fails', () => {
+    expect(() => runSynthChecks(strictApp(), { suppress: ['CDK8SI011=Deployment *.shop'], report: () => undefined })).toThrow(/CDK8SI011/);
+  });
+
+  test('an unknown rule code and a malformed pattern fail with the setting named', () => {
+    expect(() => runSynthChecks([], { rules: { CDK8SI999: 'off' } })).toThrow(
+      /^analysis\.rules: unknown rule code CDK8SI999: valid codes are /,
+    );
+    expect(() => runSynthChecks([], { suppress: ['CDK8SI011 Deployment x'] })).toThrow(
+      'analysis.suppress "CDK8SI011 Deployment x" is malformed: expected "<code>=<Kind> <name>[.<namespace>]"',
+    );
+  });
+
+  test('MeshApp takes the settings through its analysis prop and writes the output', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'checks-'));
+    try {
+      const app = new MeshApp({ outdir, analysis: { suppress: ['CDK8SI011=Deployment client.legacy'] } });
+      strictWithUninjectedClient(app);
+      const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        app.synth();
+      } finally {
+        stderr.mockRestore();
+      }
+      expect(fs.readdirSync(outdir)).toContain('legacy.k8s.yaml');
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
 test('rejects an unknown failure threshold', () => {
   expect(() => runSynthChecks([], { failureThreshold: 'fatal' as never })).toThrow(
     "invalid analysis failureThreshold 'fatal': use one of info, warning, error",
@@ -123,7 +182,7 @@ describe('MeshApp with analysis', () => {
       } finally {
         stderr.mockRestore();
       }
-      expect(fs.readdirSync(outdir)).toEqual(['shop.k8s.yaml']);
+      expect(fs.readdirSync(outdir).sort()).toEqual(['.cdk8s-istio-output', 'shop.k8s.yaml']);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

@@ -44,6 +44,14 @@ describe('diffOutputs', () => {
     expect(formatDrift([file])).toBe('~ a.yaml\n    formatting only');
   });
 
+  test('a file that is not YAML (the output marker) differs as text, not as YAML documents', () => {
+    const [file] = diffOutputs(
+      new Map([['.cdk8s-istio-output', '# marker\na.yaml\n']]),
+      new Map([['.cdk8s-istio-output', '# marker\nb.yaml\n']]),
+    );
+    expect(formatDrift([file])).toBe('~ .cdk8s-istio-output\n    content differs');
+  });
+
   test('a committed file that is not valid YAML is reported, not thrown', () => {
     const [file] = diffOutputs(new Map([['a.yaml', 'a: [']]), new Map([['a.yaml', cm('x', '1')]]));
     expect(file.note).toMatch(/^not valid YAML: a.yaml:1:/);

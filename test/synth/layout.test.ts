@@ -1,29 +1,13 @@
 import { type KubeObject } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
-import { isDeliveryObject, OutputLayout, renderFiles } from '../../src/synth/layout';
-import { Stage } from '../../src/synth/stage';
+import { isDeliveryObject, renderFiles } from '../../src/synth/layout';
 
 function obj(kind: string, name: string, apiVersion = 'v1'): KubeObject {
   return { apiVersion, kind, metadata: { name, namespace: 'ns' } };
 }
 
-describe('OutputLayout', () => {
-  test('file per chart puts every stage at the top of the output folder', () => {
-    const layout = OutputLayout.filePerChart();
-    expect(Stage.all().map((s) => layout.folderOf(s))).toEqual(['', '', '', '', '']);
-    expect(layout.kustomization).toBe(false);
-  });
-
-  test('stage folders put each stage in its own numbered folder, with kustomizations by default', () => {
-    const layout = OutputLayout.stageFolders();
-    expect(layout.folderOf(Stage.controlPlane())).toBe('10-control-plane');
-    expect(layout.kustomization).toBe(true);
-    expect(OutputLayout.stageFolders({ kustomization: false }).kustomization).toBe(false);
-  });
-
-  test('Argo CD and Flux objects go to gitops/ in every layout', () => {
-    expect(OutputLayout.filePerChart().folderOf(undefined)).toBe('gitops');
-    expect(OutputLayout.stageFolders().folderOf(undefined)).toBe('gitops');
+describe('isDeliveryObject', () => {
+  test('Argo CD and Flux objects deliver the rest; kustomize config does not', () => {
     expect(isDeliveryObject(obj('Application', 'a', 'argoproj.io/v1alpha1'))).toBe(true);
     expect(isDeliveryObject(obj('Kustomization', 'k', 'kustomize.toolkit.fluxcd.io/v1'))).toBe(true);
     expect(isDeliveryObject(obj('Kustomization', 'k', 'kustomize.config.k8s.io/v1beta1'))).toBe(false);
@@ -47,7 +31,7 @@ describe('renderFiles', () => {
 
   test('each folder gets a kustomization listing its files when asked', () => {
     const files = renderFiles(placed, true);
-    const k = parseDocuments(files.get('30-workloads/kustomization.yaml')!)[0].value as any;
+    const k = parseDocuments(files.get('30-workloads/kustomization.yaml') ?? '')[0].value;
     expect(k).toEqual({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',

@@ -1,8 +1,10 @@
 import { App, ApiObject, Chart } from 'cdk8s';
+import { SYNC_WAVE_ANNOTATION } from '../../src/core/stage';
 import { type KubeObject } from '../../src/engine/k8s/object';
 import { UserError } from '../../src/errors';
 import { collectObjects } from '../../src/synth/collect';
-import { addExplicitDivisors, normalizeNamespaces, SYNC_WAVE_ANNOTATION, withSyncWave } from '../../src/synth/normalize';
+import { addExplicitDivisors, normalizeNamespaces, withSyncWave } from '../../src/synth/normalize';
+import { at } from '../support/json';
 
 function planned(build: (app: App) => void) {
   const app = new App();
@@ -80,7 +82,7 @@ describe('withSyncWave', () => {
 
 describe('addExplicitDivisors', () => {
   test('fills the divisor of env and downward API resource references in pod templates', () => {
-    const deployment: any = {
+    const deployment = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'd', namespace: 'n' },
@@ -107,11 +109,11 @@ describe('addExplicitDivisors', () => {
     const pod = deployment.spec.template.spec;
     expect(pod.containers[0].env[0].valueFrom.resourceFieldRef).toEqual({ divisor: '0', resource: 'limits.cpu' });
     expect(Object.keys(pod.volumes[0].downwardAPI.items[0].resourceFieldRef)).toEqual(['containerName', 'divisor', 'resource']);
-    expect(pod.containers[0].env[1].valueFrom.resourceFieldRef.divisor).toBe('1Mi');
+    expect(at(pod, 'containers', 0, 'env', 1, 'valueFrom', 'resourceFieldRef', 'divisor')).toBe('1Mi');
   });
 
   test('reaches CronJob pod templates and leaves CRD schemas alone', () => {
-    const cron: any = {
+    const cron = {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
       metadata: { name: 'c', namespace: 'n' },
@@ -128,8 +130,10 @@ describe('addExplicitDivisors', () => {
       },
     };
     addExplicitDivisors(cron);
-    expect(cron.spec.jobTemplate.spec.template.spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor).toBe('0');
-    const crd: any = {
+    expect(
+      at(cron, 'spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers', 0, 'env', 0, 'valueFrom', 'resourceFieldRef', 'divisor'),
+    ).toBe('0');
+    const crd = {
       apiVersion: 'apiextensions.k8s.io/v1',
       kind: 'CustomResourceDefinition',
       metadata: { name: 'x' },

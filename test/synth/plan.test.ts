@@ -1,10 +1,10 @@
 import { App, ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { OutputLayout } from '../../src/core/output-layout';
+import { Stage } from '../../src/core/stage';
 import { UserError } from '../../src/errors';
 import { collectObjects } from '../../src/synth/collect';
-import { OutputLayout } from '../../src/synth/layout';
-import { isOutputDescriber, planOutput, webhookConfigurations } from '../../src/synth/plan';
-import { Stage } from '../../src/synth/stage';
+import { planOutput } from '../../src/synth/plan';
 
 function sample(): { app: App; controlPlane: Construct } {
   const app = new App();
@@ -39,6 +39,7 @@ describe('planOutput', () => {
     const plan = planOutput(collectObjects(app), {
       layout: OutputLayout.stageFolders(),
       syncWaves: false,
+      fileExtension: '.k8s.yaml',
       controlPlane: { constructs: [controlPlane], namespaces: new Set(['istio-system']) },
     });
     expect(find(plan, 'ValidatingWebhookConfiguration', 'v')).toMatchObject({
@@ -55,6 +56,7 @@ describe('planOutput', () => {
     const plan = planOutput(collectObjects(app), {
       layout: OutputLayout.filePerChart(),
       syncWaves: true,
+      fileExtension: '.k8s.yaml',
       controlPlane: { constructs: [controlPlane], namespaces: new Set() },
     });
     expect(find(plan, 'Deployment', 'istiod')).toMatchObject({ stage: Stage.controlPlane(), file: 'cp.k8s.yaml' });
@@ -67,6 +69,7 @@ describe('planOutput', () => {
     const plan = planOutput(collectObjects(app), {
       layout: OutputLayout.stageFolders(),
       syncWaves: false,
+      fileExtension: '.k8s.yaml',
       controlPlane: { constructs: [], namespaces: new Set() },
     });
     expect(find(plan, 'Deployment', 'web').stage).toBe(Stage.policies());
@@ -80,34 +83,33 @@ describe('planOutput', () => {
     const options = {
       layout: OutputLayout.filePerChart(),
       syncWaves: false,
+      fileExtension: '.k8s.yaml',
       controlPlane: { constructs: [], namespaces: new Set<string>() },
     };
     expect(() => planOutput(collectObjects(app), options)).toThrow(UserError);
     expect(() => planOutput(collectObjects(app), options)).toThrow(/charts a\/b and a-b would both write a-b.k8s.yaml/);
   });
-});
 
-describe('webhookConfigurations', () => {
-  test('lists mutating and validating webhook configurations sorted by kind and name', () => {
-    const hook = (kind: string, name: string) => ({ object: { apiVersion: 'admissionregistration.k8s.io/v1', kind, metadata: { name } } });
-    const list = webhookConfigurations([
-      hook('ValidatingWebhookConfiguration', 'b'),
-      { object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } } },
-      hook('ValidatingWebhookConfiguration', 'a'),
-      hook('MutatingWebhookConfiguration', 'z'),
-    ]);
-    expect(list.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
-      'MutatingWebhookConfiguration/z',
-      'ValidatingWebhookConfiguration/a',
-      'ValidatingWebhookConfiguration/b',
-    ]);
+  test('file names end in the given extension', () => {
+    const { app } = sample();
+    const plan = planOutput(collectObjects(app), {
+      layout: OutputLayout.stageFolders(),
+      syncWaves: false,
+      fileExtension: '.yml',
+      controlPlane: { constructs: [], namespaces: new Set() },
+    });
+    expect(find(plan, 'Deployment', 'web').file).toBe('30-workloads/shop.yml');
   });
-});
 
-describe('isOutputDescriber', () => {
-  test('recognizes constructs with describeOutput', () => {
-    const c = new Construct(new App(), 'c');
-    expect(isOutputDescriber(c)).toBe(false);
-    expect(isOutputDescriber(Object.assign(c, { describeOutput: () => undefined }))).toBe(true);
+  test('a chart file named like the generated kustomization is an error where kustomizations are written', () => {
+    const app = new App();
+    new ApiObject(new Chart(app, 'kustomization'), 'x', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'n' } });
+    const options = { syncWaves: false, fileExtension: '.yaml', controlPlane: { constructs: [], namespaces: new Set<string>() } };
+    expect(() => planOutput(collectObjects(app), { ...options, layout: OutputLayout.stageFolders() })).toThrow(
+      /chart kustomization would write kustomization.yaml, the file name of the generated kustomizations: rename the chart or change outputFileExtension/,
+    );
+    expect(find(planOutput(collectObjects(app), { ...options, layout: OutputLayout.filePerChart() }), 'ConfigMap', 'x').file).toBe(
+      'kustomization.yaml',
+    );
   });
 });

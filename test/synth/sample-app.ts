@@ -1,17 +1,17 @@
 // A small mesh app for the synth tests: the control plane from the fixture charts (default revision and a
 // 'canary' revision), an injected namespace with a workload, an Istio policy, and optionally Argo CD Applications.
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, type AppProps, Chart } from 'cdk8s';
 import * as path from 'path';
 import { IstioBase } from '../../src/constructs/control-plane/istio-base';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { ArgoCdApplications } from '../../src/constructs/gitops/argocd-applications';
+import { OutputLayout } from '../../src/core/output-layout';
 import { ChartSource } from '../../src/engine/charts/chart-source';
-import { OutputLayout } from '../../src/synth/layout';
 import { MeshApp } from '../../src/synth/mesh-app';
 
 export const FIXTURE_CHARTS = path.join(__dirname, '..', 'fixtures', 'charts');
 
-export interface SampleOptions {
+export interface SampleOptions extends Pick<AppProps, 'outputFileExtension' | 'recordConstructMetadata' | 'resolvers'> {
   readonly outdir: string;
   readonly renderCacheDir: string;
   readonly layout?: 'file-per-chart' | 'stage-folders';
@@ -26,10 +26,12 @@ export function sampleApp(options: SampleOptions): MeshApp {
     outdir: options.outdir,
     layout: options.layout === 'stage-folders' ? OutputLayout.stageFolders() : OutputLayout.filePerChart(),
     syncWaves: options.syncWaves,
+    outputFileExtension: options.outputFileExtension,
+    recordConstructMetadata: options.recordConstructMetadata,
+    resolvers: options.resolvers,
   });
   const sources = [ChartSource.localDir(FIXTURE_CHARTS)];
   const cp = new Chart(app, 'control-plane');
-  new ApiObject(cp, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'istio-system' } });
   new IstioBase(cp, 'base', { sources, renderCacheDir: options.renderCacheDir });
   new Istiod(cp, 'istiod', { sources, renderCacheDir: options.renderCacheDir });
   new Istiod(cp, 'canary', { sources, renderCacheDir: options.renderCacheDir, revision: 'canary' });

@@ -1,11 +1,13 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../errors';
-import { buildInjectionSettings, InjectionError, injectYaml } from '../../engine/injection';
+import { buildInjectionSettings, InjectionError, type InjectionSettings, injectYaml } from '../../engine/injection';
 import { isRecord } from '../../engine/k8s/object';
-import { parseDocuments, YamlParseError } from '../../engine/yaml/documents';
+import { parseDocuments } from '../../engine/yaml/documents';
+import { MAX_DOCUMENT_CHARS, splitYamlStream, type TextPiece } from '../../engine/yaml/split';
 import { dns1123LabelError } from '../../model/names';
+import { inputError, sizeText } from '../errors';
+import { readFileChunks, readSmallFile, readStdinChunks, requireRegularFile } from '../input';
+import { FileSink, type OutputSink, StdoutSink, STDOUT_HOLD_BACK_CHARS } from '../output';
 
 interface InjectOptions {
   readonly filename: string;
@@ -23,7 +25,10 @@ Examples:
   kubectl create deployment web --image=nginx --dry-run=client -o yaml | cdk8s-istio inject -f -
   cdk8s-istio inject -f app.yaml -o app.injected.yaml --set global.proxy.logLevel=debug --revision canary
 
-Exit codes: 0 success, 1 bad input (nothing is written to stdout or the -o file), 2 bad arguments.`;
+Exit codes: 0 success, 1 bad input (the -o file is not written; standard output stays empty unless the output
+before the failing document was over ${sizeText(STDOUT_HOLD_BACK_CHARS)}, which streams), 2 bad arguments.
+The input streams document by document (no size cap for the stream); one document may hold at most
+${sizeText(MAX_DOCUMENT_CHARS)}. A FIFO, socket or device named with -f is refused: pipe it to -f - instead.`;
 
 /** `inject`: adds the Istio 1.30.3 sidecar to the workloads of a YAML stream, like `istioctl kube-inject`. */
 export function registerInject(program: Command): void {
@@ -62,19 +67,50 @@ export function registerInject(program: Command): void {
 async function runInject(options: InjectOptions): Promise<void> {
   const revisionError = options.revision === undefined ? undefined : dns1123LabelError(options.revision, '--revision');
   if (revisionError) throw new UserError(revisionError);
-  const source = options.filename === '-' ? '<stdin>' : options.filename;
-  const input = options.filename === '-' ? await readStdin() : readText(options.filename, 'input file');
+  const stdin = options.filename === '-';
+  const source = stdin ? '<stdin>' : options.filename;
+  if (!stdin) requireRegularFile(options.filename, 'input file');
   const settings = buildInjectionSettings({
     values: (options.values ?? []).map((file) => readMap(file, 'values file')),
     set: options.set,
     meshConfig: options.meshConfig === undefined ? undefined : readMap(options.meshConfig, 'mesh config file'),
     revision: options.revision,
     nativeSidecars: options.nativeSidecars,
+    sources: {
+      values: (options.values ?? []).map((file) => `--values ${file}`),
+      meshConfig: options.meshConfig === undefined ? undefined : `--mesh-config ${options.meshConfig}`,
+    },
   });
-  const result = withUserErrors(() => injectYaml(input, settings, source));
-  for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
-  if (options.output === undefined) process.stdout.write(result.yaml);
-  else writeFileAtomically(options.output, result.yaml);
+  const read = { what: 'input file' };
+  const chunks = stdin ? readStdinChunks(read) : readFileChunks(options.filename, read);
+  const sink: OutputSink = options.output === undefined ? new StdoutSink() : new FileSink(options.output);
+  try {
+    for await (const piece of splitYamlStream(chunks, { mode: 'documents', source })) {
+      const result = injectPiece(piece, settings, source);
+      for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+      await sink.write(result.yaml);
+    }
+    await sink.commit();
+  } catch (error) {
+    sink.abort();
+    throw inputError(error, source, 'input file');
+  }
+}
+
+/** One document of the stream, injected; errors name the file and the line in the whole stream. */
+function injectPiece(piece: TextPiece, settings: InjectionSettings, source: string): ReturnType<typeof injectYaml> {
+  try {
+    return injectYaml(piece.text, settings, source, piece.line);
+  } catch (error) {
+    if (error instanceof InjectionError) throw new UserError(describeInjectionError(error));
+    // V8 strings end at 512 MiB: only a List of thousands of workloads in one document gets there.
+    if (error instanceof RangeError && /Invalid string length/.test(error.message)) {
+      throw new UserError(
+        `${source}:${piece.line}: the injected document starting here is over 512 MiB: split it (a List can be written as its items, one document each)`,
+      );
+    }
+    throw error;
+  }
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -87,40 +123,21 @@ function parseBoolean(value: string | undefined): boolean {
   throw new InvalidArgumentError(`"${value}" is not true or false.`);
 }
 
-function readText(file: string, what: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new UserError(`cannot read ${what} ${file}: ${reason}`);
-  }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** Values and mesh config files are read whole: a few KiB in practice, so a far bigger one is a mistake. */
+const MAX_SETTINGS_FILE_BYTES = 16 * 1024 * 1024;
 
 /** A values or mesh config file: one YAML map (an empty file counts as an empty map). */
 function readMap(file: string, what: string): Record<string, unknown> {
-  const docs = withUserErrors(() => parseDocuments(readText(file, what), file));
+  let docs;
+  try {
+    docs = parseDocuments(readSmallFile(file, what, MAX_SETTINGS_FILE_BYTES), file);
+  } catch (error) {
+    throw inputError(error, file, what);
+  }
   if (docs.length === 0) return {};
   if (docs.length > 1) throw new UserError(`${file}:${docs[1].line}: a ${what} holds one YAML document; merge the documents into one map`);
   if (!isRecord(docs[0].value)) throw new UserError(`${file}:${docs[0].line}: a ${what} must be a YAML map of settings`);
   return docs[0].value;
-}
-
-/** Turns the engines' input errors into UserErrors, so the CLI prints them without a stack trace. */
-function withUserErrors<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof YamlParseError) throw new UserError(`${error.source}:${error.line}: invalid YAML: ${error.reason}`);
-    if (error instanceof InjectionError) throw new UserError(describeInjectionError(error));
-    throw error;
-  }
 }
 
 /** The engine's message, with the document and field added when the message does not name them yet. */
@@ -139,16 +156,4 @@ function describeInjectionError(error: InjectionError): string {
 function mentions(text: string, word: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[\\s:("'])${escaped}($|[\\s:)"',;])`).test(text);
-}
-
-/** Writes through a temporary sibling and a rename, so a failed run never leaves half a file. */
-function writeFileAtomically(file: string, content: string): void {
-  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, content);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new UserError(`cannot write output file ${file}: ${(error as Error).message}`);
-  }
 }

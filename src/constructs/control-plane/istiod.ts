@@ -1,14 +1,18 @@
+import { type ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { parse } from 'yaml';
+import { brandControlPlane, type IControlPlane } from '../../core/control-plane';
 import { isRecord, type KubeObject } from '../../engine/k8s/object';
+import { brand, hasBrand } from '../../model/brand';
 import { istiodHelmValues } from '../../model/values/build';
 import { type ExtraValues } from '../../model/values/common';
 import { type IstiodValues } from '../../model/values/istiod-values';
 import { validateIstiodValues, validateNames } from '../../model/values/validate';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
+import { addControlPlaneNamespace, type ControlPlaneNamespaceProps } from './namespace';
 import { type ChartRenderProps, renderInto } from './rendered-chart';
 
-export interface IstiodProps extends ChartRenderProps {
+export interface IstiodProps extends ChartRenderProps, ControlPlaneNamespaceProps {
   /**
    * Control plane revision, for canary upgrades and several control planes side by side: object names get
    * a `-<revision>` suffix and namespaces select it with the `istio.io/rev` label. Same as `values.revision`.
@@ -32,12 +36,27 @@ export interface IstiodProps extends ChartRenderProps {
 /**
  * The Istio control plane (istiod, its webhooks, config maps and roles), rendered from the official `istiod`
  * chart at construction time. A chart that cannot be found or rendered becomes a synth error, not an exception.
+ * Creates its namespace unless `createNamespace` is false or another control-plane construct of the app did.
  */
-export class Istiod extends Construct {
+export class Istiod extends Construct implements IControlPlane {
+  /** Whether `x` is an Istiod, also one from another copy of this library. */
+  public static isIstiod(x: unknown): x is Istiod {
+    return hasBrand(x, 'Istiod');
+  }
+
+  static {
+    brand(Istiod, 'Istiod');
+    brandControlPlane(Istiod);
+  }
+
   /** Control plane revision; undefined for the default revision. */
   public readonly revision: string | undefined;
   /** Namespace the control plane runs in. */
   public readonly namespace: string;
+  /** False when the namespace is declared managed elsewhere. */
+  public readonly createNamespace: boolean;
+  /** The Namespace object, when this construct created it (see `createNamespace`). */
+  public readonly namespaceObject: ApiObject | undefined;
   /** The full values given to helm (our pinned defaults, `values`, `extraValues`). */
   public readonly values: Record<string, unknown>;
   private readonly rendered: readonly KubeObject[];
@@ -45,6 +64,8 @@ export class Istiod extends Construct {
   constructor(scope: Construct, id: string, props: IstiodProps = {}) {
     super(scope, id);
     this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
+    this.createNamespace = props.createNamespace ?? true;
+    this.namespaceObject = addControlPlaneNamespace(this);
     const version = props.version ?? ISTIO_VERSION;
     const release = props.releaseName ?? 'istiod';
     const errors = validateNames(this.namespace, release);
@@ -74,6 +95,7 @@ export class Istiod extends Construct {
         namespace: this.namespace,
         values: this.values,
         cacheDir: props.renderCacheDir,
+        renderTimeout: props.renderTimeout,
       },
       errors,
     );
@@ -93,7 +115,7 @@ export class Istiod extends Construct {
   public injectionValues(): Record<string, unknown> {
     const fromChart = this.configMapData(`istio-sidecar-injector${this.suffix()}`, 'values');
     if (fromChart) return fromChart;
-    const v = this.values as Record<string, any>;
+    const v = this.values;
     return structuredClone({
       global: v.global ?? {},
       sidecarInjectorWebhook: v.sidecarInjectorWebhook ?? {},

@@ -1,4 +1,14 @@
-import { ApiObject, App, Chart, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import {
+  ApiObject,
+  type ApiObjectProps,
+  App,
+  Chart,
+  type Duration,
+  ImplicitTokenResolver,
+  JsonPatch,
+  LazyResolver,
+  NumberStringUnionResolver,
+} from 'cdk8s';
 import { type Construct } from 'constructs';
 import { ChartSource, type IstioChartName } from '../../engine/charts/chart-source';
 import { renderChart } from '../../engine/charts/render';
@@ -35,6 +45,12 @@ export interface ChartRenderProps {
    * @default - `<cache root>/renders`, the cache root being CDK8S_ISTIO_CACHE_DIR or node_modules/.cache/cdk8s-istio
    */
   readonly renderCacheDir?: string;
+  /**
+   * How long each helm process for this chart (`helm pull` of an OCI source, `helm template`) may run before it
+   * is stopped and synth reports it.
+   * @default - `CDK8S_ISTIO_HELM_TIMEOUT` seconds when set, else 2 minutes
+   */
+  readonly renderTimeout?: Duration;
 }
 
 export interface RenderRequest {
@@ -45,6 +61,8 @@ export interface RenderRequest {
   readonly namespace: string;
   readonly values: Record<string, unknown>;
   readonly cacheDir?: string;
+  /** Limit for each helm process. @default see ChartRenderProps.renderTimeout */
+  readonly renderTimeout?: Duration;
 }
 
 /**
@@ -68,13 +86,15 @@ export function renderInto(
  */
 export function renderOrRecord(request: RenderRequest, errors: string[]): KubeObject[] {
   try {
-    const chart = resolveChart(request.chart, request.version, request.sources);
+    const timeoutMs = request.renderTimeout?.toMilliseconds();
+    const chart = resolveChart(request.chart, request.version, request.sources, { helmTimeoutMs: timeoutMs });
     return renderChart({
       chart,
       release: request.release,
       namespace: request.namespace,
       values: request.values,
       cacheDir: request.cacheDir,
+      timeoutMs,
     });
   } catch (error) {
     if (!isUserFacing(error) && !(error instanceof YamlParseError)) throw error;
@@ -121,7 +141,7 @@ class RenderedApiObject extends ApiObject {
     id: string,
     private readonly rendered: KubeObject,
   ) {
-    super(scope, id, rendered as any);
+    super(scope, id, rendered as ApiObjectProps);
   }
 
   public addJsonPatch(...ops: JsonPatch[]): void {
@@ -129,10 +149,13 @@ class RenderedApiObject extends ApiObject {
     this.jsonPatches.push(...ops);
   }
 
-  public toJson(): any {
+  public toJson(): Record<string, unknown> {
     const resolvers = App.of(this).resolvers;
     if (!resolvers.every((r) => BUILT_IN_RESOLVERS.some((builtIn) => r instanceof builtIn))) return super.toJson();
-    const patched = JsonPatch.apply(sortedCopy({ ...this.rendered, metadata: this.metadata.toJson() }), ...this.jsonPatches);
+    const patched: Record<string, unknown> = JsonPatch.apply(
+      sortedCopy({ ...this.rendered, metadata: this.metadata.toJson() }),
+      ...this.jsonPatches,
+    );
     const result: Record<string, unknown> = {};
     for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(patched)]) {
       if (key in patched) result[key] = patched[key];
@@ -142,7 +165,7 @@ class RenderedApiObject extends ApiObject {
 }
 
 /** A deep copy with object keys sorted and null values dropped, as cdk8s's sanitizeValue makes it. */
-function sortedCopy(value: unknown): any {
+function sortedCopy(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(sortedCopy);

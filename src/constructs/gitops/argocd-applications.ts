@@ -1,10 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { type KubeObject } from '../../engine/k8s/object';
-import { MeshApp } from '../../synth/mesh-app';
-import { type IOutputDescriber, type OutputPlan, type PlannedObject, webhookConfigurations } from '../../synth/plan';
-import { SYNC_WAVE_ANNOTATION } from '../../synth/normalize';
-import { Stage } from '../../synth/stage';
+import { CONSTRUCT_METADATA_FILE, type IOutputDescriber, meshAppOf, type OutputPlan, type PlannedObject } from '../../core/output-plan';
+import { Stage, SYNC_WAVE_ANNOTATION } from '../../core/stage';
+import { apiGroup, type KubeObject } from '../../engine/k8s/object';
 import { dnsLabelErrors, meshAppErrors, pathErrors, repositoryPath } from './common';
 
 /** Options of automated sync. */
@@ -97,16 +95,26 @@ export class ArgoCdApplications extends Construct implements IOutputDescriber {
     const objects = plan.objects.filter((o) => o.stage !== undefined);
     if (plan.layout.kind === 'stage-folders') {
       for (const stage of Stage.all()) {
-        const inStage = objects.filter((o) => o.stage === stage);
+        // By name: the plan's stages may come from another copy of this library.
+        const inStage = objects.filter((o) => o.stage?.name === stage.name);
         if (inStage.length === 0) continue;
         this.emit(stage.name, `${prefix}-${stage.name}`, `${base}/${stage.folder}`, inStage, stage.wave);
       }
     } else {
-      this.emit('all', prefix, base, objects, undefined);
+      // The whole output folder: keep Argo CD from reading cdk8s's construct metadata as a manifest.
+      const exclude = meshAppOf(this)?.recordsConstructMetadata ? CONSTRUCT_METADATA_FILE : undefined;
+      this.emit('all', prefix, base, objects, undefined, exclude);
     }
   }
 
-  private emit(id: string, name: string, path: string, objects: readonly PlannedObject[], wave: number | undefined): void {
+  private emit(
+    id: string,
+    name: string,
+    path: string,
+    objects: readonly PlannedObject[],
+    wave: number | undefined,
+    exclude?: string,
+  ): void {
     const p = this.props;
     const sync = p.sync ?? ArgoCdSync.automated();
     const syncOptions = [
@@ -130,7 +138,7 @@ export class ArgoCdApplications extends Construct implements IOutputDescriber {
       },
       spec: {
         project: p.project ?? 'default',
-        source: { repoURL: p.repoUrl, targetRevision: p.targetRevision ?? 'HEAD', path },
+        source: { repoURL: p.repoUrl, targetRevision: p.targetRevision ?? 'HEAD', path, ...(exclude ? { directory: { exclude } } : {}) },
         destination: {
           server: p.destinationServer ?? 'https://kubernetes.default.svc',
           namespace: p.destinationNamespace ?? 'istio-system',
@@ -145,8 +153,8 @@ export class ArgoCdApplications extends Construct implements IOutputDescriber {
   private validateProps(): string[] {
     const p = this.props;
     const errors = meshAppErrors(this, 'argo cd applications', false);
-    const root = this.node.root;
-    if (root instanceof MeshApp && root.layout.kind === 'file-per-chart' && !root.syncWaves) {
+    const root = meshAppOf(this);
+    if (root && root.layout.kind === 'file-per-chart' && !root.syncWaves) {
       errors.push(
         'a single application applies the whole output at once, before istiod can inject or validate: ' +
           'set syncWaves: true on the MeshApp, or use layout: OutputLayout.stageFolders()',
@@ -157,4 +165,21 @@ export class ArgoCdApplications extends Construct implements IOutputDescriber {
     errors.push(...dnsLabelErrors({ namespace: p.namespace, namePrefix: p.namePrefix, destinationNamespace: p.destinationNamespace }));
     return errors;
   }
+}
+
+/** The webhook configurations among `objects`, sorted by kind and name. */
+export function webhookConfigurations(objects: readonly { readonly object: KubeObject }[]): KubeObject[] {
+  return objects
+    .map((o) => o.object)
+    .filter(
+      (o) =>
+        apiGroup(o.apiVersion) === 'admissionregistration.k8s.io' &&
+        (o.kind === 'MutatingWebhookConfiguration' || o.kind === 'ValidatingWebhookConfiguration'),
+    )
+    .sort((a, b) => compare(a.kind, b.kind) || compare(a.metadata.name ?? '', b.metadata.name ?? ''));
+}
+
+/** Plain code-unit comparison: the same order in every locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { type IConstruct } from 'constructs';
-import { MeshApp } from '../../synth/mesh-app';
+import { meshAppOf } from '../../core/output-plan';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -10,8 +10,8 @@ export function repositoryPath(path: string): string {
 
 /** Errors for the MeshApp a GitOps construct needs; `needsStages` when it only works with stage folders. */
 export function meshAppErrors(scope: IConstruct, what: string, needsStages: boolean): string[] {
-  const root = scope.node.root;
-  if (!(root instanceof MeshApp)) return [`${what} need a MeshApp as the root: only MeshApp plans the stages they deploy`];
+  const root = meshAppOf(scope);
+  if (!root) return [`${what} need a MeshApp as the root: only MeshApp plans the stages they deploy`];
   if (needsStages && root.layout.kind !== 'stage-folders') {
     return [`${what} deploy one stage folder each: use layout: OutputLayout.stageFolders() on the MeshApp`];
   }

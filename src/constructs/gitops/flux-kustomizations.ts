@@ -1,8 +1,8 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { UserError } from '../../errors';
-import { type IOutputDescriber, type OutputPlan } from '../../synth/plan';
-import { Stage } from '../../synth/stage';
+import { type IOutputDescriber, type OutputPlan } from '../../core/output-plan';
+import { Stage } from '../../core/stage';
 import { dnsLabelErrors, meshAppErrors, pathErrors, repositoryPath } from './common';
 
 /** The Flux source object (GitRepository, OCIRepository or Bucket) that holds the synthesized output. */
@@ -76,7 +76,8 @@ export class FluxKustomizations extends Construct implements IOutputDescriber {
     const p = this.props;
     const prefix = p.namePrefix ?? 'mesh';
     const base = repositoryPath(p.path ?? 'dist');
-    const stages = Stage.all().filter((stage) => plan.objects.some((o) => o.stage === stage));
+    // By name: the plan's stages may come from another copy of this library.
+    const stages = Stage.all().filter((stage) => plan.objects.some((o) => o.stage?.name === stage.name));
     stages.forEach((stage, i) => {
       new ApiObject(this, stage.name, {
         apiVersion: 'kustomize.toolkit.fluxcd.io/v1',

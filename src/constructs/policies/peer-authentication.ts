@@ -1,10 +1,19 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct, type IConstruct } from 'constructs';
 import { type MtlsMode, mtlsModeTypeError } from '../../model/mtls';
 import { describeValue, dns1123LabelError, dns1123SubdomainError, labelMapErrors } from '../../model/names';
-import { findInApp } from '../app-index';
+import { findInApp } from '../../core/app-index';
 import type { MeshNamespace } from '../mesh-namespace';
+import {
+  containerPorts,
+  describeTarget,
+  EXPECTED_WORKLOAD,
+  isConstruct,
+  type IWorkload,
+  type KubeTarget,
+  selectorLabels,
+  workloadOf,
+} from '../workload-target';
 
 /** Istio's default root namespace: policies there without a selector apply to the whole mesh. */
 export const DEFAULT_ROOT_NAMESPACE = 'istio-system';
@@ -21,11 +30,12 @@ export interface PeerAuthenticationProps {
    */
   readonly namespace?: string | MeshNamespace;
   /**
-   * The pods the policy applies to: pod labels, or a cdk8s-plus workload (its pod selector labels).
+   * The pods the policy applies to: pod labels, or a workload (a cdk8s-plus workload of any major from 27, or an
+   * ApiObject of a workload kind), whose pod selector labels are used.
    * Without one the policy covers the whole namespace (or the mesh, in the root namespace).
    * @default - namespace-wide or mesh-wide
    */
-  readonly selector?: Readonly<Record<string, string>> | kplus.Workload;
+  readonly selector?: Readonly<Record<string, string>> | IWorkload;
   /**
    * The mTLS mode for the selected traffic.
    * @default - no mode: inherited from the parent scope (like MtlsMode.unset())
@@ -54,15 +64,18 @@ export class PeerAuthentication extends Construct {
   public readonly mode?: MtlsMode;
   public readonly apiObject: ApiObject;
   private readonly props: PeerAuthenticationProps;
+  /** The workload of a workload selector. */
+  private readonly workload?: KubeTarget;
 
   constructor(scope: Construct, id: string, props: PeerAuthenticationProps = {}) {
     super(scope, id);
     this.props = props;
     this.mode = props.mode;
     this.rootNamespace = props.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
-    const workload = props.selector instanceof kplus.Workload ? props.selector : undefined;
-    this.namespace = namespaceName(props.namespace) ?? workload?.metadata.namespace ?? this.rootNamespace;
-    this.name = props.name ?? (workload ? workload.name : 'default');
+    this.workload = workloadOf(props.selector);
+    const workloadApi = this.workload?.apiObject;
+    this.namespace = namespaceName(props.namespace) ?? workloadApi?.metadata.namespace ?? this.rootNamespace;
+    this.name = props.name ?? (workloadApi ? workloadApi.name : 'default');
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'security.istio.io/v1',
       kind: 'PeerAuthentication',
@@ -81,9 +94,9 @@ export class PeerAuthentication extends Construct {
 
   /** The selector's match labels (a copy); empty without a selector. */
   public get matchLabels(): Record<string, string> {
+    if (this.workload) return selectorLabels(this.workload);
     const selector = this.props.selector;
-    if (selector instanceof kplus.Workload) return selector.matchLabels;
-    return selector && typeof selector === 'object' ? { ...selector } : {};
+    return selector && typeof selector === 'object' && !isConstruct(selector) ? { ...(selector as Record<string, string>) } : {};
   }
 
   private renderSpec(): Record<string, unknown> {
@@ -117,15 +130,18 @@ export class PeerAuthentication extends Construct {
   private selectorProblems(): string[] {
     const selector = this.props.selector;
     if (selector === undefined) return [];
-    const workload = selector instanceof kplus.Workload ? selector : undefined;
+    const workload = this.workload;
+    if (!workload && isConstruct(selector)) {
+      return [`selector: expected pod labels or ${EXPECTED_WORKLOAD}, got ${describeTarget(selector)}`];
+    }
     if (!workload && (typeof selector !== 'object' || selector === null || Array.isArray(selector))) {
-      return [`selector must be pod labels or a cdk8s-plus workload, got ${describeValue(selector)}`];
+      return [`selector must be pod labels or a workload, got ${describeValue(selector)}`];
     }
     const errors = labelMapErrors(this.matchLabels, 'selector label');
     if (Object.keys(this.matchLabels).length === 0) {
       errors.push(
         workload
-          ? `selector workload ${workload.node.path} selects no pod labels: call workload.select(...) or pass labels`
+          ? `selector workload ${workload.construct.node.path} selects no pod labels: call workload.select(...) or pass labels`
           : 'selector has no labels, so istio treats the policy as namespace-wide: omit selector for a namespace-wide policy or add labels',
       );
     }
@@ -135,10 +151,10 @@ export class PeerAuthentication extends Construct {
           'set namespace to the namespace of the selected workloads',
       );
     }
-    const workloadNs = workload?.metadata.namespace;
+    const workloadNs = workload?.apiObject.metadata.namespace;
     if (workloadNs !== undefined && workloadNs !== this.namespace) {
       errors.push(
-        `selector workload ${workload!.node.path} is in namespace '${workloadNs}' but the policy is in '${this.namespace}': ` +
+        `selector workload ${workload!.construct.node.path} is in namespace '${workloadNs}' but the policy is in '${this.namespace}': ` +
           "a selector only matches pods of the policy's own namespace, so set namespace to the workload's",
       );
     }
@@ -181,10 +197,7 @@ export class PeerAuthentication extends Construct {
 
   /** The container ports of a workload selector; undefined for a label selector. */
   private containerPorts(): number[] | undefined {
-    const selector = this.props.selector;
-    if (!(selector instanceof kplus.Workload)) return undefined;
-    const ports = selector.containers.flatMap((c) => (c.ports ?? []).map((p) => p.number));
-    return [...new Set(ports)].sort((a, b) => a - b);
+    return this.workload ? containerPorts(this.workload) : undefined;
   }
 
   /** Conflicts with other PeerAuthentications of the app that Istio would settle by creation time. */
@@ -213,7 +226,12 @@ export class PeerAuthentication extends Construct {
 }
 
 function allPeerAuthentications(scope: IConstruct): PeerAuthentication[] {
-  return findInApp(scope, PeerAuthentication);
+  return findInApp(scope, isPeerAuthentication);
+}
+
+/** A stable guard: findInApp memoizes lookups by it. */
+function isPeerAuthentication(c: IConstruct): c is PeerAuthentication {
+  return c instanceof PeerAuthentication;
 }
 
 /** The namespace's name; a value of the wrong type passes through so that validation reports it. */

@@ -1,52 +1,53 @@
 import { type IndexOptions, ObjectIndex } from './index-objects';
 import { type Finding, levelRank, type ObjectRef, type Rule, type SourcedObject } from './rule';
-import { ALL_RULES } from './rules';
+import { type AnalysisSettings, type ResolvedAnalysis, resolveAnalysisSettings } from './settings';
+import { Suppressor } from './suppression';
+
+export { SUPPRESS_ANNOTATION } from './suppression';
 
 export interface AnalyzeOptions extends IndexOptions {
   /** The rules to run. @default every registered rule (ALL_RULES) */
   readonly rules?: readonly Rule[];
+  /** Rules turned off or given another level, and suppression patterns. @default - every rule at its own level */
+  readonly settings?: AnalysisSettings;
+}
+
+/** What one analysis found, and how many findings suppression dropped (counted, never silently lost). */
+export interface AnalysisResult {
+  readonly findings: Finding[];
+  readonly suppressed: {
+    /** By a suppression pattern (`suppress` setting, `--suppress` flag). */
+    readonly byPattern: number;
+    /** By the `galley.istio.io/analyze-suppress` annotation on the object. */
+    readonly byAnnotation: number;
+  };
 }
 
 /**
  * Runs the rules over the objects and returns their findings in a stable order:
  * errors first, then warnings, then infos; within a level by code, then by the first object named.
+ * Throws a UserError for bad settings.
  */
-export function analyze(objects: readonly SourcedObject[], options: AnalyzeOptions = {}): Finding[] {
-  const index = new ObjectIndex(objects, options);
-  const findings = (options.rules ?? ALL_RULES).flatMap((rule) => rule.check(index));
-  const suppressed = suppressions(index.all);
-  return findings.filter((f) => !isSuppressed(f, suppressed)).sort(compareFindings);
+export function analyze(objects: Iterable<SourcedObject>, options: AnalyzeOptions = {}): Finding[] {
+  const resolved = resolveAnalysisSettings(options.settings, options.rules);
+  return runAnalysis(new ObjectIndex(objects, options), resolved).findings;
 }
 
-/** Istio's suppression annotation: a comma-separated list of codes (or `*`) to ignore for that object. */
-export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
-
-function suppressions(objects: readonly SourcedObject[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const { object } of objects) {
-    const value = object.metadata.annotations?.[SUPPRESS_ANNOTATION];
-    if (value === undefined) continue;
-    const key = refKey({ kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name ?? '<unnamed>' });
-    out.set(
-      key,
-      new Set(
-        String(value)
-          .split(',')
-          .map((c) => c.trim()),
-      ),
-    );
+/** Runs resolved settings over an index filled beforehand (the CLI streams objects into it while it reads). */
+export function runAnalysis(index: ObjectIndex, analysis: ResolvedAnalysis): AnalysisResult {
+  const suppressor = new Suppressor(index, analysis.suppressions);
+  const findings: Finding[] = [];
+  let byPattern = 0;
+  let byAnnotation = 0;
+  for (const rule of analysis.rules) {
+    for (const f of rule.check(index)) {
+      const reason = suppressor.reason(f);
+      if (reason === 'pattern') byPattern++;
+      else if (reason === 'annotation') byAnnotation++;
+      else findings.push(f);
+    }
   }
-  return out;
-}
-
-/** A finding is suppressed by the annotation on the object it is about (the first it names). */
-function isSuppressed(f: Finding, suppressed: Map<string, Set<string>>): boolean {
-  const codes = f.objects[0] ? suppressed.get(refKey(f.objects[0])) : undefined;
-  return codes !== undefined && (codes.has(f.code) || codes.has('*'));
-}
-
-function refKey(ref: ObjectRef): string {
-  return `${ref.kind}\u0000${ref.namespace ?? ''}\u0000${ref.name}`;
+  return { findings: findings.sort(compareFindings), suppressed: { byPattern, byAnnotation } };
 }
 
 function compareFindings(a: Finding, b: Finding): number {

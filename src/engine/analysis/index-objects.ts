@@ -1,30 +1,11 @@
-import { apiGroup, isRecord, type KubeObject } from '../k8s/object';
+import { apiGroup, isRecord } from '../k8s/object';
 import { type SourcedObject } from './rule';
+import { stringMap, toWorkload, type Workload } from './workloads';
+
+export type { ContainerInfo, Workload } from './workloads';
 
 /** Istio's default root namespace: mesh-wide policies live here. */
 export const DEFAULT_ROOT_NAMESPACE = 'istio-system';
-
-/** A container of a pod template, as far as the rules need it. */
-export interface ContainerInfo {
-  readonly name: string;
-  readonly image?: string;
-  readonly ports: readonly { readonly containerPort: number; readonly name?: string; readonly protocol?: string }[];
-  readonly securityContext?: Record<string, any>;
-  /** True for init containers (including native sidecars). */
-  readonly init: boolean;
-}
-
-/** An object that runs pods (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob). */
-export interface Workload extends SourcedObject {
-  readonly namespace: string;
-  readonly podLabels: Readonly<Record<string, string>>;
-  readonly podAnnotations: Readonly<Record<string, string>>;
-  readonly podSpec: Readonly<Record<string, any>>;
-  /** Containers then init containers, in spec order. */
-  readonly containers: readonly ContainerInfo[];
-  /** True when the template already carries an `istio-proxy` container (pre-injected). */
-  readonly hasProxy: boolean;
-}
 
 /** An istiod control plane found in the input. */
 export interface IstiodInfo extends SourcedObject {
@@ -33,17 +14,6 @@ export interface IstiodInfo extends SourcedObject {
 }
 
 export type Selector = Readonly<Record<string, string>>;
-
-const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
-  Pod: [],
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
 
 /** Built-in kinds without a namespace; custom ones come from CRDs with `scope: Cluster` in the input. */
 const CLUSTER_SCOPED_KINDS = new Set([
@@ -71,82 +41,139 @@ export interface IndexOptions {
 }
 
 /**
- * Lookups over the analysed objects, built once, so every rule stays linear in the input:
- * by kind, by namespace, and workloads by namespace and pod label (selector matching scans only
- * the smallest label bucket).
+ * Lookups over the analysed objects, so every rule stays linear in the input: by kind, by namespace, and
+ * workloads by namespace and pod label (selector matching scans only the smallest label bucket).
+ * Objects go in one at a time with add() (the CLI streams them in while it parses), then lookups begin:
+ * the first lookup seals the index, and add() after it is a programming error.
  */
 export class ObjectIndex {
   readonly rootNamespace: string;
-  readonly all: readonly SourcedObject[];
-  readonly workloads: readonly Workload[];
-  readonly istiods: readonly IstiodInfo[];
-  private readonly kinds = new Map<string, SourcedObject[]>();
-  private readonly kindsInNamespace = new Map<string, SourcedObject[]>();
-  private readonly namespaceObjects = new Map<string, SourcedObject>();
-  private readonly workloadsByNamespace = new Map<string, Workload[]>();
-  private readonly workloadsByLabel = new Map<string, Workload[]>();
-  private readonly usedNamespaces = new Set<string>();
-  private readonly services = new Map<string, SourcedObject>();
+  private entries: SourcedObject[] = [];
+  private workloadList: Workload[] = [];
+  private istiodList: IstiodInfo[] = [];
+  private kinds = new Map<string, SourcedObject[]>();
+  private kindsInNamespace = new Map<string, SourcedObject[]>();
+  private namespaceObjects = new Map<string, SourcedObject>();
+  private workloadsByNamespace = new Map<string, Workload[]>();
+  private workloadsByLabel = new Map<string, Workload[]>();
+  private usedNamespaces = new Set<string>();
+  private services = new Map<string, SourcedObject>();
+  /** Kinds that CRDs of the input declare cluster-scoped. */
+  private readonly customClusterKinds = new Set<string>();
   private readonly memo = new Map<string, unknown>();
+  private sealed = false;
 
-  constructor(objects: readonly SourcedObject[], options: IndexOptions = {}) {
+  constructor(objects: Iterable<SourcedObject> = [], options: IndexOptions = {}) {
     this.rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
-    objects = withoutClusterNamespaces(objects);
-    this.all = objects;
-    const workloads: Workload[] = [];
-    const istiods: IstiodInfo[] = [];
-    for (const entry of objects) {
-      const { kind, metadata } = entry.object;
-      push(this.kinds, kind, entry);
-      if (metadata.namespace) {
-        push(this.kindsInNamespace, `${metadata.namespace}\u0000${kind}`, entry);
-        this.usedNamespaces.add(metadata.namespace);
-      }
-      if (kind === 'Namespace' && apiGroup(entry.object.apiVersion) === '' && metadata.name) {
-        this.namespaceObjects.set(metadata.name, entry);
-        this.usedNamespaces.add(metadata.name);
-      }
-      if (kind === 'Service' && apiGroup(entry.object.apiVersion) === '' && metadata.name) {
-        this.services.set(`${metadata.namespace ?? 'default'}\u0000${metadata.name}`, entry);
-      }
-      const workload = toWorkload(entry);
-      if (workload) {
-        workloads.push(workload);
-        this.usedNamespaces.add(workload.namespace);
-        push(this.workloadsByNamespace, workload.namespace, workload);
-        for (const [k, v] of Object.entries(workload.podLabels)) push(this.workloadsByLabel, labelKey(workload.namespace, k, v), workload);
-        if (kind === 'Deployment' && workload.podLabels.app === 'istiod') {
-          istiods.push({ ...entry, revision: metadata.labels?.['istio.io/rev'] ?? workload.podLabels['istio.io/rev'] ?? 'default' });
-        }
-      }
+    for (const entry of objects) this.add(entry);
+  }
+
+  /** Adds one object; call before the first lookup. */
+  add(entry: SourcedObject): void {
+    if (this.sealed) throw new Error('ObjectIndex.add() after the first lookup');
+    const { object } = entry;
+    if (object.kind === 'CustomResourceDefinition' && isRecord(object.spec) && object.spec.scope === 'Cluster') {
+      const names: unknown = object.spec.names;
+      if (isRecord(names)) this.customClusterKinds.add(String(names.kind));
     }
-    this.workloads = workloads;
-    this.istiods = istiods;
+    this.insert(CLUSTER_SCOPED_KINDS.has(object.kind) ? withoutNamespace(entry) : entry);
+  }
+
+  /** Every object, in input order. */
+  get all(): readonly SourcedObject[] {
+    return this.seal().entries;
+  }
+
+  get workloads(): readonly Workload[] {
+    return this.seal().workloadList;
+  }
+
+  get istiods(): readonly IstiodInfo[] {
+    return this.seal().istiodList;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  private insert(entry: SourcedObject): void {
+    const { kind, metadata } = entry.object;
+    this.entries.push(entry);
+    push(this.kinds, kind, entry);
+    if (metadata.namespace) {
+      push(this.kindsInNamespace, `${metadata.namespace}\u0000${kind}`, entry);
+      this.usedNamespaces.add(metadata.namespace);
+    }
+    if (kind === 'Namespace' && apiGroup(entry.object.apiVersion) === '' && metadata.name) {
+      this.namespaceObjects.set(metadata.name, entry);
+      this.usedNamespaces.add(metadata.name);
+    }
+    if (kind === 'Service' && apiGroup(entry.object.apiVersion) === '' && metadata.name) {
+      this.services.set(`${metadata.namespace ?? 'default'}\u0000${metadata.name}`, entry);
+    }
+    const workload = toWorkload(entry);
+    if (!workload) return;
+    this.workloadList.push(workload);
+    this.usedNamespaces.add(workload.namespace);
+    push(this.workloadsByNamespace, workload.namespace, workload);
+    for (const [k, v] of Object.entries(workload.podLabels)) push(this.workloadsByLabel, labelKey(workload.namespace, k, v), workload);
+    if (kind === 'Deployment' && workload.podLabels.app === 'istiod') {
+      this.istiodList.push({ ...entry, revision: metadata.labels?.['istio.io/rev'] ?? workload.podLabels['istio.io/rev'] ?? 'default' });
+    }
+  }
+
+  /**
+   * Ends the adding. Cluster-scoped objects never have a namespace on the server (cdk8s gives one to every object
+   * of a Chart with a namespace): built-in kinds lose it as they come in; kinds of the input's CRDs can be known
+   * only now, and the rare input that holds such an object with a namespace is indexed again without it.
+   */
+  private seal(): this {
+    if (this.sealed) return this;
+    this.sealed = true;
+    const stale = [...this.customClusterKinds].some((kind) => this.kinds.get(kind)?.some((e) => e.object.metadata.namespace !== undefined));
+    if (!stale) return this;
+    const entries = this.entries;
+    this.entries = [];
+    this.workloadList = [];
+    this.istiodList = [];
+    for (const map of [
+      this.kinds,
+      this.kindsInNamespace,
+      this.namespaceObjects,
+      this.workloadsByNamespace,
+      this.workloadsByLabel,
+      this.services,
+    ]) {
+      map.clear();
+    }
+    this.usedNamespaces.clear();
+    for (const entry of entries) this.insert(this.customClusterKinds.has(entry.object.kind) ? withoutNamespace(entry) : entry);
+    return this;
   }
 
   /** Objects of a kind (optionally only those in an API group), in input order. */
   byKind(kind: string, group?: string): readonly SourcedObject[] {
-    const list = this.kinds.get(kind) ?? [];
+    const list = this.seal().kinds.get(kind) ?? [];
     return group === undefined ? list : list.filter((e) => apiGroup(e.object.apiVersion) === group);
   }
 
   /** Namespaced objects of a kind in one namespace, in input order. */
   inNamespace(namespace: string, kind: string): readonly SourcedObject[] {
-    return this.kindsInNamespace.get(`${namespace}\u0000${kind}`) ?? [];
+    return this.seal().kindsInNamespace.get(`${namespace}\u0000${kind}`) ?? [];
   }
 
   /** The Namespace object named `name`, when it is in the input. */
   namespace(name: string): SourcedObject | undefined {
-    return this.namespaceObjects.get(name);
+    return this.seal().namespaceObjects.get(name);
   }
 
   /** Every namespace declared or used by an object of the input, sorted. */
   namespaceNames(): string[] {
-    return [...this.usedNamespaces].sort();
+    return [...this.seal().usedNamespaces].sort();
   }
 
   workloadsIn(namespace: string): readonly Workload[] {
-    return this.workloadsByNamespace.get(namespace) ?? [];
+    return this.seal().workloadsByNamespace.get(namespace) ?? [];
   }
 
   /**
@@ -158,7 +185,7 @@ export class ObjectIndex {
     if (pairs.length === 0) return this.workloadsIn(namespace);
     let smallest: readonly Workload[] | undefined;
     for (const [k, v] of pairs) {
-      const bucket = this.workloadsByLabel.get(labelKey(namespace, k, v)) ?? [];
+      const bucket = this.seal().workloadsByLabel.get(labelKey(namespace, k, v)) ?? [];
       if (!smallest || bucket.length < smallest.length) smallest = bucket;
     }
     return (smallest ?? []).filter((w) => matches(selector, w.podLabels));
@@ -166,7 +193,7 @@ export class ObjectIndex {
 
   /** The Service `name` in `namespace`, when it is in the input. */
   service(namespace: string, name: string): SourcedObject | undefined {
-    return this.services.get(`${namespace}\u0000${name}`);
+    return this.seal().services.get(`${namespace}\u0000${name}`);
   }
 
   /**
@@ -208,22 +235,11 @@ export class ObjectIndex {
   }
 }
 
-/**
- * Cluster-scoped objects never have a namespace on the server (cdk8s gives one to every object of a Chart
- * with a namespace): analyse copies without it, so they are named and looked up as the server holds them.
- */
-function withoutClusterNamespaces(objects: readonly SourcedObject[]): readonly SourcedObject[] {
-  const customCluster = new Set(
-    objects
-      .filter((e) => e.object.kind === 'CustomResourceDefinition' && isRecord(e.object.spec) && e.object.spec.scope === 'Cluster')
-      .map((e) => String((e.object.spec as any).names?.kind)),
-  );
-  return objects.map((entry) => {
-    const { object } = entry;
-    if (object.metadata.namespace === undefined || !(CLUSTER_SCOPED_KINDS.has(object.kind) || customCluster.has(object.kind))) return entry;
-    const { namespace: _dropped, ...metadata } = object.metadata;
-    return { ...entry, object: { ...object, metadata } };
-  });
+function withoutNamespace(entry: SourcedObject): SourcedObject {
+  const { object } = entry;
+  if (object.metadata.namespace === undefined) return entry;
+  const { namespace: _dropped, ...metadata } = object.metadata;
+  return { ...entry, object: { ...object, metadata } };
 }
 
 /** True when every pair of `selector` is in `labels`. */
@@ -236,63 +252,6 @@ export function selectorOf(value: unknown): Selector | undefined {
   if (!isRecord(value)) return undefined;
   const labels = isRecord(value.matchLabels) ? value.matchLabels : undefined;
   return labels ? stringMap(labels) : undefined;
-}
-
-function toWorkload(entry: SourcedObject): Workload | undefined {
-  const { object } = entry;
-  const path = POD_TEMPLATE_PATHS[object.kind];
-  if (!path || apiGroup(object.apiVersion) !== expectedGroup(object.kind)) return undefined;
-  const template = dig(object, path);
-  if (!isRecord(template)) return undefined;
-  const meta = isRecord(template.metadata) ? template.metadata : {};
-  const podSpec = isRecord(template.spec) ? template.spec : {};
-  const containers = [...containerList(podSpec.containers, false), ...containerList(podSpec.initContainers, true)];
-  return {
-    ...entry,
-    namespace: object.metadata.namespace ?? 'default',
-    podLabels: stringMap(meta.labels),
-    podAnnotations: stringMap(meta.annotations),
-    podSpec,
-    containers,
-    hasProxy: containers.some((c) => c.name === 'istio-proxy'),
-  };
-}
-
-function expectedGroup(kind: string): string {
-  if (kind === 'Pod' || kind === 'ReplicationController') return '';
-  return kind === 'Job' || kind === 'CronJob' ? 'batch' : 'apps';
-}
-
-function containerList(value: unknown, init: boolean): ContainerInfo[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).map((c) => ({
-    name: String(c.name ?? ''),
-    ...(typeof c.image === 'string' ? { image: c.image } : {}),
-    ports: Array.isArray(c.ports)
-      ? c.ports
-          .filter((p: unknown) => isRecord(p) && typeof p.containerPort === 'number')
-          .map((p: any) => ({
-            containerPort: p.containerPort,
-            ...(p.name ? { name: String(p.name) } : {}),
-            ...(p.protocol ? { protocol: String(p.protocol) } : {}),
-          }))
-      : [],
-    ...(isRecord(c.securityContext) ? { securityContext: c.securityContext } : {}),
-    init,
-  }));
-}
-
-function dig(obj: KubeObject, path: readonly string[]): unknown {
-  let cur: unknown = obj;
-  for (const p of path) cur = isRecord(cur) ? cur[p] : undefined;
-  return cur;
-}
-
-function stringMap(value: unknown): Record<string, string> {
-  if (!isRecord(value)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = String(v);
-  return out;
 }
 
 function labelKey(namespace: string, key: string, value: string): string {

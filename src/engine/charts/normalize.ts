@@ -42,9 +42,11 @@ export function normalizeRendered(values: readonly unknown[], namespace: string,
     return value;
   });
   const customClusterKinds = new Set(
-    objects
-      .filter((o) => o.kind === 'CustomResourceDefinition' && isRecord(o.spec) && o.spec.scope === 'Cluster')
-      .map((o) => (o.spec as any).names?.kind as string),
+    objects.flatMap((o) => {
+      if (o.kind !== 'CustomResourceDefinition' || !isRecord(o.spec) || o.spec.scope !== 'Cluster') return [];
+      const kind = isRecord(o.spec.names) ? o.spec.names.kind : undefined;
+      return typeof kind === 'string' ? [kind] : [];
+    }),
   );
   for (const obj of objects) {
     const clusterScoped = CLUSTER_SCOPED_KINDS.has(obj.kind) || customClusterKinds.has(obj.kind);

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { isRecord } from '../k8s/object';
 import { cacheRoot } from './cache-dir';
 
-/** Bump when what is stored changes meaning, so old entries are never read. */
-const FORMAT = 'render-v2';
+/** Bump when what is stored changes meaning, so old entries are never read (v3: only checked renders are stored). */
+const FORMAT = 'render-v3';
 
 /** Default folder of rendered charts: `<cache root>/renders` (see cacheRoot). */
 export function defaultRenderCacheDir(): string {

@@ -1,9 +1,12 @@
 import { UserError } from '../../errors';
+import { controlCharacterErrors } from '../../model/values/control-characters';
 import { type KubeObject } from '../k8s/object';
-import { runProcess } from '../process/runner';
+import { type ProcessResult, runProcess } from '../process/runner';
 import { parseDocuments } from '../yaml/documents';
 import { HelmNotFoundError, locateHelm } from './helm-binary';
+import { helmErrorLine, helmTimedOut, helmTimeoutMs } from './helm-process';
 import { normalizeRendered } from './normalize';
+import { checkRenderedDocuments } from './render-check';
 import { defaultRenderCacheDir, helmIdentity, readRenderCache, renderKey, writeRenderCache } from './render-cache';
 import { type ResolvedChart } from './resolved-chart';
 
@@ -16,31 +19,47 @@ export interface RenderOptions {
   readonly values: Record<string, unknown>;
   /** Folder of stored renders. @default defaultRenderCacheDir() */
   readonly cacheDir?: string;
+  /** How long `helm template` may run, in milliseconds. @default CDK8S_ISTIO_HELM_TIMEOUT seconds, else 120 s */
+  readonly timeoutMs?: number;
 }
 
 /**
  * Renders a chart with `helm template` and returns its objects in helm's order, normalized (see
- * normalizeRendered). The output is stored under a key of everything it depends on, so an unchanged
- * render starts no process at all.
+ * normalizeRendered). The output is checked (see checkRenderedDocuments) and only then stored under a key of
+ * everything it depends on, so an unchanged render starts no process at all.
  */
 export function renderChart(options: RenderOptions): KubeObject[] {
   const { chart, release, namespace, values } = options;
+  // The constructs report these with every other error; this keeps any other caller from smuggling objects in.
+  const unsafe = controlCharacterErrors(chart.name, values)[0];
+  if (unsafe) throw new UserError(unsafe);
   const helm = findHelm();
   const cacheDir = options.cacheDir ?? defaultRenderCacheDir();
   const key = renderKey({ chartDigest: chart.digest, values, release, namespace, helm: helmIdentity(helm) });
   const source = `helm template ${release} (${chart.origin})`;
   let documents = readRenderCache(cacheDir, key);
   if (documents === undefined) {
+    const timeoutMs = helmTimeoutMs(options.timeoutMs);
     const args = ['template', release, chart.path, '--namespace', namespace, '--values', '-'];
-    const result = runProcess(helm, args, { input: JSON.stringify(values) });
-    if (result.error) throw new UserError(`could not run ${helm}: ${result.error.message}`);
-    if (result.status !== 0) {
-      throw new UserError(`${source} failed: ${result.stderr.trim().replace(/^Error: /, '') || `exit status ${result.status}`}`);
-    }
-    documents = parseDocuments(result.stdout, source).map((d) => d.value);
+    const result = runProcess(helm, args, { input: JSON.stringify(values), timeoutMs });
+    failIfBroken(result, helm, source, timeoutMs);
+    const parsed = parseDocuments(result.stdout, source);
+    checkRenderedDocuments(parsed, chart, values, source);
+    documents = parsed.map((d) => d.value);
     writeRenderCache(cacheDir, key, documents);
   }
   return normalizeRendered(documents, namespace, source);
+}
+
+function failIfBroken(result: ProcessResult, helm: string, source: string, timeoutMs: number): void {
+  if (result.timedOut) throw new UserError(helmTimedOut(source, timeoutMs));
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOBUFS') {
+    throw new UserError(`${source} printed more than 256 MiB and was stopped; check the chart and its values`);
+  }
+  if (result.error) throw new UserError(`could not run ${helm}: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new UserError(`${source} failed: ${helmErrorLine(result.stderr) ?? `exit status ${result.status ?? 'none (killed)'}`}`);
+  }
 }
 
 function findHelm(): string {

@@ -4,9 +4,12 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { isRecord } from '../k8s/object';
 import { OFFICIAL_REPOSITORY_URL } from './chart-source';
+import { checkChartVersion } from './chart-version';
 import { fileDigest } from './digest';
-import { download } from './download';
+import { DEFAULT_MAX_DOWNLOAD_BYTES, download } from './download';
+import { redactUrl } from './redact-url';
 import { type SourceAttempt } from './resolved-chart';
+import { removeAbandoned, tempName } from './temp-files';
 
 /**
  * sha256 of the official archives, keyed `<chart>-<version>`, checked on download and on every later use.
@@ -18,48 +21,61 @@ import { type SourceAttempt } from './resolved-chart';
  */
 export const PINNED_CHART_DIGESTS: Readonly<Record<string, string>> = {};
 
+/** Largest index.yaml and chart archive accepted (the official index is a few MB, a chart archive far less). */
+export const MAX_INDEX_BYTES = DEFAULT_MAX_DOWNLOAD_BYTES;
+export const MAX_ARCHIVE_BYTES = DEFAULT_MAX_DOWNLOAD_BYTES;
+
 export interface RepositorySpec {
   readonly url: string;
   readonly cacheDir: string;
   readonly digests: Readonly<Record<string, string>>;
 }
 
-/** The archive of `name` at `version` from a Helm repository: from the cache, else downloaded into it. */
+/**
+ * The archive of `name` at `version` from a Helm repository: from the cache when its digest matches the pinned
+ * one or the one recorded at download, else downloaded into it. A cached archive with neither is not trusted.
+ */
 export function chartFromRepository(spec: RepositorySpec, name: string, version: string): SourceAttempt {
+  checkChartVersion(version);
   const key = `${name}-${version}`;
+  const shownUrl = redactUrl(spec.url);
   const dir = path.join(spec.cacheDir, createHash('sha256').update(spec.url).digest('hex').slice(0, 16));
   const archive = path.join(dir, `${key}.tgz`);
   const record = `${archive}.sha256`;
   const pinned = spec.digests[key] ?? (spec.url === OFFICIAL_REPOSITORY_URL ? PINNED_CHART_DIGESTS[key] : undefined);
-  const origin = `${spec.url} (${key}.tgz, cached in ${dir})`;
+  const origin = `${shownUrl} (${key}.tgz, cached in ${dir})`;
 
+  // Why a cached archive is not used, for the message should the download fail too.
+  let distrust = '';
   if (fs.existsSync(archive)) {
     const actual = fileDigest(archive);
     const expected = pinned ?? readIfExists(record);
-    if (!expected || actual === expected) return { chart: { name, version, path: archive, digest: actual, origin } };
-    // A cached archive that changed is not trusted; fetch it again.
-    fs.rmSync(archive, { force: true });
+    if (actual === expected) return { chart: { name, version, path: archive, digest: actual, origin } };
+    distrust = expected
+      ? `; the cached ${archive} has sha256 ${actual}, not ${expected}, so it is not used`
+      : `; the cached ${archive} has no digest record (${path.basename(record)}), so it is not trusted: ` +
+        'delete it, or let it be downloaded again while the repository can be reached';
   }
 
   fs.mkdirSync(dir, { recursive: true });
-  const index = path.join(dir, `index.${process.pid}.yaml`);
+  removeAbandoned(dir);
+  const index = path.join(dir, tempName('index'));
+  const part = path.join(dir, tempName(key));
   try {
-    const failed = download(`${spec.url}/index.yaml`, index);
-    if (failed) return { looked: `${spec.url}/index.yaml (${failed})` };
+    const failed = download(`${spec.url}/index.yaml`, index, { maxBytes: MAX_INDEX_BYTES });
+    if (failed) return { looked: `${shownUrl}/index.yaml (${failed})${distrust}` };
     const entry = findEntry(fs.readFileSync(index, 'utf-8'), name, version);
-    if (typeof entry === 'string') return { looked: `${spec.url}/index.yaml (${entry})` };
+    if (typeof entry === 'string') return { looked: `${shownUrl}/index.yaml (${entry})${distrust}` };
     const archiveUrl = new URL(entry.url, `${spec.url}/`).toString();
-    const part = `${archive}.${process.pid}.download`;
-    const failedArchive = download(archiveUrl, part);
-    if (failedArchive) return { looked: `${archiveUrl} (${failedArchive})` };
+    const failedArchive = download(archiveUrl, part, { maxBytes: MAX_ARCHIVE_BYTES });
+    if (failedArchive) return { looked: `${redactUrl(archiveUrl)} (${failedArchive})${distrust}` };
     const actual = fileDigest(part);
     for (const [what, expected] of [
       ['the repository index', entry.digest],
       ['the pinned digest', pinned],
     ] as const) {
       if (expected && expected !== actual) {
-        fs.rmSync(part, { force: true });
-        return { looked: `${archiveUrl} (sha256 ${actual} does not match ${what}: ${expected}; refusing to use it)` };
+        return { looked: `${redactUrl(archiveUrl)} (sha256 ${actual} does not match ${what}: ${expected}; refusing to use it)` };
       }
     }
     fs.renameSync(part, archive);
@@ -67,6 +83,7 @@ export function chartFromRepository(spec: RepositorySpec, name: string, version:
     return { chart: { name, version, path: archive, digest: actual, origin } };
   } finally {
     fs.rmSync(index, { force: true });
+    fs.rmSync(part, { force: true });
   }
 }
 

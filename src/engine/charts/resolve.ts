@@ -5,36 +5,49 @@ import { UserError } from '../../errors';
 import { isRecord } from '../k8s/object';
 import { HelmNotFoundError, locateHelm } from './helm-binary';
 import { type ChartSource, type IstioChartName, LOCAL_CHART_PATHS } from './chart-source';
+import { checkChartVersion } from './chart-version';
 import { chartDigest } from './digest';
+import { helmTimeoutMs } from './helm-process';
 import { localChartFacts } from './local-chart-facts';
 import { chartFromOci } from './oci';
+import { redactUrl } from './redact-url';
 import { chartFromRepository } from './repository';
 import { type ResolvedChart, type SourceAttempt } from './resolved-chart';
 
 /** The version Istio's source tree gives its charts; release archives replace it with the real one. */
 const UNRELEASED_VERSION = '1.0.0';
 
+export interface ResolveOptions {
+  /** How long `helm pull` may run, in milliseconds. @default CDK8S_ISTIO_HELM_TIMEOUT seconds, else 120 s */
+  readonly helmTimeoutMs?: number;
+}
+
 /**
  * Finds a chart by trying each source in order. Fails with one message naming the chart, the version,
  * every place looked at (and why each did not work) and how to fix it.
  */
-export function resolveChart(name: IstioChartName, version: string, sources: readonly ChartSource[]): ResolvedChart {
+export function resolveChart(
+  name: IstioChartName,
+  version: string,
+  sources: readonly ChartSource[],
+  options: ResolveOptions = {},
+): ResolvedChart {
+  checkChartVersion(version);
   const looked: string[] = [];
   for (const source of sources) {
-    const attempt = trySource(source, name, version);
+    const attempt = trySource(source, name, version, options);
     if ('chart' in attempt) return attempt.chart;
     looked.push(attempt.looked);
   }
   throw new UserError(
-    `istio chart '${name}' version ${version} not found; looked at:\n` +
-      looked.map((l) => `    - ${l}\n`).join('') +
-      '  fix: set ISTIO_CHARTS_DIR to the manifests/charts folder of an unpacked Istio release ' +
+    `istio chart '${name}' version ${version} not found (looked at: ${looked.join('; ')}); ` +
+      'fix: set ISTIO_CHARTS_DIR to the manifests/charts folder of an unpacked Istio release ' +
       `(e.g. istio-${version}/manifests/charts), or pass sources: [ChartSource.localDir(...)] / ChartSource.oci(...), ` +
       'or allow one download from the Helm repository (it is cached for later runs)',
   );
 }
 
-function trySource(source: ChartSource, name: IstioChartName, version: string): SourceAttempt {
+function trySource(source: ChartSource, name: IstioChartName, version: string, options: ResolveOptions): SourceAttempt {
   const spec = source.spec;
   switch (spec.kind) {
     case 'localDir': {
@@ -53,10 +66,10 @@ function trySource(source: ChartSource, name: IstioChartName, version: string): 
       try {
         helm = locateHelm();
       } catch (error) {
-        if (error instanceof HelmNotFoundError) return { looked: `${spec.ref}/${name} (${error.message})` };
+        if (error instanceof HelmNotFoundError) return { looked: `${redactUrl(spec.ref)}/${name} (${error.message})` };
         throw error;
       }
-      return chartFromOci(spec, name, version, helm);
+      return chartFromOci(spec, name, version, helm, helmTimeoutMs(options.helmTimeoutMs));
     }
     case 'repository':
       return chartFromRepository(spec, name, version);

@@ -33,6 +33,8 @@ export interface NumberNode {
   readonly value: number;
   /** Written with a decimal point or exponent (Go's float64 constant) rather than as an integer. */
   readonly isFloat: boolean;
+  /** Beyond int64 (but within uint64): Go fails when the constant is used. */
+  readonly overflowsInt?: boolean;
 }
 /** `.A.B` — ident is ['A', 'B']. */
 export interface FieldNode {
@@ -143,5 +145,27 @@ export function nodeString(n: Operand | CommandNode): string {
       const decl = n.decl.length > 0 ? `${n.decl.join(', ')} ${n.isAssign ? '=' : ':='} ` : '';
       return decl + n.cmds.map(nodeString).join(' | ');
     }
+  }
+}
+
+/** Go's ErrorContext text for a node. */
+export function errorContext(node: Operand | CommandNode | Node): string {
+  switch (node.kind) {
+    case 'action':
+      return `{{${nodeString(node.pipe)}}}`;
+    case 'if':
+    case 'with':
+    case 'range':
+      return `{{${node.kind} ${nodeString(node.pipe)}}}`;
+    case 'template':
+      return `{{template ${JSON.stringify(node.name)}${node.pipe ? ` ${nodeString(node.pipe)}` : ''}}}`;
+    case 'text':
+    case 'list':
+      return '';
+    case 'break':
+    case 'continue':
+      return `{{${node.kind}}}`;
+    default:
+      return nodeString(node);
   }
 }

@@ -1,17 +1,37 @@
-import { goTypeName, isMap, isStruct, sprint, sprintf, sprintln } from './format';
+import { goTypeName, isMap, isStruct, sprint, sprintln } from './format';
+import { stringArg } from './args';
+import { sprintf } from './printf';
+import { GoPointer, GoStruct, markOf } from './values';
 
 /**
  * A function callable from a template. Throwing fails the execution with "error calling NAME: message".
- * Parameters are `any` so functions with typed parameters can be registered as they are.
+ * Any parameter list fits (`never[]`), so functions with typed parameters can be registered as they are;
+ * they get template values, which they check as Go checks arguments.
  */
-export type TemplateFunction = (...args: any[]) => unknown;
+export type TemplateFunction = (...args: never[]) => unknown;
+
+/** Calls a template function with template values. */
+export function callFunction(fn: TemplateFunction, args: readonly unknown[]): unknown {
+  return (fn as (...a: unknown[]) => unknown)(...args);
+}
 
 export interface Arity {
   readonly min: number;
   readonly max: number;
 }
 
+/**
+ * Go parameter types of a function, by type name ('string', 'int', 'bool', 'float64',
+ * 'interface {}', or a composite such as 'map[string]string'): the evaluator checks arguments
+ * against them as Go does before the call. `variadic` is the element type of a final ...T.
+ */
+export interface Signature {
+  readonly params: readonly string[];
+  readonly variadic?: string;
+}
+
 const arities = new WeakMap<TemplateFunction, Arity>();
+const signatures = new WeakMap<TemplateFunction, Signature>();
 
 /**
  * Declares how many arguments `fn` takes, so a template that passes another count fails with
@@ -22,24 +42,25 @@ export function withArity<F extends TemplateFunction>(fn: F, min: number, max = 
   return fn;
 }
 
+/** Declares the Go parameter types of `fn` (and so its arity). */
+export function withParams<F extends TemplateFunction>(fn: F, params: readonly string[], variadic?: string): F {
+  signatures.set(fn, { params, variadic });
+  return withArity(fn, params.length, variadic === undefined ? params.length : Number.POSITIVE_INFINITY);
+}
+
 export function arityOf(fn: TemplateFunction): Arity | undefined {
   return arities.get(fn);
 }
 
-const zeroValues = new WeakMap<object, unknown>();
-
-/**
- * Marks `map` as a Go map whose elements have a concrete type (such as map[string]string):
- * `index` on a missing key then yields `zero` (e.g. "") instead of nil. Returns `map`.
- */
-export function typedMap<T extends object>(map: T, zero: unknown): T {
-  zeroValues.set(map, zero);
-  return map;
+export function signatureOf(fn: TemplateFunction): Signature | undefined {
+  return signatures.get(fn);
 }
 
 /** Go's truth: false, 0, nil, and empty strings, slices and maps are false. */
 export function isTrue(v: unknown): boolean {
   if (v === null || v === undefined) return false;
+  if (v instanceof GoPointer) return !v.isNil;
+  if (v instanceof GoStruct) return v.type.truth?.(v) ?? true;
   switch (typeof v) {
     case 'boolean':
       return v;
@@ -80,7 +101,7 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
     } else if (isMap(cur) && !isStruct(cur)) {
       if (i === null || i === undefined) throw new Error('value is nil; should be of type string');
       if (typeof i !== 'string') throw new Error(`value has type ${goTypeName(i)}; should be string`);
-      cur = Object.prototype.hasOwnProperty.call(cur, i) ? cur[i] : (zeroValues.get(cur) ?? null);
+      cur = Object.prototype.hasOwnProperty.call(cur, i) ? cur[i] : (markOf(cur)?.zero ?? null);
     } else {
       throw new Error(`can't index item of type ${goTypeName(cur)}`);
     }
@@ -113,8 +134,9 @@ function slice(item: unknown, ...indexes: unknown[]): unknown {
   return item.slice(idx[0], idx[1]);
 }
 
-function len(item: unknown): number {
-  if (item === null || item === undefined) throw new Error('len of nil pointer');
+function len(value: unknown): number {
+  if (value === null || value === undefined || (value instanceof GoPointer && value.isNil)) throw new Error('len of nil pointer');
+  const item = value instanceof GoPointer ? value.elem : value;
   if (typeof item === 'string') return Buffer.byteLength(item);
   if (Array.isArray(item)) return item.length;
   if (isMap(item) && !isStruct(item)) return Object.keys(item).length;
@@ -196,7 +218,7 @@ function queryEscape(s: string): string {
 function call(fn: unknown, ...args: unknown[]): unknown {
   if (fn === null || fn === undefined) throw new Error('call of nil');
   if (typeof fn !== 'function') throw new Error(`non-function of type ${goTypeName(fn)}`);
-  return (fn as TemplateFunction)(...args);
+  return callFunction(fn as TemplateFunction, args);
 }
 
 const VARIADIC = Number.POSITIVE_INFINITY;
@@ -211,14 +233,7 @@ export const BUILTINS: Readonly<Record<string, TemplateFunction>> = {
   slice: withArity(slice, 1, VARIADIC),
   print: withArity((...args: unknown[]) => sprint(args), 0, VARIADIC),
   println: withArity((...args: unknown[]) => sprintln(args), 0, VARIADIC),
-  printf: withArity(
-    (format: unknown, ...args: unknown[]) => {
-      if (typeof format !== 'string') throw new Error(`wrong type for value; expected string; got ${goTypeName(format)}`);
-      return sprintf(format, args);
-    },
-    1,
-    VARIADIC,
-  ),
+  printf: withParams((format: unknown, ...args: unknown[]) => sprintf(stringArg(format), args), ['string'], 'interface {}'),
   eq: withArity(eq, 1, VARIADIC),
   ne: withArity((a: unknown, b: unknown) => !eq(a, b), 2),
   lt: withArity(lt, 2),

@@ -180,8 +180,8 @@ class Lexer {
           this.parenDepth++;
           continue;
         case ')':
-          this.emit('rightParen', start);
           if (--this.parenDepth < 0) this.fail('unexpected right paren', start);
+          this.emit('rightParen', start);
           continue;
         case '.': {
           const next = input[this.pos];

@@ -69,22 +69,38 @@ function pushUtf8(bytes: number[], cp: number): void {
 export interface NumberLiteral {
   readonly value: number;
   readonly isFloat: boolean;
+  /** An integer that fits uint64 but not int64: Go parses it, and fails when it is used as an int. */
+  readonly overflowsInt?: boolean;
 }
 
-/** A numeric constant the way text/template's parser reads it (base prefixes, underscores, exponents). */
-export function parseNumber(text: string): NumberLiteral | undefined {
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * A numeric constant the way text/template's parser reads it (base prefixes, underscores, exponents);
+ * undefined for illegal syntax (a float out of range included), 'overflow' for an integer beyond uint64.
+ */
+export function parseNumber(text: string): NumberLiteral | 'overflow' | undefined {
   if (text.endsWith('i')) return undefined;
-  const sign = text[0] === '-' ? -1 : 1;
+  const negative = text[0] === '-';
   const unsigned = text.replace(/^[+-]/, '');
   const hasPrefix = /^0[xXoObB]/.test(unsigned);
   if (unsigned.includes('_') && !validUnderscores(unsigned, hasPrefix)) return undefined;
   const digits = unsigned.replace(/_/g, '');
-  if (/^0[xX][0-9a-fA-F]+$/.test(digits)) return { value: sign * parseInt(digits.slice(2), 16), isFloat: false };
-  if (/^0[oO][0-7]+$/.test(digits)) return { value: sign * parseInt(digits.slice(2), 8), isFloat: false };
-  if (/^0[bB][01]+$/.test(digits)) return { value: sign * parseInt(digits.slice(2), 2), isFloat: false };
-  if (/^0[0-7]+$/.test(digits)) return { value: sign * parseInt(digits.slice(1), 8), isFloat: false };
-  if (/^\d+$/.test(digits)) return { value: sign * Number(digits), isFloat: false };
-  if (/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(digits)) return { value: sign * Number(digits), isFloat: true };
+  let magnitude: bigint | undefined;
+  if (/^0[xX][0-9a-fA-F]+$|^0[oO][0-7]+$|^0[bB][01]+$/.test(digits)) magnitude = BigInt(digits.toLowerCase());
+  else if (/^0[0-7]+$/.test(digits)) magnitude = BigInt(`0o${digits.slice(1)}`);
+  else if (/^\d+$/.test(digits)) magnitude = BigInt(digits);
+  if (magnitude !== undefined) {
+    const n = negative ? -magnitude : magnitude;
+    if (n < INT64_MIN || n > UINT64_MAX) return 'overflow';
+    return { value: Number(n), isFloat: false, ...(n > INT64_MAX ? { overflowsInt: true } : {}) };
+  }
+  if (/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(digits)) {
+    const value = (negative ? -1 : 1) * Number(digits);
+    return Number.isFinite(value) ? { value, isFloat: true } : undefined;
+  }
   return undefined;
 }
 

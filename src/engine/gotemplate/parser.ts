@@ -12,6 +12,7 @@ import {
 } from './ast';
 import { SourceMap } from './errors';
 import { lex, type Token } from './lexer';
+import { TokenReader } from './token-reader';
 import { parseNumber, unquote } from './literals';
 
 /** What ends an item list: `{{end}}` or `{{else}}` (with `if`/`with` possibly pending after it). */
@@ -31,18 +32,18 @@ export function parse(name: string, text: string, hasFunction: (name: string) =>
   return trees;
 }
 
-class Parser {
-  private index = 0;
+class Parser extends TokenReader {
   private vars: string[] = ['$'];
   private rangeDepth = 0;
-  private actionStart = -1;
 
   constructor(
-    private readonly tokens: Token[],
-    private readonly source: SourceMap,
+    tokens: Token[],
+    source: SourceMap,
     private readonly hasFunction: (name: string) => boolean,
     private readonly trees: Map<string, Tree>,
-  ) {}
+  ) {
+    super(tokens, source);
+  }
 
   parseTop(name: string): void {
     const nodes: Node[] = [];
@@ -64,60 +65,6 @@ class Parser {
       nodes.push(n);
     }
     this.addTree(name, { kind: 'list', pos: 0, nodes });
-  }
-
-  // ---- tokens
-
-  private peek(): Token {
-    return this.tokens[this.index];
-  }
-
-  private next(): Token {
-    const t = this.tokens[this.index];
-    if (t.type !== 'eof' && t.type !== 'error') this.index++;
-    return t;
-  }
-
-  private nextNonSpace(): Token {
-    let t = this.next();
-    while (t.type === 'space') t = this.next();
-    return t;
-  }
-
-  private peekNonSpace(): Token {
-    const t = this.nextNonSpace();
-    this.backup(t);
-    return t;
-  }
-
-  private backup(t: Token): void {
-    if (t.type !== 'eof' && t.type !== 'error') this.index--;
-  }
-
-  private current(): Token {
-    return this.tokens[Math.max(0, this.index - 1)];
-  }
-
-  private fail(reason: string, pos = this.current().pos): never {
-    throw this.source.parseError(pos, reason);
-  }
-
-  private unexpected(token: Token, context: string): never {
-    if (token.type === 'error') {
-      let extra = '';
-      if (this.actionStart >= 0 && this.source.line(this.actionStart) !== this.source.line(token.pos)) {
-        extra = ` in action started at ${this.source.name}:${this.source.line(this.actionStart)}`;
-        if (token.value.endsWith(' action')) extra = extra.slice(' in action'.length);
-      }
-      this.fail(`${token.value}${extra}`, token.pos);
-    }
-    this.fail(`unexpected ${describe(token)} in ${context}`, token.pos);
-  }
-
-  private expect(type: Token['type'], context: string): Token {
-    const t = this.nextNonSpace();
-    if (t.type !== type) this.unexpected(t, context);
-    return t;
   }
 
   // ---- structure
@@ -359,13 +306,15 @@ class Parser {
   private operand(): Operand | undefined {
     const node = this.term();
     if (!node || this.peek().type !== 'field') return node;
+    // Go positions the combined node at the first field after the term (its chain's position).
+    const pos = this.peek().pos;
     const fields: string[] = [];
     while (this.peek().type === 'field') fields.push(this.next().value.slice(1));
     switch (node.kind) {
       case 'field':
-        return { kind: 'field', pos: node.pos, ident: [...node.ident, ...fields] };
+        return { kind: 'field', pos, ident: [...node.ident, ...fields] };
       case 'variable':
-        return { kind: 'variable', pos: node.pos, ident: [...node.ident, ...fields] };
+        return { kind: 'variable', pos, ident: [...node.ident, ...fields] };
       case 'bool':
       case 'string':
       case 'number':
@@ -373,7 +322,7 @@ class Parser {
       case 'dot':
         return this.fail(`unexpected . after term ${JSON.stringify(nodeString(node))}`);
       default:
-        return { kind: 'chain', pos: node.pos, node, fields };
+        return { kind: 'chain', pos, node, fields };
     }
   }
 
@@ -401,6 +350,7 @@ class Parser {
       }
       case 'number': {
         const n = parseNumber(t.value);
+        if (n === 'overflow') this.fail(`integer overflow: ${JSON.stringify(t.value)}`, t.pos);
         if (!n) this.fail(`illegal number syntax: ${JSON.stringify(t.value)}`, t.pos);
         return { kind: 'number', pos: t.pos, text: t.value, ...n };
       }
@@ -425,13 +375,4 @@ function isTerminator(n: Node | Terminator): n is Terminator {
 
 function isEmptyList(list: ListNode): boolean {
   return list.nodes.every((n) => n.kind === 'text' && n.text.trim() === '');
-}
-
-/** Go's item.String(): keywords in angle brackets, long values cut at 10 characters. */
-function describe(t: Token): string {
-  if (t.type === 'eof') return 'EOF';
-  if (t.type === 'keyword') return `<${t.value}>`;
-  const chars = [...t.value];
-  if (chars.length > 10) return `${JSON.stringify(chars.slice(0, 10).join(''))}...`;
-  return JSON.stringify(t.value);
 }

@@ -1,90 +1,83 @@
-import { type TemplateFunction, withArity } from './builtins';
+import { stringArg as str, intArg as int } from './args';
+import { type TemplateFunction, withParams } from './builtins';
+import { canBackquote, quote } from './format';
+import { GoRegexp, quoteMeta, RegexpSyntaxError } from './regexp';
+import { markType } from './values';
 
-/** Sprig's regular-expression functions and semverCompare (Masterminds semver v3 rules, common subset). */
+/**
+ * Sprig's regular-expression functions and semverCompare (Masterminds semver v3 rules, common subset).
+ * Patterns are Go's RE2 and match in linear time (see regexp.ts). As in Sprig, the plain functions treat
+ * a bad pattern as regexp.MustCompile does (a panic naming the pattern, which the template reports),
+ * regexMatch answers false, and the must* variants return Go's compile error.
+ */
 
-function compile(pattern: string, global = true): RegExp {
-  // RE2's leading inline flags become JS flags and (?P<name>) becomes (?<name>); the rest is shared.
-  const m = /^\(\?([imsU]+)\)/.exec(pattern);
-  const flags = (m ? m[1].replace(/U/g, '') : '') + (global ? 'g' : '');
-  const body = (m ? pattern.slice(m[0].length) : pattern).replace(/\(\?P</g, '(?<');
+/** How regexp.MustCompile quotes a pattern: backquotes when Go's CanBackquote allows them. */
+function goQuote(s: string): string {
+  return canBackquote(s) ? `\`${s}\`` : quote(s);
+}
+
+function compile(p: string, must: boolean): GoRegexp {
   try {
-    return new RegExp(body, flags);
+    return new GoRegexp(p);
   } catch (e) {
-    throw new Error(`regexp: Compile(${JSON.stringify(pattern)}): ${(e as Error).message}`);
+    if (!(e instanceof RegexpSyntaxError)) throw e;
+    throw new Error(must ? e.message : `regexp: Compile(${goQuote(p)}): ${e.message}`, { cause: e });
   }
 }
 
-/** Non-overlapping matches, skipping empty matches right after a previous match (Go's rule). */
-function allMatches(re: RegExp, s: string, limit = -1): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let prevEnd = -1;
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m && (limit < 0 || out.length < limit); m = re.exec(s)) {
-    const end = m.index + m[0].length;
-    if (m[0] === '') {
-      re.lastIndex = m.index + 1;
-      if (m.index === prevEnd) continue;
-    }
-    out.push(m);
-    prevEnd = end;
-    if (m.index >= s.length) break;
-  }
-  return out;
+/** A []string result; Go's nil slice prints as [] too. */
+function strings(list: string[] | undefined): string[] {
+  return markType(list ?? [], { name: '[]string', nil: list === undefined });
 }
 
-/** regexp.Expand: $1, ${1}, $name, ${name}; $$ is a dollar; unknown groups are empty. */
-function expand(template: string, m: RegExpExecArray): string {
-  return template.replace(/\$(\$|\{(\w+)\}|(\w+))/g, (_all, tok: string, braced?: string, bare?: string) => {
-    if (tok === '$') return '$';
-    const name = braced ?? bare ?? '';
-    const value = /^\d+$/.test(name) ? m[Number(name)] : m.groups?.[name];
-    return value ?? '';
-  });
+/**
+ * A Sprig regex function and its must* twin. Go checks the arguments before the call, so `args` turns
+ * them into typed values before the pattern is compiled.
+ */
+function pair<A extends unknown[]>(
+  name: string,
+  params: readonly string[],
+  args: (raw: unknown[]) => A,
+  run: (re: GoRegexp, ...a: A) => unknown,
+): Record<string, TemplateFunction> {
+  const make = (must: boolean): TemplateFunction =>
+    withParams(
+      (pattern: unknown, ...raw: unknown[]) => {
+        const p = str(pattern);
+        const typed = args(raw);
+        return run(compile(p, must), ...typed);
+      },
+      ['string', ...params],
+    );
+  return { [name]: make(false), [`must${name[0].toUpperCase()}${name.slice(1)}`]: make(true) };
 }
 
-function replaceAll(pattern: string, s: string, repl: (m: RegExpExecArray) => string): string {
-  let out = '';
-  let last = 0;
-  for (const m of allMatches(compile(pattern), s)) {
-    out += s.slice(last, m.index) + repl(m);
-    last = m.index + m[0].length;
-  }
-  return out + s.slice(last);
-}
-
-function text(v: unknown): string {
-  if (typeof v !== 'string') throw new Error('wrong type for value; expected string');
-  return v;
-}
+const oneString = ([s]: unknown[]): [string] => [str(s)];
+const stringAndInt = ([s, n]: unknown[]): [string, number] => [str(s), int(n)];
+const twoStrings = ([s, r]: unknown[]): [string, string] => [str(s), str(r)];
 
 export function regexFunctions(): Record<string, TemplateFunction> {
   return {
-    regexMatch: withArity((re: unknown, s: unknown) => {
-      try {
-        return compile(text(re), false).test(text(s));
-      } catch {
-        return false;
-      }
-    }, 2),
-    regexFind: withArity((re: unknown, s: unknown) => allMatches(compile(text(re)), text(s), 1)[0]?.[0] ?? '', 2),
-    regexFindAll: withArity((re: unknown, s: unknown, n: unknown) => allMatches(compile(text(re)), text(s), Number(n)).map((m) => m[0]), 3),
-    regexReplaceAll: withArity((re: unknown, s: unknown, r: unknown) => replaceAll(text(re), text(s), (m) => expand(text(r), m)), 3),
-    regexReplaceAllLiteral: withArity((re: unknown, s: unknown, r: unknown) => replaceAll(text(re), text(s), () => text(r)), 3),
-    regexSplit: withArity((re: unknown, s: unknown, n: unknown) => {
-      const str = text(s);
-      const limit = Number(n);
-      if (limit === 0) return [];
-      const parts: string[] = [];
-      let last = 0;
-      for (const m of allMatches(compile(text(re)), str)) {
-        if (limit > 0 && parts.length === limit - 1) break;
-        if (m[0] === '' && m.index === 0) continue;
-        parts.push(str.slice(last, m.index));
-        last = m.index + m[0].length;
-      }
-      parts.push(str.slice(last));
-      return parts;
-    }, 3),
+    ...pair('regexMatch', ['string'], oneString, (re, s) => re.matchString(s)),
+    // Replaces the plain regexMatch above: Sprig's answers false for a pattern that does not compile.
+    regexMatch: withParams(
+      (pattern: unknown, s: unknown) => {
+        const [p, text] = [str(pattern), str(s)];
+        try {
+          return compile(p, true).matchString(text);
+        } catch (e) {
+          if (e instanceof Error && e.cause instanceof RegexpSyntaxError) return false;
+          throw e;
+        }
+      },
+      ['string', 'string'],
+    ),
+    ...pair('regexFind', ['string'], oneString, (re, s) => re.findString(s)),
+    ...pair('regexFindAll', ['string', 'int'], stringAndInt, (re, s, n) => strings(re.findAllString(s, n))),
+    ...pair('regexReplaceAll', ['string', 'string'], twoStrings, (re, s, r) => re.replaceAllString(s, r)),
+    ...pair('regexReplaceAllLiteral', ['string', 'string'], twoStrings, (re, s, r) => re.replaceAllLiteralString(s, r)),
+    ...pair('regexSplit', ['string', 'int'], stringAndInt, (re, s, n) => strings(re.split(s, n))),
+    regexQuoteMeta: withParams((s: unknown) => quoteMeta(str(s)), ['string']),
   };
 }
 
@@ -101,7 +94,7 @@ const COMPARATOR =
 
 function parseVersion(s: string): Version {
   const m = VERSION.exec(s.trim());
-  if (!m) throw new Error('Invalid Semantic Version');
+  if (!m) throw new Error('invalid semantic version');
   return { nums: [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)], pre: m[4] ?? '' };
 }
 
@@ -173,11 +166,19 @@ function comparator(expr: string, raw: string): (v: Version) => boolean {
 /** Whether `version` satisfies `constraint` (`>=1.2, <2 || ~3.1`, `1.x`, `^0.3`, `1.2 - 1.4`). */
 export function semverCompare(constraint: string, version: string): boolean {
   const groups = constraint.split('||').map((group) => {
-    const normalized = group
-      .trim()
-      .replace(/(\S+)\s+-\s+(\S+)/g, '>=$1 <=$2')
-      .replace(/([<>=!~^]+)\s+/g, '$1');
-    const exprs = normalized.split(/[\s,]+/).filter((e) => e !== '');
+    // Token by token, so a long constraint costs linear time: "A - B" is a range, ">= A" one comparator.
+    const tokens = group.split(/[\s,]+/).filter((e) => e !== '');
+    const exprs: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i + 1] === '-' && i + 2 < tokens.length) {
+        exprs.push(`>=${tokens[i]}`, `<=${tokens[i + 2]}`);
+        i += 2;
+      } else if (/^[<>=!~^]+$/.test(tokens[i]) && i + 1 < tokens.length) {
+        exprs.push(tokens[i] + tokens[++i]);
+      } else {
+        exprs.push(tokens[i]);
+      }
+    }
     if (exprs.length === 0) throw new Error(`improper constraint: ${constraint}`);
     return exprs.map((e) => comparator(e, constraint));
   });

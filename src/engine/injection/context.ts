@@ -1,4 +1,7 @@
 /** What a template sees for one pod: values, mesh and proxy config, the pod's metadata and spec. */
+import { GoPointer } from '../gotemplate';
+import { protoMessage } from './proto-types';
+import { goTemplateData } from './template-types';
 import { goString, lookup, type Tree, truthy } from './tree';
 
 export interface TemplateInput {
@@ -77,4 +80,40 @@ export function proxyMetadataEnv(input: TemplateInput): Tree[] {
   return Object.keys(md)
     .sort()
     .map((name) => ({ name, value: goString(md[name]) }));
+}
+
+// ---- templates from values: istiod's SidecarTemplateData
+
+/** The JSON form of each message handed to templates, for protoToJSON. */
+const protoMessages = new WeakMap<object, { readonly kind: 'ProxyConfig' | 'MeshConfig'; readonly json: Tree }>();
+
+function message(kind: 'ProxyConfig' | 'MeshConfig', json: Tree): GoPointer {
+  const pointer = protoMessage(kind, json);
+  protoMessages.set(pointer, { kind, json });
+  return pointer;
+}
+
+/** The protobuf message behind a template value, if it is one. */
+export function protoMessageOf(v: unknown): { readonly kind: 'ProxyConfig' | 'MeshConfig'; readonly json: Tree } | undefined {
+  return v instanceof GoPointer ? protoMessages.get(v) : undefined;
+}
+
+/** What a template from values gets as `.`: `&SidecarTemplateData{…}` with the pod as Go structs. */
+export function goTemplateInput(input: TemplateInput): GoPointer {
+  return goTemplateData({
+    TypeMeta: { kind: input.typeMeta.kind, apiVersion: input.typeMeta.apiVersion },
+    DeploymentMeta: { Namespace: input.deployMeta.namespace, Name: input.deployMeta.name },
+    ObjectMeta: { ...input.meta, labels: input.labels, annotations: input.annotations },
+    Spec: input.spec,
+    ProxyConfig: message('ProxyConfig', input.proxyConfig),
+    MeshConfig: message('MeshConfig', input.mesh),
+    Values: input.values,
+    Revision: input.revision,
+    NativeSidecars: input.nativeSidecars,
+    ProxyImage: input.proxyImage,
+    ProxyUID: input.proxyUid,
+    ProxyGID: input.proxyGid,
+    InboundTrafficPolicyMode: input.inboundTrafficPolicyMode,
+    CompliancePolicy: '',
+  });
 }

@@ -2,6 +2,7 @@
 import { isRecord } from '../k8s/object';
 import { parseDocuments, type YamlDocument, YamlParseError } from '../yaml/documents';
 import { emitYaml } from '../yaml/emit';
+import { splitYamlText } from '../yaml/split';
 import { InjectionError } from './errors';
 import { injectTarget } from './inject';
 import { isHandledKind, locatePod } from './kinds';
@@ -48,17 +49,19 @@ function injectInPlace(object: Tree, prepared: PreparedSettings): string[] {
 
 /**
  * Injects every document of a YAML stream. Documents of kinds the injector does not handle are copied
- * byte for byte (comments included); each output document is followed by a `---` line.
+ * byte for byte (comments included); each output document is followed by a `---` line. The stream is cut at
+ * `---` lines as kubectl reads it; `firstLine` numbers the lines of a piece of a longer stream (the CLI streams).
  */
 export function injectYaml(
   text: string,
   settings: InjectionSettings,
   source = '<input>',
+  firstLine = 1,
 ): { readonly yaml: string; readonly warnings: string[] } {
   const prepared = prepare(settings);
   const warnings: string[] = [];
   let yaml = '';
-  for (const chunk of splitDocuments(text)) {
+  for (const chunk of splitYamlText(text, { mode: 'documents', source, firstLine, maxDocumentChars: Infinity })) {
     const docs = parseChunk(chunk, source);
     const value = docs.length === 1 ? docs[0].value : undefined;
     if (!isRecord(value) || !isHandledKind(value.kind)) {
@@ -66,7 +69,7 @@ export function injectYaml(
     } else {
       const out = clone(value) as Tree;
       try {
-        warnings.push(...injectInPlace(out, prepared));
+        for (const warning of injectInPlace(out, prepared)) warnings.push(warning); // a List may warn per item: no spread
       } catch (e) {
         if (e instanceof InjectionError) {
           throw new InjectionError(`${source}:${chunk.line + docs[0].line - 1}: ${e.message}`, e.document, e.field);
@@ -88,25 +91,6 @@ function parseChunk(chunk: { text: string; line: number }, source: string): Yaml
     if (e instanceof YamlParseError) throw new YamlParseError(source, chunk.line + e.line - 1, e.reason);
     throw e;
   }
-}
-
-/** The stream cut at `---` lines (which may carry a comment), as kubectl reads it; blank chunks are dropped. */
-function splitDocuments(text: string): { text: string; line: number }[] {
-  const chunks: { text: string; line: number }[] = [];
-  const lines = text.split(/(?<=\n)/);
-  let current = '';
-  let startLine = 1;
-  lines.forEach((line, i) => {
-    if (/^---(\s*|\s+#.*)$/.test(line.replace(/\r?\n$/, ''))) {
-      if (current.trim() !== '') chunks.push({ text: current, line: startLine });
-      current = '';
-      startLine = i + 2;
-    } else {
-      current += line;
-    }
-  });
-  if (current.trim() !== '') chunks.push({ text: current, line: startLine });
-  return chunks;
 }
 
 function describe(object: Tree): string {

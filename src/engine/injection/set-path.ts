@@ -30,7 +30,8 @@ type Step = string | number;
  *
  * Mutates the top-level `tree` only: nested maps and lists on the path are copied before they
  * change, so a tree that shares branches with defaults never changes those defaults.
- * Throws UserError for a missing `=`, an empty path or path segment, or a bad list index.
+ * Throws UserError for a missing `=`, an empty path or path segment, a bad list index, or a value that would
+ * replace a map of settings (`--set global=1`).
  */
 export function setPath(tree: Record<string, unknown>, assignment: string): void {
   const eq = assignment.indexOf('=');
@@ -52,6 +53,9 @@ export function setPath(tree: Record<string, unknown>, assignment: string): void
     node = child;
   }
   const last = steps[steps.length - 1];
+  // The templates read maps such as `global` or `global.proxy` key by key: a scalar there breaks the output
+  // silently (`--set global=1` renders the image `/proxyv2:`). Removing one with null stays possible, as in helm.
+  if (value !== REMOVE && isRecord(readStep(node, last))) throw mapReplaced(`--set "${assignment}"`, path, value);
   if (value === REMOVE) {
     if (typeof last === 'string') delete (node as Record<string, unknown>)[last];
     else writeStep(node, last, null);
@@ -61,6 +65,14 @@ export function setPath(tree: Record<string, unknown>, assignment: string): void
 }
 
 const REMOVE = Symbol('remove');
+
+/** The error for an input (`where`) that would replace the map of settings at `path` with `value`. */
+export function mapReplaced(where: string, path: string, value: unknown): UserError {
+  return new UserError(
+    `${where}: ${path} is a map of settings in the values, and ${JSON.stringify(value)} would replace it whole: ` +
+      `set the keys inside it instead, such as ${path}.<key>`,
+  );
+}
 
 function parsePath(path: string, assignment: string): Step[] {
   if (path.trim() === '') {

@@ -68,7 +68,7 @@ const interfaces: Check = (v) => {
 };
 
 const quantity: Check = (v) => {
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(v)) return 'value contains control characters';
+  if ([...v].some(isControlCharacter)) return 'value contains control characters';
   return /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[mkMGTPE]|[eE][+-]?\d+)?$/.test(v)
     ? undefined
     : 'not a Kubernetes quantity (examples: 100m, 0.5, 128Mi, 1Gi)';
@@ -95,6 +95,12 @@ const CHECKS: Readonly<Record<string, Check>> = {
   'sidecar.istio.io/proxyCPULimit': quantity,
   'sidecar.istio.io/proxyMemoryLimit': quantity,
 };
+
+/** C0 and C1 control characters (compared by code, which reads plainer than a regular expression of them). */
+function isControlCharacter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
 
 function isPort(text: string): boolean {
   return /^\d{1,5}$/.test(text) && Number(text) <= 65535;
@@ -178,6 +184,15 @@ function proxyConfig(text: string): string | undefined {
   }
   if (config === null || config === undefined) return undefined;
   if (!isRecord(config)) return 'must be a YAML map of ProxyConfig fields, e.g. "holdApplicationUntilProxyStarts: true"';
+  const errors = proxyConfigProblems(config);
+  return errors.length === 0 ? undefined : `proxy config invalid: ${errors.join('; ')}`;
+}
+
+/**
+ * What is wrong with the fields of a ProxyConfig overlay, one message per field that names it; empty when fine.
+ * The mesh config's `defaultConfig` gets the same checks (src/engine/injection/settings.ts).
+ */
+export function proxyConfigProblems(config: Record<string, unknown>): string[] {
   const errors: string[] = [];
   for (const field of ['configPath', 'binaryPath', 'serviceCluster', 'discoveryAddress']) {
     if (field in config && (typeof config[field] !== 'string' || config[field] === '')) errors.push(`${field} must be a non-empty string`);
@@ -211,5 +226,5 @@ function proxyConfig(text: string): string | undefined {
   if (metadata !== undefined && (!isRecord(metadata) || Object.values(metadata).some((m) => typeof m !== 'string'))) {
     errors.push('proxyMetadata must map names to strings (quote numbers and booleans)');
   }
-  return errors.length === 0 ? undefined : `proxy config invalid: ${errors.join('; ')}`;
+  return errors;
 }

@@ -13,7 +13,7 @@ export function labelSelectorMatches(selector: unknown, labels: Readonly<Record<
   return expressions.every((e: unknown) => isRecord(e) && expressionMatches(e, labels));
 }
 
-function expressionMatches(e: Record<string, any>, labels: Readonly<Record<string, string>>): boolean {
+function expressionMatches(e: Record<string, unknown>, labels: Readonly<Record<string, string>>): boolean {
   const key = String(e.key);
   const values: string[] = Array.isArray(e.values) ? e.values.map(String) : [];
   const has = Object.prototype.hasOwnProperty.call(labels, key);

@@ -27,7 +27,7 @@ export function isKubeObject(value: unknown): value is KubeObject {
   return typeof value.apiVersion === 'string' && typeof value.kind === 'string' && isRecord(value.metadata);
 }
 
-export function isRecord(value: unknown): value is Record<string, any> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -23,15 +23,17 @@ export class YamlParseError extends Error {
 /**
  * Parses a multi-document YAML stream. Empty documents (a lone `---`) are dropped.
  * Throws YamlParseError naming the source, line and reason of the first syntax error.
+ * `firstLine` is the line `text` starts on in a longer stream (a piece from split.ts), so lines name the stream's.
  */
-export function parseDocuments(text: string, source = '<input>'): YamlDocument[] {
+export function parseDocuments(text: string, source = '<input>', firstLine = 1): YamlDocument[] {
   const lineCounter = new LineCounter();
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const out: YamlDocument[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const error = doc.errors[0];
     if (error) {
-      throw new YamlParseError(source, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0]);
+      throw new YamlParseError(source, lineOf(error.pos[0]), error.message.split('\n')[0]);
     }
     const start = doc.contents?.range[0] ?? doc.range[0];
     let value: unknown;
@@ -39,10 +41,10 @@ export function parseDocuments(text: string, source = '<input>'): YamlDocument[]
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
       // Alias problems (unresolved, or an alias bomb) surface only when the document is resolved.
-      throw new YamlParseError(source, lineCounter.linePos(start).line, e instanceof Error ? e.message.split('\n')[0] : String(e));
+      throw new YamlParseError(source, lineOf(start), e instanceof Error ? e.message.split('\n')[0] : String(e));
     }
     if (value === null || value === undefined) continue;
-    out.push({ value, line: lineCounter.linePos(start).line, text: text.slice(doc.range[0], doc.range[2]) });
+    out.push({ value, line: lineOf(start), text: text.slice(doc.range[0], doc.range[2]) });
   }
   return out;
 }

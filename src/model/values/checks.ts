@@ -10,10 +10,26 @@ export interface ValueRule {
   readonly fix: string;
 }
 
-/** Applies rules to a values tree; unset values pass (the chart's defaults apply). */
+/**
+ * Applies rules to a values tree; unset values pass (the chart's defaults apply). A value that replaces a map
+ * holding a ruled path (`extraValues: { global: 1 }`) is an error too: the chart would read nothing from it and
+ * render broken objects (an image `/proxyv2:`) without failing. A null is left alone: helm reads it as "unset".
+ */
 export function checkValues(values: Record<string, unknown>, rules: readonly ValueRule[], prefix = 'values'): string[] {
   const errors: string[] = [];
+  const replacedMaps = new Set<string>();
   for (const rule of rules) {
+    const keys = rule.path.split('.');
+    for (let depth = 1; depth < keys.length; depth++) {
+      const parent = keys.slice(0, depth).join('.');
+      const value = lookup(values, parent);
+      if (value === undefined || value === null || isValuesObject(value) || replacedMaps.has(parent)) continue;
+      replacedMaps.add(parent);
+      errors.push(
+        `${prefix}.${parent} is ${show(value)}: must be a map (the chart reads ${prefix}.${rule.path} from it); ` +
+          `give a map (e.g. { ${keys[depth]}: ... }) or leave it out`,
+      );
+    }
     const value = lookup(values, rule.path);
     if (value === undefined || rule.accepts(value)) continue;
     errors.push(`${prefix}.${rule.path} is ${show(value)}: must be ${rule.expected}; ${rule.fix}`);

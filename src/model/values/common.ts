@@ -30,6 +30,6 @@ export interface LabelSelector {
 export type ExtraValues = Record<string, unknown>;
 
 /** A plain object (not an array, not null): the branches of a values tree. */
-export function isValuesObject(value: unknown): value is Record<string, any> {
+export function isValuesObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

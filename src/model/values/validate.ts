@@ -19,6 +19,7 @@ import {
   type ValueRule,
 } from './checks';
 import { isValuesObject } from './common';
+import { controlCharacterErrors } from './control-characters';
 import { PROXY_LOG_LEVELS } from './istiod-values';
 
 const PROFILE: ValueRule = {
@@ -219,14 +220,14 @@ const ISTIOD_RULES: readonly ValueRule[] = [
   },
 ];
 
-/** Type errors in values for the base chart (merged values: typed props and extraValues alike). */
+/** Type errors and control characters in values for the base chart (merged values: typed props and extraValues alike). */
 export function validateBaseValues(values: Record<string, unknown>): string[] {
-  return checkValues(values, BASE_RULES);
+  return [...checkValues(values, BASE_RULES), ...controlCharacterErrors('base', values)];
 }
 
-/** Type errors in values for the istiod chart, plus cross-field checks. */
+/** Type errors and control characters in values for the istiod chart, plus cross-field checks. */
 export function validateIstiodValues(values: Record<string, unknown>): string[] {
-  const errors = checkValues(values, ISTIOD_RULES);
+  const errors = [...checkValues(values, ISTIOD_RULES), ...controlCharacterErrors('istiod', values)];
   if (values.pilot !== undefined) {
     // IstioOperator nests istiod's settings under `pilot`; the helm chart reads them at the top level only.
     const keys = isValuesObject(values.pilot) ? Object.keys(values.pilot) : [];

@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
+import { loadInputs } from '../../../src/cli/commands/analyze';
+import { ObjectIndex } from '../../../src/engine/analysis/index-objects';
 import { runCli } from '../../support/cli';
 
 const run = (args: string[], stdin?: string) => runCli(args, stdin);
@@ -177,6 +180,64 @@ describe('cdk8s-istio analyze', () => {
       .join('\n')}\n`;
     const result = await run(['analyze', write('list.yaml', list), '--output', 'json']);
     expect(JSON.parse(result.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['IST0102']);
+  });
+
+  test('--rule turns a rule off or gives it another level', async () => {
+    const file = write('all.yaml', `${STRICT_NAMESPACE}---\n${UNINJECTED_CLIENT}`);
+    const off = await run(['analyze', file, '--rule', 'CDK8SI011=off']);
+    expect(off.code).toBe(0);
+    expect(off.stdout).not.toContain('CDK8SI011');
+    const warning = await run(['analyze', file, '--rule', 'CDK8SI011=warning']);
+    expect(warning.code).toBe(0);
+    expect(warning.stdout).toContain('Warning [CDK8SI011] (Job legacy/client');
+  });
+
+  test('--suppress drops matching findings and counts them in one line; other namespaces stay reported', async () => {
+    const file = write('all.yaml', `${STRICT_NAMESPACE}---\n${UNINJECTED_CLIENT}`);
+    const quiet = await run(['analyze', file, '--suppress', 'CDK8SI011=Job *.legacy']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).not.toContain('[CDK8SI011]');
+    expect(quiet.stdout).toContain('1 finding(s) suppressed: 1 by --suppress, 0 by the galley.istio.io/analyze-suppress annotation');
+    const elsewhere = await run(['analyze', file, '--suppress', 'CDK8SI011=Job *.shop']);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stdout).not.toContain('suppressed');
+  });
+
+  test('--output json carries the suppressed counts', async () => {
+    const file = write('all.yaml', `${STRICT_NAMESPACE}---\n${UNINJECTED_CLIENT}`);
+    const result = await run(['analyze', file, '-o', 'json', '--suppress', 'CDK8SI011=Job client.legacy,IST0102=Namespace *']);
+    expect(JSON.parse(result.stdout).suppressed).toEqual({ byPattern: 1, byAnnotation: 0 });
+  });
+
+  (process.platform === 'win32' ? test.skip : test)('skips a FIFO in a folder with a warning and refuses one named directly', async () => {
+    write('ok.yaml', UNLABELED);
+    const pipe = path.join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [pipe]);
+    const folder = await run(['analyze', dir]);
+    expect(folder.code).toBe(0);
+    expect(folder.stderr).toBe(`warning: skipped ${pipe}: it is a FIFO (named pipe), not a regular file\n`);
+    const named = await run(['analyze', pipe]);
+    expect(named).toMatchObject({ code: 2, stdout: '' });
+    expect(named.stderr).toMatch(/^error: cannot read input .*pipe\.yaml: it is a FIFO \(named pipe\)/);
+  });
+
+  test('ends in one line when the input passes the size budget', async () => {
+    const file = write(
+      'big.yaml',
+      `${UNLABELED}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {x: ${'y'.repeat(200)}}\n`,
+    );
+    await expect(loadInputs([file], new ObjectIndex(), 100)).rejects.toThrow(
+      /big\.yaml: the input is over 100 bytes in total: analyze fewer files at once, or raise Node's heap/,
+    );
+    const index = new ObjectIndex();
+    await loadInputs([file], index, 10_000);
+    expect(index.size).toBe(3);
+  });
+
+  test('counts the budget over all inputs together', async () => {
+    const a = write('a.yaml', UNLABELED);
+    const b = write('b.yaml', UNLABELED);
+    await expect(loadInputs([a, b], new ObjectIndex(), Math.ceil(UNLABELED.length * 1.5))).rejects.toThrow(/b\.yaml: the input is over/);
   });
 
   test('lists the rules', async () => {

@@ -37,14 +37,16 @@ function committed(name: string): string {
  * Runs the app command in this process: the same sample app, written to the CDK8S_OUTDIR that check passes.
  * (The cdk8s.yaml case below runs a real process.)
  */
-function inProcessApp(): { readonly commands: string[]; readonly restore: () => void } {
+function inProcessApp(): { readonly commands: string[]; readonly timeouts: (number | undefined)[]; readonly restore: () => void } {
   const commands: string[] = [];
+  const timeouts: (number | undefined)[] = [];
   const restore = setProcessRunner((program, args, options = {}) => {
     commands.push([program, ...args].join(' '));
+    timeouts.push(options.timeoutMs);
     sampleApp({ outdir: options.env!.CDK8S_OUTDIR!, renderCacheDir: path.join(root, 'renders'), layout: 'stage-folders' }).synth();
     return { status: 0, stdout: '', stderr: '' };
   });
-  return { commands, restore };
+  return { commands, timeouts, restore };
 }
 
 function tempDirsLeft(): string[] {
@@ -64,6 +66,7 @@ describe('cdk8s-istio check', () => {
     app = inProcessApp();
     const r = await run(['check', '--dist', dist, '--app', APP()]);
     expect(app.commands).toEqual([`/bin/sh -c ${APP()}`]);
+    expect(app.timeouts).toEqual([300_000]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/matches a fresh synth \(\d+ files\)/);
@@ -109,6 +112,49 @@ describe('cdk8s-istio check', () => {
     expect(outdir.startsWith(os.tmpdir())).toBe(true);
     expect(fs.existsSync(path.dirname(outdir))).toBe(false);
     expect(tempDirsLeft()).toEqual(before);
+  });
+
+  test('stops an app that runs past --timeout: exits 2 saying so, and removes the temporary folder', async () => {
+    const record = path.join(root, 'slow-outdir.txt');
+    const before = tempDirsLeft();
+    const started = Date.now();
+    const r = await run([
+      'check',
+      '--dist',
+      path.join(root, 'none'),
+      '--timeout',
+      '1',
+      '--app',
+      `mkdir -p "$CDK8S_OUTDIR"; echo "$CDK8S_OUTDIR" > '${record}'; echo 'kind: x' > "$CDK8S_OUTDIR/a.yaml"; exec sleep 30`,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: the app did not finish within 1 s \(.*sleep 30\); raise --timeout, or make it faster\n$/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(fs.existsSync(path.dirname(fs.readFileSync(record, 'utf-8').trim()))).toBe(false);
+    expect(tempDirsLeft()).toEqual(before);
+  });
+
+  test('refuses a --timeout that is not a positive number of seconds', async () => {
+    for (const bad of ['0', '-5', 'soon']) {
+      const r = await run(['check', '--dist', path.join(root, 'none'), '--app', 'true', '--timeout', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`option '--timeout <seconds>' argument '${bad}' is invalid. use a number of seconds above 0, e.g. 300`);
+    }
+  });
+
+  test('recovers an interrupted synth of the committed output before comparing, saying so', async () => {
+    const dist = committed('interrupted');
+    // Killed between its two renames: the output moved aside, the next one staged.
+    fs.renameSync(dist, path.join(root, '.interrupted.old'));
+    fs.mkdirSync(path.join(root, '.interrupted.new'));
+    app = inProcessApp();
+    const r = await run(['check', '--dist', dist, '--app', APP()]);
+    expect(r.stderr).toBe(
+      `recovered ${fs.realpathSync(root)}/interrupted after an interrupted synth: ` +
+        'restored the previous output from .interrupted.old; removed .interrupted.new\n',
+    );
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(root).filter((f) => f.startsWith('.interrupted.'))).toEqual([]);
   });
 
   test('exits 2 when the app writes nothing to CDK8S_OUTDIR', async () => {

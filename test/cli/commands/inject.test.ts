@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -5,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { type ConformanceCase, CONFORMANCE_DIR, loadConformanceCases } from '../../engine/injection/support/conformance';
 import { runCli } from '../../support/cli';
 import { normalizeDocument, yamlDocuments } from '../../engine/injection/support/semantic';
+import { buildInjectionSettings, injectYaml } from '../../../src/engine/injection';
 
 const HELLO = `apiVersion: apps/v1
 kind: Deployment
@@ -55,24 +57,43 @@ function file(name: string, content: string): string {
   return p;
 }
 
-function docs(text: string): any[] {
+interface Container {
+  readonly name: string;
+  readonly restartPolicy?: string;
+  readonly args?: string[];
+  readonly env?: { readonly name: string; readonly value?: string }[];
+  readonly resources?: { readonly limits?: Record<string, string> };
+}
+interface PodSpec {
+  readonly containers: Container[];
+  readonly initContainers?: Container[];
+}
+interface Doc {
+  readonly kind?: string;
+  readonly metadata?: { readonly name?: string };
+  readonly spec?: {
+    readonly template?: { readonly metadata?: { readonly annotations?: Record<string, string> }; readonly spec?: PodSpec };
+  };
+}
+
+function docs(text: string): Doc[] {
   return parseAllDocuments(text)
     .map((d) => d.toJS())
     .filter((d) => d !== null);
 }
 
-function find(text: string, kind: string, name: string): any {
+function find(text: string, kind: string, name: string): Doc {
   const found = docs(text).find((d) => d.kind === kind && d.metadata?.name === name);
   if (!found) throw new Error(`no ${kind} ${name} in output:\n${text}`);
   return found;
 }
 
-function podSpec(text: string): any {
-  return find(text, 'Deployment', 'hello').spec.template.spec;
+function podSpec(text: string): PodSpec {
+  return find(text, 'Deployment', 'hello').spec?.template?.spec ?? { containers: [] };
 }
 
-function proxy(spec: any): any {
-  return [...(spec.initContainers ?? []), ...(spec.containers ?? [])].find((c: any) => c.name === 'istio-proxy');
+function proxy(spec: PodSpec): Container | undefined {
+  return [...(spec.initContainers ?? []), ...spec.containers].find((c) => c.name === 'istio-proxy');
 }
 
 describe('cdk8s-istio inject', () => {
@@ -86,16 +107,16 @@ describe('cdk8s-istio inject', () => {
   test('runs istio-proxy as a native sidecar by default, and as a container with --native-sidecars=false', async () => {
     const input = file('native.yaml', HELLO);
     const native = podSpec((await run(['-f', input])).stdout);
-    expect(native.initContainers.find((c: any) => c.name === 'istio-proxy')).toMatchObject({ restartPolicy: 'Always' });
-    expect(native.containers.map((c: any) => c.name)).toEqual(['hello']);
+    expect(native.initContainers?.find((c) => c.name === 'istio-proxy')).toMatchObject({ restartPolicy: 'Always' });
+    expect(native.containers.map((c) => c.name)).toEqual(['hello']);
     const bare = podSpec((await run(['-f', input, '--native-sidecars'])).stdout);
-    expect(bare.initContainers.map((c: any) => c.name)).toContain('istio-proxy');
+    expect(bare.initContainers?.map((c) => c.name)).toContain('istio-proxy');
 
     const classic = await run(['-f', input, '--native-sidecars=false']);
     expect(classic.code).toBe(0);
     const spec = podSpec(classic.stdout);
-    expect(spec.containers.map((c: any) => c.name)).toContain('istio-proxy');
-    expect((spec.initContainers ?? []).map((c: any) => c.name)).not.toContain('istio-proxy');
+    expect(spec.containers.map((c) => c.name)).toContain('istio-proxy');
+    expect((spec.initContainers ?? []).map((c) => c.name)).not.toContain('istio-proxy');
   });
 
   test('writes to the -o file and nothing to stdout', async () => {
@@ -124,38 +145,38 @@ describe('cdk8s-istio inject', () => {
   test('--set changes a value the sidecar template reads', async () => {
     const result = await run(['-f', file('set.yaml', HELLO), '--set', 'global.proxy.logLevel=debug']);
     expect(result.code).toBe(0);
-    expect(proxy(podSpec(result.stdout)).args).toContain('--proxyLogLevel=debug');
+    expect(proxy(podSpec(result.stdout))?.args).toContain('--proxyLogLevel=debug');
   });
 
   test('--values files merge in order and --set wins over them', async () => {
     const first = file('v1.yaml', 'global:\n  proxy:\n    logLevel: error\n    componentLogLevel: misc:info\n');
     const second = file('v2.yaml', 'global:\n  proxy:\n    logLevel: trace\n');
     const args = ['-f', file('values.yaml', HELLO), '--values', first, '--values', second];
-    const merged = proxy(podSpec((await run(args)).stdout)).args;
+    const merged = proxy(podSpec((await run(args)).stdout))?.args;
     expect(merged).toEqual(expect.arrayContaining(['--proxyLogLevel=trace', '--proxyComponentLogLevel=misc:info']));
-    const overridden = proxy(podSpec((await run([...args, '--set', 'global.proxy.logLevel=info'])).stdout)).args;
+    const overridden = proxy(podSpec((await run([...args, '--set', 'global.proxy.logLevel=info'])).stdout))?.args;
     expect(overridden).toContain('--proxyLogLevel=info');
   });
 
   test('--values null removes a default, as in helm', async () => {
     const values = file('null.yaml', 'global:\n  proxy:\n    resources:\n      limits:\n        cpu: null\n');
-    const resources = proxy(podSpec((await run(['-f', file('nullin.yaml', HELLO), '--values', values])).stdout)).resources;
-    expect(resources.limits.cpu).toBeUndefined();
-    expect(resources.limits.memory).toBeDefined();
+    const resources = proxy(podSpec((await run(['-f', file('nullin.yaml', HELLO), '--values', values])).stdout))?.resources;
+    expect(resources?.limits?.cpu).toBeUndefined();
+    expect(resources?.limits?.memory).toBeDefined();
   });
 
   test('--mesh-config overlays the mesh config the proxy gets', async () => {
     const mesh = file('mesh.yaml', 'defaultConfig:\n  drainDuration: 23s\n');
     const result = await run(['-f', file('mesh-in.yaml', HELLO), '--mesh-config', mesh]);
     expect(result.code).toBe(0);
-    const env = proxy(podSpec(result.stdout)).env.find((e: any) => e.name === 'PROXY_CONFIG');
-    expect(JSON.parse(env.value)).toMatchObject({ drainDuration: '23s' });
+    const env = proxy(podSpec(result.stdout))?.env?.find((e) => e.name === 'PROXY_CONFIG');
+    expect(JSON.parse(env?.value ?? '{}')).toMatchObject({ drainDuration: '23s' });
   });
 
   test('--revision shows in the rev annotation and the sidecar status', async () => {
     const result = await run(['-f', file('rev.yaml', HELLO), '--revision', 'canary']);
     expect(result.code).toBe(0);
-    const annotations = find(result.stdout, 'Deployment', 'hello').spec.template.metadata.annotations;
+    const annotations = find(result.stdout, 'Deployment', 'hello').spec?.template?.metadata?.annotations ?? {};
     expect(annotations['istio.io/rev']).toBe('canary');
     expect(JSON.parse(annotations['sidecar.istio.io/status']).revision).toBe('canary');
   });
@@ -236,6 +257,62 @@ describe('cdk8s-istio inject', () => {
     const result = await run([]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--filename/);
+  });
+
+  test('streams a stream of many documents to the same output as injecting it whole', async () => {
+    const stream = `# leading comment\n${SERVICE}--- # separator comment\n${HELLO}---\n\n---\n${HELLO.replace(/hello/g, 'other')}`;
+    const result = await run(['-f', file('stream.yaml', stream)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(injectYaml(stream, buildInjectionSettings(), 'stream.yaml').yaml);
+  });
+
+  test('names the line in the whole stream for a bad annotation in a later document', async () => {
+    const result = await run(['-f', file('bad-later.yaml', `${SERVICE}---\n${HELLO}---\n${BAD_ANNOTATION}`)]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/bad-later\.yaml:29: .*excludeOutboundPorts/);
+  });
+
+  test('leaves no -o file and no temporary file when a document after good ones fails', async () => {
+    const output = path.join(dir, 'never.yaml');
+    const result = await run(['-f', file('good-then-bad.yaml', `${HELLO}---\n${SERVICE}---\n${BAD_ANNOTATION}`), '-o', output]);
+    expect(result.code).toBe(1);
+    expect(fs.existsSync(output)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  test('can write the result over its own input file', async () => {
+    const same = file('in-place.yaml', HELLO);
+    const result = await run(['-f', same, '-o', same]);
+    expect(result.code).toBe(0);
+    expect(proxy(podSpec(fs.readFileSync(same, 'utf8')))).toBeDefined();
+  });
+
+  test('fails on a --mesh-config whose proxy config the injector would reject, naming the flag, the field and the fix', async () => {
+    const mesh = file('bad-mesh.yaml', 'defaultConfig:\n  drainDuration: 45\n');
+    const result = await run(['-f', file('mc-in.yaml', HELLO), '--mesh-config', mesh]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toBe(`error: --mesh-config ${mesh}: defaultConfig.drainDuration must be a duration in seconds such as "45s"\n`);
+  });
+
+  test('fails on --set that replaces the global map with a scalar, naming the key', async () => {
+    const result = await run(['-f', file('g-in.yaml', HELLO), '--set', 'global=1']);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^error: --set "global=1": global is a map of settings in the values/);
+  });
+
+  test('fails on a values file that replaces a map with a scalar, naming the file and the key', async () => {
+    const values = file('scalar-proxy.yaml', 'global:\n  proxy: fast\n');
+    const result = await run(['-f', file('vs-in.yaml', HELLO), '--values', values]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toContain(`--values ${values}: global.proxy is a map of settings in the values`);
+  });
+
+  (process.platform === 'win32' ? test.skip : test)('refuses a FIFO named with -f without opening it', async () => {
+    const pipe = path.join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [pipe]);
+    const result = await run(['-f', pipe]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/cannot read input file .*pipe\.yaml: it is a FIFO \(named pipe\): .*standard input with -/);
   });
 
   test('--help documents every flag', async () => {

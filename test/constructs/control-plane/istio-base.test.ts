@@ -5,6 +5,7 @@ import { Chart, Testing } from 'cdk8s';
 import { IstioBase, type IstioBaseProps } from '../../../src/constructs/control-plane/istio-base';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { FIXTURE_CHARTS, findObject } from '../../engine/charts/test-helpers';
+import { at, list } from '../../support/json';
 
 let renders: string;
 beforeAll(() => {
@@ -39,16 +40,16 @@ describe('IstioBase', () => {
       'authorizationpolicies.security.istio.io',
       'peerauthentications.security.istio.io',
     ]);
-    (crds[0].metadata as any).name = 'changed';
+    Object.assign(crds[0].metadata, { name: 'changed' });
     expect(b.crds().map((c) => c.metadata.name)).not.toContain('changed');
   });
 
   test('the PeerAuthentication CRD carries a schema with the mTLS modes', () => {
-    const crd: any = base()
+    const crd = base()
       .base.crds()
       .find((c) => c.metadata.name === 'peerauthentications.security.istio.io');
-    const v1 = crd.spec.versions.find((v: any) => v.name === 'v1');
-    expect(v1.schema.openAPIV3Schema.properties.spec.properties.mtls.properties.mode.enum).toEqual([
+    const v1 = list(crd, 'spec', 'versions').find((v) => v.name === 'v1');
+    expect(at(v1, 'schema', 'openAPIV3Schema', 'properties', 'spec', 'properties', 'mtls', 'properties', 'mode', 'enum')).toEqual([
       'UNSET',
       'DISABLE',
       'PERMISSIVE',
@@ -69,10 +70,31 @@ describe('IstioBase', () => {
   });
 
   test('records bad values as validation errors instead of throwing', () => {
-    const { base: b } = base({ values: { global: { resourceScope: 'everything' as any } } });
+    const { base: b } = base({ values: { global: { resourceScope: 'everything' as 'all' } } });
     expect(b.node.validate()).toEqual([
       expect.stringContaining('values.global.resourceScope is "everything": must be one of all, cluster, namespace'),
     ]);
     expect(b.objects()).toEqual([]);
+  });
+
+  test('creates istio-system by default, and not with createNamespace: false', () => {
+    expect(findObject(Testing.synth(base().chart), 'Namespace', 'istio-system').metadata).toEqual({ name: 'istio-system' });
+    const { chart, base: b } = base({ createNamespace: false });
+    expect(b.namespaceObject).toBeUndefined();
+    expect(Testing.synth(chart).filter((o) => o.kind === 'Namespace')).toEqual([]);
+  });
+
+  test('isIstioBase recognizes an IstioBase of another copy of the library, not other constructs', () => {
+    let Other: typeof IstioBase = IstioBase;
+    jest.isolateModules(() => {
+      Other = (jest.requireActual('../../../src/constructs/control-plane/istio-base') as { IstioBase: typeof IstioBase }).IstioBase;
+    });
+    const other = new Other(new Chart(Testing.app(), 'c'), 'Base', {
+      sources: [ChartSource.localDir(FIXTURE_CHARTS)],
+      renderCacheDir: renders,
+    });
+    expect(other instanceof IstioBase).toBe(false);
+    expect(IstioBase.isIstioBase(other)).toBe(true);
+    expect(IstioBase.isIstioBase(base().chart)).toBe(false);
   });
 });

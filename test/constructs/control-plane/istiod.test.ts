@@ -6,6 +6,7 @@ import { Istiod, type IstiodProps } from '../../../src/constructs/control-plane/
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { MeshApp } from '../../../src/synth/mesh-app';
 import { countingRunner, FIXTURE_CHARTS, findObject, useTempDir } from '../../engine/charts/test-helpers';
+import { at } from '../../support/json';
 
 const tmp = useTempDir('istiod-test-');
 // One render cache for the whole file: entries are keyed by everything a render depends on, so sharing is safe.
@@ -84,6 +85,27 @@ describe('Istiod', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  test('creates its namespace by default, and not with createNamespace: false', () => {
+    expect(findObject(Testing.synth(istiod({ namespace: 'mesh' }).chart), 'Namespace', 'mesh').metadata).toEqual({ name: 'mesh' });
+    const { chart, istiod: d } = istiod({ createNamespace: false });
+    expect(d.namespaceObject).toBeUndefined();
+    expect(Testing.synth(chart).filter((o) => o.kind === 'Namespace')).toEqual([]);
+  });
+
+  test('isIstiod recognizes an Istiod of another copy of the library, not other constructs', () => {
+    let Other: typeof Istiod = Istiod;
+    jest.isolateModules(() => {
+      Other = (jest.requireActual('../../../src/constructs/control-plane/istiod') as { Istiod: typeof Istiod }).Istiod;
+    });
+    const other = new Other(new Chart(Testing.app(), 'c'), 'Istiod', {
+      sources: [ChartSource.localDir(FIXTURE_CHARTS)],
+      renderCacheDir: renders,
+    });
+    expect(other instanceof Istiod).toBe(false);
+    expect(Istiod.isIstiod(other)).toBe(true);
+    expect(Istiod.isIstiod(istiod().chart)).toBe(false);
+  });
+
   test('keeps cluster-scoped objects without a namespace inside a chart that has one', () => {
     const objects = Testing.synth(istiod({}, { namespace: 'apps' }).chart);
     expect(findObject(objects, 'ClusterRole', 'istiod-clusterrole-istio-system').metadata.namespace).toBeUndefined();
@@ -91,20 +113,20 @@ describe('Istiod', () => {
   });
 
   test('injectionValues() is the values tree of the rendered injector ConfigMap', () => {
-    const values = istiod({ revision: 'canary', values: { global: { proxy: { logLevel: 'debug' } } } }).istiod.injectionValues() as any;
+    const values = istiod({ revision: 'canary', values: { global: { proxy: { logLevel: 'debug' } } } }).istiod.injectionValues();
     expect(values.revision).toBe('canary');
-    expect(values.global.hub).toBe('docker.io/istio');
-    expect(values.global.proxy.logLevel).toBe('debug');
+    expect(at(values, 'global', 'hub')).toBe('docker.io/istio');
+    expect(at(values, 'global', 'proxy', 'logLevel')).toBe('debug');
     // chart defaults the construct never set:
-    expect(values.global.proxy.includeIPRanges).toBe('*');
-    expect(values.sidecarInjectorWebhook.rewriteAppHTTPProbe).toBe(true);
+    expect(at(values, 'global', 'proxy', 'includeIPRanges')).toBe('*');
+    expect(at(values, 'sidecarInjectorWebhook', 'rewriteAppHTTPProbe')).toBe(true);
     expect(values.pilot).toEqual({ cni: { enabled: false }, env: {} });
   });
 
   test('injectorConfig() is the rendered injector config with its templates', () => {
-    const config = istiod().istiod.injectorConfig() as any;
-    expect(config.policy).toBe('enabled');
-    expect(config.templates.sidecar).toContain('istio-proxy');
+    const config = istiod().istiod.injectorConfig();
+    expect(at(config, 'policy')).toBe('enabled');
+    expect(at(config, 'templates', 'sidecar')).toContain('istio-proxy');
   });
 
   test('meshConfig() is the rendered mesh config: chart defaults with values.meshConfig merged in', () => {
@@ -180,7 +202,7 @@ describe('Istiod errors are reported at synth, all at once', () => {
     const chart = new Chart(Testing.app(), 'c');
     const cp = new Istiod(chart, 'Istiod', { sources: [], values: { meshConfig: { accessLogFile: '/dev/stdout' } } });
     expect(cp.meshConfig()).toEqual({ accessLogFile: '/dev/stdout' });
-    expect((cp.injectionValues() as any).global.hub).toBe('docker.io/istio');
+    expect(at(cp.injectionValues(), 'global', 'hub')).toBe('docker.io/istio');
     expect(cp.injectorConfig()).toBeUndefined();
   });
 });

@@ -1,7 +1,11 @@
-import { ApiObject, App, Chart, type IResolver, JsonPatch, type ResolutionContext, Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, Duration, type IResolver, JsonPatch, type ResolutionContext, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addApiObjects, renderOrRecord } from '../../../src/constructs/control-plane/rendered-chart';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
+import { FIXTURE_CHARTS, withFakeHelm } from '../../engine/charts/test-helpers';
 
 const obj = (kind: string, name: string, namespace?: string, apiVersion = 'v1') => ({
   apiVersion,
@@ -108,5 +112,32 @@ describe('renderOrRecord', () => {
     );
     expect(objects).toEqual([]);
     expect(errors).toEqual([expect.stringContaining("istio chart 'base' version 1.30.3 not found")]);
+  });
+
+  test('passes renderTimeout to helm: a helm that hangs is stopped at it and recorded as one error', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rendered-chart-test-'));
+    try {
+      const errors: string[] = [];
+      withFakeHelm(tmp, 'exec sleep 30', () =>
+        renderOrRecord(
+          {
+            chart: 'base',
+            version: '1.30.3',
+            sources: [ChartSource.localDir(FIXTURE_CHARTS)],
+            release: 'istio-base',
+            namespace: 'istio-system',
+            values: {},
+            cacheDir: path.join(tmp, 'renders'),
+            renderTimeout: Duration.millis(500),
+          },
+          errors,
+        ),
+      );
+      expect(errors).toEqual([
+        expect.stringMatching(/^helm template istio-base \(.*\) did not finish within 0\.5 s and was stopped; .*renderTimeout/),
+      ]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

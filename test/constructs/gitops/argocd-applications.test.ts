@@ -2,14 +2,13 @@ import { App, ApiObject, Chart } from 'cdk8s';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ArgoCdApplications, ArgoCdSync } from '../../../src/constructs/gitops/argocd-applications';
+import { ArgoCdApplications, ArgoCdSync, webhookConfigurations } from '../../../src/constructs/gitops/argocd-applications';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { UserError } from '../../../src/errors';
-import { OutputLayout } from '../../../src/synth/layout';
+import { OutputLayout } from '../../../src/core/output-layout';
+import { Stage, SYNC_WAVE_ANNOTATION } from '../../../src/core/stage';
 import { MeshApp } from '../../../src/synth/mesh-app';
-import { SYNC_WAVE_ANNOTATION } from '../../../src/synth/normalize';
-import { Stage } from '../../../src/synth/stage';
 import { sampleApp } from '../../synth/sample-app';
 
 const REPO = 'https://git.example.com/mesh.git';
@@ -27,7 +26,20 @@ function allObjects(files: ReadonlyMap<string, string>): KubeObject[] {
     .flatMap(([f, text]) => parseDocuments(text, f).map((d) => d.value as KubeObject));
 }
 
-function application(objects: readonly KubeObject[], name: string): any {
+/** The fields of an Argo CD Application these tests read. */
+interface Application {
+  readonly apiVersion: string;
+  readonly metadata: KubeObject['metadata'];
+  readonly spec: {
+    readonly project: string;
+    readonly source: Record<string, unknown>;
+    readonly destination: Record<string, unknown>;
+    readonly syncPolicy: { readonly automated?: unknown; readonly syncOptions: string[] };
+    readonly ignoreDifferences?: { readonly name: string }[];
+  };
+}
+
+function application(objects: readonly KubeObject[], name: string): Application {
   const found = objects.find((o) => o.kind === 'Application' && o.metadata.name === name);
   if (!found)
     throw new Error(
@@ -36,7 +48,7 @@ function application(objects: readonly KubeObject[], name: string): any {
         .map((o) => o.metadata.name)
         .join(', ')}]`,
     );
-  return found;
+  return found as unknown as Application;
 }
 
 /** A MeshApp without helm: a control-plane-like chart, a workload and a webhook of the user's own. */
@@ -158,7 +170,36 @@ describe('ArgoCdApplications', () => {
     expect(objects.filter((o) => o.kind === 'Application')).toHaveLength(1);
     expect(only.spec.source.path).toBe('clusters/prod/dist');
     expect(only.metadata.annotations).toBeUndefined();
-    expect(only.spec.ignoreDifferences.map((i: any) => i.name)).toEqual(['shop-defaults']);
+    expect(only.spec.ignoreDifferences?.map((i) => i.name)).toEqual(['shop-defaults']);
+    expect(only.spec.source.directory).toBeUndefined();
+  });
+
+  test("the single Application skips cdk8s's construct-metadata.json when the app records it", () => {
+    const app = smallApp({ layout: OutputLayout.filePerChart(), syncWaves: true, recordConstructMetadata: true });
+    new ArgoCdApplications(new Chart(app, 'argocd'), 'apps', { repoUrl: REPO });
+    const files = app.synthFiles();
+    expect(files.has('construct-metadata.json')).toBe(true);
+    expect(application(allObjects(new Map([...files].filter(([f]) => f.endsWith('.yaml')))), 'mesh').spec.source).toEqual({
+      directory: { exclude: 'construct-metadata.json' },
+      path: 'dist',
+      repoURL: REPO,
+      targetRevision: 'HEAD',
+    });
+  });
+
+  test('Applications per stage folder find the stages of a plan made by another copy of the library', () => {
+    let other: typeof Stage = Stage;
+    jest.isolateModules(() => {
+      other = (jest.requireActual('../../../src/core/stage') as { Stage: typeof Stage }).Stage;
+    });
+    const apps = new ArgoCdApplications(new Chart(smallApp(), 'argocd'), 'apps', { repoUrl: REPO });
+    const object = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } };
+    apps.describeOutput({
+      layout: OutputLayout.stageFolders(),
+      syncWaves: false,
+      objects: [{ object, constructPath: 'shop/web', stage: other.workloads(), file: '30-workloads/shop.k8s.yaml' }],
+    });
+    expect(apps.node.children.map((c) => c.node.id)).toEqual(['workloads']);
   });
 
   test('options: manual sync, client-side apply, extra sync options, project, revision, destination', () => {
@@ -222,6 +263,23 @@ describe('ArgoCdApplications', () => {
       "path '../elsewhere' must be relative to the repository root and stay inside it, e.g. 'dist'",
       "namespace 'argo_cd' is not a DNS label: use lower-case letters, digits and '-', at most 63 characters",
       "namePrefix 'Mesh' is not a DNS label: use lower-case letters, digits and '-', at most 63 characters",
+    ]);
+  });
+});
+
+describe('webhookConfigurations', () => {
+  test('lists mutating and validating webhook configurations sorted by kind and name', () => {
+    const hook = (kind: string, name: string) => ({ object: { apiVersion: 'admissionregistration.k8s.io/v1', kind, metadata: { name } } });
+    const list = webhookConfigurations([
+      hook('ValidatingWebhookConfiguration', 'b'),
+      { object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } } },
+      hook('ValidatingWebhookConfiguration', 'a'),
+      hook('MutatingWebhookConfiguration', 'z'),
+    ]);
+    expect(list.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'MutatingWebhookConfiguration/z',
+      'ValidatingWebhookConfiguration/a',
+      'ValidatingWebhookConfiguration/b',
     ]);
   });
 });

@@ -1,11 +1,12 @@
 import { App, ApiObject, Chart, Duration } from 'cdk8s';
 import { FluxKustomizations, FluxSource } from '../../../src/constructs/gitops/flux-kustomizations';
+import { OutputLayout } from '../../../src/core/output-layout';
+import { Stage } from '../../../src/core/stage';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { UserError } from '../../../src/errors';
-import { OutputLayout } from '../../../src/synth/layout';
 import { MeshApp } from '../../../src/synth/mesh-app';
-import { Stage } from '../../../src/synth/stage';
+import { at } from '../../support/json';
 
 function meshApp(layout = OutputLayout.stageFolders()): MeshApp {
   const app = new MeshApp({ layout });
@@ -27,7 +28,7 @@ function meshApp(layout = OutputLayout.stageFolders()): MeshApp {
   return app;
 }
 
-function kustomizations(app: MeshApp): Map<string, any> {
+function kustomizations(app: MeshApp): Map<string, KubeObject> {
   const text = app.synthFiles().get('gitops/flux.k8s.yaml');
   if (text === undefined) throw new Error('no gitops/flux.k8s.yaml');
   return new Map(
@@ -56,9 +57,9 @@ describe('FluxKustomizations', () => {
         wait: true,
       },
     });
-    expect(k.get('mesh-control-plane').spec.dependsOn).toEqual([{ name: 'mesh-crds' }]);
-    expect(k.get('mesh-workloads').spec.dependsOn).toEqual([{ name: 'mesh-control-plane' }]);
-    expect(k.get('mesh-policies').spec.dependsOn).toEqual([{ name: 'mesh-workloads' }]);
+    expect(at(k.get('mesh-control-plane'), 'spec', 'dependsOn')).toEqual([{ name: 'mesh-crds' }]);
+    expect(at(k.get('mesh-workloads'), 'spec', 'dependsOn')).toEqual([{ name: 'mesh-control-plane' }]);
+    expect(at(k.get('mesh-policies'), 'spec', 'dependsOn')).toEqual([{ name: 'mesh-workloads' }]);
   });
 
   test('options: source kind and namespace, path, names, interval, timeout, prune', () => {
@@ -73,8 +74,8 @@ describe('FluxKustomizations', () => {
       prune: false,
     });
     const cp = kustomizations(app).get('prod-control-plane');
-    expect(cp.metadata.namespace).toBe('flux');
-    expect(cp.spec).toMatchObject({
+    expect(cp?.metadata.namespace).toBe('flux');
+    expect(cp?.spec).toMatchObject({
       interval: '90s',
       timeout: '15m',
       prune: false,

@@ -1,6 +1,8 @@
 import { App, Chart } from 'cdk8s';
 import { AuthorizationPolicy } from '../../../src/constructs/policies/authorization-policy';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { AuthorizationAction } from '../../../src/model/traffic/security';
+import { at } from '../../support/json';
 
 function setup() {
   const app = new App();
@@ -8,7 +10,11 @@ function setup() {
 }
 
 const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-const find = (chart: Chart, kind: string, name: string) => chart.toJson().find((o: any) => o.kind === kind && o.metadata.name === name);
+function find(chart: Chart, kind: string, name: string): KubeObject {
+  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
+  return found;
+}
 
 describe('AuthorizationPolicy', () => {
   test('emits an ALLOW policy from principals and namespaces to methods, paths and ports', () => {
@@ -54,7 +60,7 @@ describe('AuthorizationPolicy', () => {
     const rules = [{ to: [{ paths: ['/admin/*'] }] }];
     new AuthorizationPolicy(chart, 'Deny', { name: 'deny', action: AuthorizationAction.deny(), rules });
     new AuthorizationPolicy(chart, 'Ext', { name: 'ext', action: AuthorizationAction.custom('ext-authz'), rules });
-    expect(find(chart, 'AuthorizationPolicy', 'deny').spec.action).toBe('DENY');
+    expect(at(find(chart, 'AuthorizationPolicy', 'deny'), 'spec', 'action')).toBe('DENY');
     expect(find(chart, 'AuthorizationPolicy', 'ext').spec).toMatchObject({ action: 'CUSTOM', provider: { name: 'ext-authz' } });
   });
 

@@ -1,7 +1,9 @@
 import { App, Chart } from 'cdk8s';
 import { DestinationRule } from '../../../src/constructs/policies/destination-rule';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { IstioDuration } from '../../../src/model/traffic/duration';
 import { ClientTls, LoadBalancer } from '../../../src/model/traffic/traffic-values';
+import { at } from '../../support/json';
 
 function setup() {
   const app = new App();
@@ -9,7 +11,11 @@ function setup() {
 }
 
 const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-const find = (chart: Chart, kind: string, name: string) => chart.toJson().find((o: any) => o.kind === kind && o.metadata.name === name);
+function find(chart: Chart, kind: string, name: string): KubeObject {
+  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
+  return found;
+}
 
 describe('DestinationRule', () => {
   test('emits subsets, load balancing, circuit breaking and ISTIO_MUTUAL by default', () => {
@@ -33,13 +39,13 @@ describe('DestinationRule', () => {
     const dr = find(chart, 'DestinationRule', 'reviews');
     expect(dr.apiVersion).toBe('networking.istio.io/v1');
     expect(dr.metadata.namespace).toBe('shop');
-    expect(dr.spec.trafficPolicy).toEqual({
+    expect(at(dr, 'spec', 'trafficPolicy')).toEqual({
       loadBalancer: { simple: 'ROUND_ROBIN' },
       connectionPool: { tcp: { maxConnections: 100, connectTimeout: '500ms' }, http: { http1MaxPendingRequests: 10 } },
       outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
       tls: { mode: 'ISTIO_MUTUAL' },
     });
-    expect(dr.spec.subsets).toEqual([
+    expect(at(dr, 'spec', 'subsets')).toEqual([
       { name: 'v1', labels: { version: 'v1' } },
       { name: 'v2', labels: { version: 'v2' }, trafficPolicy: { loadBalancer: { simple: 'RANDOM' } } },
     ]);
@@ -54,8 +60,8 @@ describe('DestinationRule', () => {
     });
     dr.addSubset({ name: 'eu', labels: { region: 'eu' } });
     const spec = find(chart, 'DestinationRule', 'external-api').spec;
-    expect(spec.trafficPolicy.tls).toEqual({ mode: 'SIMPLE', sni: 'api.example.com' });
-    expect(spec.subsets).toEqual([{ name: 'eu', labels: { region: 'eu' } }]);
+    expect(at(spec, 'trafficPolicy', 'tls')).toEqual({ mode: 'SIMPLE', sni: 'api.example.com' });
+    expect(at(spec, 'subsets')).toEqual([{ name: 'eu', labels: { region: 'eu' } }]);
   });
 
   test('leaves TLS unset for a host outside the cluster', () => {

@@ -1,5 +1,6 @@
-import { type App, Chart, Testing } from 'cdk8s';
+import { ApiObject, type App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import * as kplus33 from 'cdk8s-plus-33';
 import { MeshNamespace } from '../../../src/constructs/mesh-namespace';
 import { PeerAuthentication } from '../../../src/constructs/policies/peer-authentication';
 import { MtlsMode } from '../../../src/model/mtls';
@@ -8,8 +9,16 @@ function errorsOf(app: App): string[] {
   return app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
 }
 
-function find(objects: any[], kind: string, namespace: string, name: string): any {
-  const found = objects.find((o) => o.kind === kind && o.metadata.name === name && o.metadata.namespace === namespace);
+interface Policy {
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace: string };
+  readonly spec: unknown;
+}
+
+function find(objects: readonly unknown[], kind: string, namespace: string, name: string): Policy {
+  const found = (objects as readonly Policy[]).find(
+    (o) => o.kind === kind && o.metadata.name === name && o.metadata.namespace === namespace,
+  );
   if (!found) throw new Error(`no ${kind} ${namespace}/${name}`);
   return found;
 }
@@ -112,7 +121,7 @@ describe('PeerAuthentication', () => {
       name: 'web',
       namespace: 'shop',
       selector: { app: 'web' },
-      portLevelMtls: { [port]: MtlsMode.disable() } as any,
+      portLevelMtls: { [port]: MtlsMode.disable() } as never,
     });
     expect(errorsOf(app)).toEqual([
       `[security/W] port-level mtls port '${port}' is not a port number: use a container port from 1 to 65535`,
@@ -201,5 +210,69 @@ describe('PeerAuthentication', () => {
     const { app, chart } = setup();
     new PeerAuthentication(chart, 'Ns', { namespace: 'shop', mode: MtlsMode.of('MUTUAL') });
     expect(errorsOf(app)[0]).toContain("[security/Ns] mtls mode 'MUTUAL' is not one of UNSET, DISABLE, PERMISSIVE, STRICT");
+  });
+});
+
+describe('PeerAuthentication with a workload of any cdk8s-plus major or a plain ApiObject', () => {
+  test('selects a cdk8s-plus-33 workload by its selector labels and checks its container ports', () => {
+    const { app, chart } = setup();
+    const d = new kplus33.Deployment(chart, 'Web', {
+      metadata: { name: 'web', namespace: 'shop' },
+      select: false,
+      podMetadata: { labels: { app: 'web' } },
+      containers: [{ image: 'nginx', ports: [{ number: 80 }] }],
+    });
+    d.select(kplus33.LabelSelector.of({ labels: { app: 'web' } }));
+    const pa = new PeerAuthentication(chart, 'W', { selector: d, portLevelMtls: { 80: MtlsMode.disable(), 81: MtlsMode.disable() } });
+    expect(errorsOf(app)).toEqual([
+      '[security/W] port-level mtls port 81 is not a container port of the selected workload (its ports: 80): ' +
+        'use one of its container ports or add the port to a container',
+    ]);
+    expect(pa.matchLabels).toEqual({ app: 'web' });
+    expect(pa.name).toBe('web');
+  });
+
+  test('selects a plain ApiObject Deployment by its spec.selector, in its namespace, named after it', () => {
+    const { app, chart } = setup();
+    const api = new ApiObject(chart, 'Web', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web', tier: 'front' } },
+          spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 9090 }] }] },
+        },
+      },
+    });
+    const pa = new PeerAuthentication(chart, 'W', { selector: api, portLevelMtls: { 9090: MtlsMode.disable() } });
+    expect(errorsOf(app)).toEqual([]);
+    expect(pa.namespace).toBe('shop');
+    expect(find(Testing.synth(chart), 'PeerAuthentication', 'shop', 'web').spec).toEqual({
+      selector: { matchLabels: { app: 'web' } },
+      portLevelMtls: { 9090: { mode: 'DISABLE' } },
+    });
+  });
+
+  test('selects a plain ApiObject Job without a selector by its pod labels', () => {
+    const { chart } = setup();
+    const job = new ApiObject(chart, 'Job', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'shop' },
+      spec: { template: { metadata: { labels: { app: 'migrate' } }, spec: { containers: [{ name: 'm', image: 'busybox' }] } } },
+    });
+    expect(new PeerAuthentication(chart, 'W', { selector: job }).matchLabels).toEqual({ app: 'migrate' });
+  });
+
+  test('names what arrived when the selector construct is not a workload', () => {
+    const { app, chart } = setup();
+    const service = new kplus.Service(chart, 'Svc', { metadata: { name: 'web', namespace: 'shop' }, ports: [{ port: 80 }] });
+    new PeerAuthentication(chart, 'W', { namespace: 'shop', selector: service });
+    expect(errorsOf(app)).toEqual([
+      '[security/W] selector: expected pod labels or a workload (a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or CronJob, ' +
+        "or an ApiObject of one of those kinds), got a cdk8s-plus Service 'web' (kind Service)",
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { RequestAuthentication } from '../../../src/constructs/policies/request-authentication';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 
 function setup() {
   const app = new App();
@@ -7,7 +8,11 @@ function setup() {
 }
 
 const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-const find = (chart: Chart, kind: string, name: string) => chart.toJson().find((o: any) => o.kind === kind && o.metadata.name === name);
+function find(chart: Chart, kind: string, name: string): KubeObject {
+  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
+  return found;
+}
 
 describe('RequestAuthentication', () => {
   test('emits JWT rules with issuer, JWKS URI, audiences and token locations', () => {

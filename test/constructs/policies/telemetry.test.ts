@@ -1,6 +1,8 @@
 import { App, Chart } from 'cdk8s';
 import { Telemetry } from '../../../src/constructs/policies/telemetry';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { IstioMetric, TagOverride, WorkloadMode } from '../../../src/model/traffic/telemetry';
+import { at } from '../../support/json';
 
 function setup() {
   const app = new App();
@@ -8,7 +10,11 @@ function setup() {
 }
 
 const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-const find = (chart: Chart, kind: string, name: string) => chart.toJson().find((o: any) => o.kind === kind && o.metadata.name === name);
+function find(chart: Chart, kind: string, name: string): KubeObject {
+  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
+  return found;
+}
 
 describe('Telemetry', () => {
   test('meshDefault puts access logging and tracing sampling in the root namespace', () => {
@@ -39,9 +45,9 @@ describe('Telemetry', () => {
     });
     const t = find(chart, 'Telemetry', 'reviews');
     expect(t.metadata.namespace).toBe('shop');
-    expect(t.spec.selector).toEqual({ matchLabels: { app: 'reviews' } });
-    expect(t.spec.accessLogging).toEqual([{ filter: { expression: 'response.code >= 400' }, match: { mode: 'SERVER' } }]);
-    expect(t.spec.metrics).toEqual([
+    expect(at(t, 'spec', 'selector')).toEqual({ matchLabels: { app: 'reviews' } });
+    expect(at(t, 'spec', 'accessLogging')).toEqual([{ filter: { expression: 'response.code >= 400' }, match: { mode: 'SERVER' } }]);
+    expect(at(t, 'spec', 'metrics')).toEqual([
       {
         overrides: [
           {

@@ -1,8 +1,10 @@
 import { App, Chart } from 'cdk8s';
 import { VirtualService } from '../../../src/constructs/policies/virtual-service';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { IstioDuration } from '../../../src/model/traffic/duration';
 import { StringMatch } from '../../../src/model/traffic/string-match';
 import { RetryOn } from '../../../src/model/traffic/traffic-values';
+import { at, list } from '../../support/json';
 
 function setup() {
   const app = new App();
@@ -10,7 +12,11 @@ function setup() {
 }
 
 const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-const find = (chart: Chart, kind: string, name: string) => chart.toJson().find((o: any) => o.kind === kind && o.metadata.name === name);
+function find(chart: Chart, kind: string, name: string): KubeObject {
+  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
+  return found;
+}
 const HOST = 'reviews.shop.svc.cluster.local';
 
 describe('VirtualService', () => {
@@ -47,30 +53,30 @@ describe('VirtualService', () => {
     expect(errors(app)).toEqual([]);
     const vs = find(chart, 'VirtualService', 'reviews');
     expect(vs.apiVersion).toBe('networking.istio.io/v1');
-    expect(vs.spec.hosts).toEqual([HOST]);
-    const beta = vs.spec.http.find((r: any) => r.name === 'beta');
-    expect(beta.match).toEqual([
+    expect(at(vs, 'spec', 'hosts')).toEqual([HOST]);
+    const beta = list(vs, 'spec', 'http').find((r) => r.name === 'beta');
+    expect(beta?.match).toEqual([
       { uri: { prefix: '/api' }, headers: { 'x-group': { exact: 'beta' } }, queryParams: { debug: { exact: '1' } } },
     ]);
-    expect(beta.route).toEqual([{ destination: { host: HOST, subset: 'v2', port: { number: 9080 } } }]);
-    expect(beta.fault).toEqual({
+    expect(beta?.route).toEqual([{ destination: { host: HOST, subset: 'v2', port: { number: 9080 } } }]);
+    expect(beta?.fault).toEqual({
       delay: { fixedDelay: '2s', percentage: { value: 10 } },
       abort: { httpStatus: 503, percentage: { value: 5 } },
     });
-    expect(beta.rewrite).toEqual({ uri: '/' });
-    const split = vs.spec.http.find((r: any) => r.name === 'split');
-    expect(split.route.map((d: any) => d.weight)).toEqual([90, 10]);
-    expect(split.retries).toEqual({ attempts: 3, perTryTimeout: '2s', retryOn: 'gateway-error,connect-failure' });
-    expect(split.timeout).toBe('6s');
-    expect(split.mirror).toEqual({ host: 'reviews-shadow' });
-    expect(split.mirrorPercentage).toEqual({ value: 25 });
+    expect(beta?.rewrite).toEqual({ uri: '/' });
+    const split = list(vs, 'spec', 'http').find((r) => r.name === 'split');
+    expect(list(split, 'route').map((d) => d.weight)).toEqual([90, 10]);
+    expect(split?.retries).toEqual({ attempts: 3, perTryTimeout: '2s', retryOn: 'gateway-error,connect-failure' });
+    expect(split?.timeout).toBe('6s');
+    expect(split?.mirror).toEqual({ host: 'reviews-shadow' });
+    expect(split?.mirrorPercentage).toEqual({ value: 25 });
   });
 
   test('addHttpRoute appends after the routes given in props', () => {
     const { chart } = setup();
     const vs = new VirtualService(chart, 'Reviews', { hosts: [HOST], http: [{ name: 'first', destinations: [{ host: HOST }] }] });
     vs.addHttpRoute({ name: 'second', destinations: [{ host: HOST }] });
-    expect(find(chart, 'VirtualService', 'reviews').spec.http.map((r: any) => r.name)).toEqual(['first', 'second']);
+    expect(list(find(chart, 'VirtualService', 'reviews'), 'spec', 'http').map((r) => r.name)).toEqual(['first', 'second']);
   });
 
   test('fails when weights do not add up to 100', () => {

@@ -75,3 +75,35 @@ test('drops the namespace cdk8s gives to cluster-scoped objects', () => {
   expect(idx.namespace('shop')?.object.metadata.namespace).toBeUndefined();
   expect(idx.inNamespace('shop', 'Namespace')).toEqual([]);
 });
+
+describe('adding objects one at a time', () => {
+  const crd = {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'gadgets.example.com' },
+    spec: { scope: 'Cluster', names: { kind: 'Gadget' } },
+  };
+  const gadget = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g', namespace: 'shop' } };
+
+  test('drops the namespace of a kind a CRD declares cluster-scoped, even when the CRD comes after the object', () => {
+    const idx = new ObjectIndex();
+    idx.add({ object: gadget });
+    idx.add({ object: deployment('api', 'shop') });
+    idx.add({ object: crd });
+    expect(idx.byKind('Gadget').map((e) => e.object.metadata.namespace)).toEqual([undefined]);
+    expect(idx.inNamespace('shop', 'Gadget')).toEqual([]);
+    expect(idx.workloadsIn('shop').map((w) => w.object.metadata.name)).toEqual(['api']);
+    expect(idx.size).toBe(3);
+  });
+
+  test('keeps the namespace of a custom kind no CRD declares cluster-scoped', () => {
+    const idx = new ObjectIndex([{ object: gadget }]);
+    expect(idx.inNamespace('shop', 'Gadget').map((e) => e.object.metadata.name)).toEqual(['g']);
+  });
+
+  test('refuses add() after the first lookup, when rules may already hold results', () => {
+    const idx = new ObjectIndex([{ object: gadget }]);
+    expect(idx.all).toHaveLength(1);
+    expect(() => idx.add({ object: crd })).toThrow(/after the first lookup/);
+  });
+});

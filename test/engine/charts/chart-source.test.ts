@@ -26,6 +26,15 @@ describe('ChartSource', () => {
     expect(() => ChartSource.repository({ url: 'ftp://charts.example' })).toThrow(/not an http\(s\) repository url/);
   });
 
+  test('a rejected url is printed with its credentials hidden', () => {
+    expect(() => ChartSource.repository({ url: 'ftp://user:s3cret@charts.example' })).toThrow(
+      "chart source: 'ftp://***@charts.example' is not an http(s) repository url; write it as https://<host>/<path>",
+    );
+    expect(() => ChartSource.oci('https://user:s3cret@registry.example/charts')).toThrow(
+      "chart source: 'https://***@registry.example/charts' is not an oci reference",
+    );
+  });
+
   test('defaults put ISTIO_CHARTS_DIR before the repository', () => {
     const kinds = ChartSource.defaults({ ISTIO_CHARTS_DIR: '/opt/istio/manifests/charts' }).map((s) => s.spec.kind);
     expect(kinds).toEqual(['localDir', 'repository']);

@@ -1,6 +1,8 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chartDigest, fileDigest, folderStamp } from '../../../src/engine/charts/digest';
+import { UserError } from '../../../src/errors';
 import { useTempDir } from './test-helpers';
 
 const tmp = useTempDir('digest-test-');
@@ -53,5 +55,22 @@ describe('folderStamp', () => {
     fs.renameSync(path.join(dir, 'templates/y.yaml'), path.join(dir, 'templates/z.yaml'));
     stamps.push(folderStamp(dir));
     expect(new Set(stamps).size).toBe(4);
+  });
+});
+
+describe('files that are not regular files', () => {
+  test('a FIFO in a chart folder is refused by chartDigest and folderStamp without being opened', () => {
+    const dir = chart({ 'Chart.yaml': 'a' });
+    expect(spawnSync('mkfifo', [path.join(dir, 'values.yaml')]).status).toBe(0);
+    // Opening the FIFO would block the test until its timeout: a result at all shows it was never opened.
+    expect(() => chartDigest(dir)).toThrow(UserError);
+    expect(() => chartDigest(dir)).toThrow(`chart folder ${dir}: values.yaml is a FIFO (named pipe)`);
+    expect(() => folderStamp(dir)).toThrow(`chart folder ${dir}: values.yaml is a FIFO (named pipe)`);
+  });
+
+  test('a FIFO in place of a packaged chart is refused', () => {
+    const file = path.join(tmp(), 'c.tgz');
+    expect(spawnSync('mkfifo', [file]).status).toBe(0);
+    expect(() => chartDigest(file)).toThrow(`${file} is not a regular file`);
   });
 });

@@ -30,8 +30,9 @@ describe('normalizeRendered', () => {
       { name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } },
       { name: 'B', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
     ];
-    const [out] = normalizeRendered([obj('Pod', 'p', { spec: { containers: [{ name: 'c', env }] } })], 'mesh', 'test') as any[];
-    expect(out.spec.containers[0].env.map((e: any) => e.valueFrom.resourceFieldRef.divisor)).toEqual(['0', '1Mi']);
+    const [out] = normalizeRendered([obj('Pod', 'p', { spec: { containers: [{ name: 'c', env }] } })], 'mesh', 'test');
+    const container = (out.spec as { containers: Array<{ env: typeof env }> }).containers[0];
+    expect(container.env.map((e) => (e.valueFrom.resourceFieldRef as { divisor?: string }).divisor)).toEqual(['0', '1Mi']);
   });
 
   test('rejects a document that is not a Kubernetes object, naming its position', () => {

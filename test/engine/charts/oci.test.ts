@@ -8,7 +8,8 @@ import { chartFromOci } from '../../../src/engine/charts/oci';
 import { renderChart } from '../../../src/engine/charts/render';
 import { resolveChart } from '../../../src/engine/charts/resolve';
 import { setProcessRunner } from '../../../src/engine/process/runner';
-import { countingRunner, FIXTURE_CHARTS, findObject, useTempDir } from './test-helpers';
+import { UserError } from '../../../src/errors';
+import { countingRunner, FIXTURE_CHARTS, findObject, listTree, startSilentTcpServer, useTempDir } from './test-helpers';
 
 // A read-only OCI registry on loopback, in its own process (helm pull runs synchronously), serving the
 // packaged fixture charts under /v2/charts/<name>: a manifest, a helm config blob and the chart layer.
@@ -101,7 +102,7 @@ describe('chartFromOci', () => {
 
   test('reports a version the registry does not have', () => {
     expect(() => resolveChart('base', '9.9.9', [ChartSource.oci(ref, { plainHttp: true, cacheDir: cacheDir() })])).toThrow(
-      new RegExp(`looked at:\\n\\s+- ${ref.replace(/[./]/g, '\\$&')}/base version 9\\.9\\.9 \\(`),
+      new RegExp(`looked at: ${ref.replace(/[./]/g, '\\$&')}/base version 9\\.9\\.9 \\(`),
     );
   });
 
@@ -124,6 +125,52 @@ describe('chartFromOci', () => {
       expect(calls[0]).not.toContain('--plain-http');
     } finally {
       restore();
+    }
+  });
+});
+
+describe('chartFromOci under hostile conditions', () => {
+  test('a registry that accepts the connection and never answers: helm pull is killed at its limit, no staging folder is left', async () => {
+    const silent = await startSilentTcpServer();
+    try {
+      const spec = { ref: `oci://127.0.0.1:${silent.port}/charts`, plainHttp: true, cacheDir: cacheDir() };
+      const attempt = chartFromOci(spec, 'istiod', '1.30.3', locateHelm(), 1500);
+      expect(attempt).toEqual({
+        looked:
+          `oci://127.0.0.1:${silent.port}/charts/istiod version 1.30.3 (helm pull did not finish within 1.5 s and was stopped; ` +
+          "raise the limit with the construct's renderTimeout prop or CDK8S_ISTIO_HELM_TIMEOUT=<seconds>)",
+      });
+      expect(listTree(cacheDir()).filter((f) => f.includes('.tmp') || f.includes('.pull'))).toEqual([]);
+    } finally {
+      silent.stop();
+    }
+  });
+
+  test('a cached archive without its digest record is pulled again', () => {
+    const source = ChartSource.oci(ref, { plainHttp: true, cacheDir: cacheDir() });
+    const first = resolveChart('base', '1.30.3', [source]);
+    fs.rmSync(`${first.path}.sha256`);
+    const pulls = () =>
+      fs
+        .readFileSync(requestLog, 'utf-8')
+        .split('\n')
+        .filter((l) => l.startsWith('GET /v2/charts/base/blobs/')).length;
+    const before = pulls();
+    expect(resolveChart('base', '1.30.3', [source])).toEqual(first);
+    expect(pulls()).toBeGreaterThan(before);
+    expect(fs.existsSync(`${first.path}.sha256`)).toBe(true);
+  });
+
+  test('a version that would name a path outside the cache is refused before helm runs', () => {
+    const counter = countingRunner();
+    try {
+      const spec = { ref, plainHttp: true, cacheDir: cacheDir() };
+      expect(() => chartFromOci(spec, 'base', '../../x', 'helm')).toThrow(UserError);
+      expect(() => chartFromOci(spec, 'base', '--help', 'helm')).toThrow('chart version "--help" is not a Helm version');
+      expect(counter.calls).toEqual([]);
+      expect(listTree(cacheDir()).filter((f) => !f.startsWith('helm-'))).toEqual([]);
+    } finally {
+      counter.restore();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
@@ -5,7 +6,7 @@ import { renderChart } from '../../../src/engine/charts/render';
 import { resolveChart } from '../../../src/engine/charts/resolve';
 import { locateHelm } from '../../../src/engine/charts/helm-binary';
 import { UserError } from '../../../src/errors';
-import { countingRunner, FIXTURE_CHARTS as FIXTURES, findObject as find, useTempDir } from './test-helpers';
+import { countingRunner, FIXTURE_CHARTS as FIXTURES, findObject as find, listTree, useTempDir, withFakeHelm } from './test-helpers';
 
 const tmpDir = useTempDir('render-test-');
 
@@ -30,7 +31,10 @@ describe('renderChart', () => {
 
   test('fills the divisor of resourceFieldRef the way the API server reports it', () => {
     const env = find(render(), 'Deployment', 'istiod').spec.template.spec.containers[0].env;
-    expect(env.find((e: any) => e.name === 'GOMAXPROCS').valueFrom.resourceFieldRef).toEqual({ resource: 'limits.cpu', divisor: '0' });
+    expect(env.find((e: { name: string }) => e.name === 'GOMAXPROCS').valueFrom.resourceFieldRef).toEqual({
+      resource: 'limits.cpu',
+      divisor: '0',
+    });
   });
 
   test('fills the namespace of namespaced objects that the chart leaves without one', () => {
@@ -129,5 +133,111 @@ describe('render cache', () => {
       if (previous === undefined) delete process.env.HELM_BIN;
       else process.env.HELM_BIN = previous;
     }
+  });
+});
+
+describe('hostile values and a broken helm', () => {
+  const renders = () => path.join(tmpDir(), 'renders');
+  /** A fake helm's script that reads the values and prints `output` with exit status 0. */
+  const printing = (output: string): string => {
+    const file = path.join(tmpDir(), 'helm-output.yaml');
+    fs.writeFileSync(file, output);
+    return `cat > /dev/null; cat '${file}'`;
+  };
+  const smuggled = {
+    global: {
+      imagePullSecrets: [
+        'regcred\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: pwn\n' +
+          'roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin }\n' +
+          'subjects: [{ kind: ServiceAccount, name: default, namespace: default }]',
+      ],
+    },
+  };
+
+  test('a value that would smuggle an object into the output is refused before helm runs, naming its path', () => {
+    const counter = countingRunner();
+    try {
+      expect(() => render(smuggled)).toThrow(UserError);
+      expect(() => render(smuggled)).toThrow(/^values\.global\.imagePullSecrets\[0\] holds a line feed \(U\+000A\) at position 7: /);
+      expect(counter.calls).toHaveLength(0);
+      expect(listTree(renders())).toEqual([]);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  test('the fixture chart prints imagePullSecrets unquoted like the real one, so the value check is what stops smuggling', () => {
+    // A plain helm render of the same values: the extra object is there, and carries a genuine Source header.
+    const result = spawnSync(
+      locateHelm(),
+      ['template', 'istiod', path.join(FIXTURES, 'istio-control', 'istio-discovery'), '--values', '-'],
+      {
+        input: JSON.stringify(smuggled),
+        encoding: 'utf-8',
+      },
+    );
+    expect(result.stdout).toContain(
+      '# Source: istiod/templates/serviceaccount.yaml\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding',
+    );
+  });
+
+  test('a helm that exits 0 and prints nothing is an error, and nothing is cached', () => {
+    withFakeHelm(tmpDir(), 'cat > /dev/null; exit 0', () => {
+      expect(() => render()).toThrow(/^helm template istiod \(.*\) rendered no objects; check that HELM_BIN/);
+    });
+    expect(listTree(renders())).toEqual([]);
+  });
+
+  test("a helm whose output lacks the chart's Deployment is an error, and nothing is cached", () => {
+    const output = '---\n# Source: istiod/templates/serviceaccount.yaml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: istiod\n';
+    withFakeHelm(tmpDir(), printing(output), () => {
+      expect(() => render()).toThrow(/rendered no Deployment istiod, which the istiod chart always renders for these values/);
+    });
+    expect(listTree(renders())).toEqual([]);
+  });
+
+  test('a document no template of the chart wrote is an error naming it, and nothing is cached', () => {
+    const output =
+      '---\n# Source: istiod/templates/deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istiod\n' +
+      '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: planted\n';
+    withFakeHelm(tmpDir(), printing(output), () => {
+      expect(() => render()).toThrow(/: document 2 \(Secret planted, line 8\) has no '# Source:' header; /);
+    });
+    expect(listTree(renders())).toEqual([]);
+  });
+
+  test('a helm that hangs is killed at the limit, with one line naming the command, the limit and how to raise it', () => {
+    withFakeHelm(tmpDir(), 'exec sleep 30', () => {
+      const chart = resolveChart('istiod', '1.30.3', [ChartSource.localDir(FIXTURES)]);
+      const run = () =>
+        renderChart({ chart, release: 'istiod', namespace: 'istio-system', values: {}, cacheDir: renders(), timeoutMs: 500 });
+      expect(run).toThrow(UserError);
+      expect(run).toThrow(
+        new RegExp(
+          `^helm template istiod \\(${chart.origin.replace(/[/.]/g, '\\$&')}\\) did not finish within 0\\.5 s and was stopped; ` +
+            "raise the limit with the construct's renderTimeout prop or CDK8S_ISTIO_HELM_TIMEOUT=<seconds>$",
+        ),
+      );
+    });
+    expect(listTree(renders())).toEqual([]);
+  });
+
+  test('CDK8S_ISTIO_HELM_TIMEOUT sets the limit when no timeout is given', () => {
+    process.env.CDK8S_ISTIO_HELM_TIMEOUT = '0.5';
+    try {
+      withFakeHelm(tmpDir(), 'exec sleep 30', () => expect(() => render()).toThrow(/did not finish within 0\.5 s/));
+    } finally {
+      delete process.env.CDK8S_ISTIO_HELM_TIMEOUT;
+    }
+  });
+
+  test("helm's failure is reported on one line", () => {
+    withFakeHelm(
+      tmpDir(),
+      "cat > /dev/null; echo 'walk.go:75: warning' >&2; echo 'Error: template: broken' >&2; echo '  more' >&2; exit 1",
+      () => {
+        expect(() => render()).toThrow(/^helm template istiod \(.*\) failed: template: broken$/);
+      },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -8,30 +8,25 @@ import { locateHelm } from '../../../src/engine/charts/helm-binary';
 import { renderChart } from '../../../src/engine/charts/render';
 import { chartFromRepository } from '../../../src/engine/charts/repository';
 import { resolveChart } from '../../../src/engine/charts/resolve';
-import { closedPort, countingRunner, FIXTURE_CHARTS, findObject, useTempDir } from './test-helpers';
-
-// A loopback HTTP server in its own process: downloads run synchronously (spawnSync), which would
-// block a server living in the test's own event loop. It logs every request path to a file.
-const SERVER = `
-const http = require('http'), fs = require('fs'), path = require('path');
-const [root, log] = process.argv.slice(1);
-http.createServer((req, res) => {
-  fs.appendFileSync(log, req.url + '\\n');
-  const file = path.join(root, decodeURIComponent(req.url.split('?')[0]));
-  if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end('not found'); }
-  res.writeHead(200); res.end(fs.readFileSync(file));
-}).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });
-`;
+import { UserError } from '../../../src/errors';
+import {
+  closedPort,
+  countingRunner,
+  FIXTURE_CHARTS,
+  findObject,
+  listTree,
+  startHttpServer,
+  type TestServer,
+  useTempDir,
+} from './test-helpers';
 
 let serverRoot: string;
-let requestLog: string;
-let server: ChildProcess;
+let server: TestServer;
 let baseUrl: string;
 const digests: Record<string, string> = {};
 
 beforeAll(async () => {
   serverRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-repo-'));
-  requestLog = path.join(serverRoot, 'requests.log');
   const good = path.join(serverRoot, 'good');
   for (const [chart, dir] of [
     ['base', 'base'],
@@ -58,19 +53,24 @@ beforeAll(async () => {
     path.join(bad, 'index.yaml'),
     index(() => '0'.repeat(64)),
   );
-  server = spawn(process.execPath, ['-e', SERVER, serverRoot, requestLog], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d) => resolve(String(d).trim())));
-  baseUrl = `http://127.0.0.1:${port}`;
+  server = await startHttpServer(serverRoot);
+  baseUrl = server.url;
 });
 
 afterAll(() => {
-  server?.kill();
+  server?.stop();
   fs.rmSync(serverRoot, { recursive: true, force: true });
 });
 
 const cacheDir = useTempDir('repo-cache-');
-const requests = (): string[] => (fs.existsSync(requestLog) ? fs.readFileSync(requestLog, 'utf-8').trim().split('\n').filter(Boolean) : []);
-beforeEach(() => fs.rmSync(requestLog, { force: true }));
+// Requests made by the current test.
+let seen = 0;
+beforeEach(() => (seen = server.requests().length));
+const requests = (): string[] =>
+  server
+    .requests()
+    .slice(seen)
+    .flatMap((r) => (r.url ? [r.url] : []));
 
 describe('chartFromRepository', () => {
   test('downloads the archive once, checks its digest against the index and serves later uses from the cache', () => {
@@ -118,6 +118,85 @@ describe('chartFromRepository', () => {
     expect(chartFromRepository({ url: `${baseUrl}/good`, cacheDir: cacheDir(), digests: {} }, 'istiod', '9.9.9')).toEqual({
       looked: expect.stringContaining("no version 9.9.9 of 'istiod'"),
     });
+  });
+});
+
+/** The folder a repository's archives are cached in. */
+const repoDir = (url: string): string => path.join(cacheDir(), createHash('sha256').update(url).digest('hex').slice(0, 16));
+
+describe('chartFromRepository under hostile conditions', () => {
+  test('a cached archive without its digest record is not trusted: it is downloaded again and recorded', () => {
+    const spec = { url: `${baseUrl}/good`, cacheDir: cacheDir(), digests: {} };
+    const first = chartFromRepository(spec, 'istiod', '1.30.3');
+    if (!('chart' in first)) throw new Error(first.looked);
+    fs.rmSync(`${first.chart.path}.sha256`);
+    chartFromRepository(spec, 'istiod', '1.30.3');
+    expect(requests().filter((r) => r.endsWith('.tgz'))).toHaveLength(2);
+    expect(fs.readFileSync(`${first.chart.path}.sha256`, 'utf-8')).toBe(digests.istiod);
+  });
+
+  test('offline, a cached archive without its digest record is refused, naming the file and the fix', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/charts`;
+    const archive = path.join(repoDir(url), 'istiod-1.30.3.tgz');
+    fs.mkdirSync(path.dirname(archive), { recursive: true });
+    fs.writeFileSync(archive, 'planted');
+    const attempt = chartFromRepository({ url, cacheDir: cacheDir(), digests: {} }, 'istiod', '1.30.3');
+    expect(attempt).toEqual({
+      looked: expect.stringContaining(
+        `; the cached ${archive} has no digest record (istiod-1.30.3.tgz.sha256), so it is not trusted: ` +
+          'delete it, or let it be downloaded again while the repository can be reached',
+      ),
+    });
+  });
+
+  test('a version that would name a path outside the cache is refused before anything is written', () => {
+    // The cache one level down, so a write that escaped it would show in the listing.
+    const spec = { url: `${baseUrl}/good`, cacheDir: path.join(cacheDir(), 'cache'), digests: {} };
+    expect(() => chartFromRepository(spec, 'istiod', '../../../escape')).toThrow(UserError);
+    expect(() => chartFromRepository(spec, 'istiod', '../../../escape')).toThrow('chart version "../../../escape" is not a Helm version');
+    expect(listTree(cacheDir())).toEqual([]);
+    expect(requests()).toEqual([]);
+  });
+
+  test('an index.yaml over the size cap is refused and leaves no temporary file', () => {
+    const attempt = chartFromRepository({ url: `${baseUrl}/endless`, cacheDir: cacheDir(), digests: {} }, 'istiod', '1.30.3');
+    expect(attempt).toEqual({ looked: `${baseUrl}/endless/index.yaml (larger than the limit of 52428800 bytes; refusing it)` });
+    expect(listTree(cacheDir())).toEqual([path.basename(repoDir(`${baseUrl}/endless`))]);
+  });
+
+  test('temporary files left by a run that was killed are removed by the next one', () => {
+    const url = `${baseUrl}/good`;
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf-8' }).stdout);
+    fs.mkdirSync(repoDir(url), { recursive: true });
+    fs.writeFileSync(path.join(repoDir(url), `.index.${dead}.0badc0de.tmp`), 'half');
+    fs.writeFileSync(path.join(repoDir(url), `.istiod-1.30.3.${dead}.0badc0de.tmp.part`), 'half');
+    chartFromRepository({ url, cacheDir: cacheDir(), digests: {} }, 'istiod', '1.30.3');
+    expect(listTree(repoDir(url))).toEqual(['istiod-1.30.3.tgz', 'istiod-1.30.3.tgz.sha256']);
+  });
+
+  test('credentials in the repository URL are sent to the server and never printed', async () => {
+    const withCredentials = baseUrl.replace('http://', 'http://reader:s3cret@');
+    const ok = chartFromRepository({ url: `${withCredentials}/good`, cacheDir: cacheDir(), digests: {} }, 'base', '1.30.3');
+    if (!('chart' in ok)) throw new Error(ok.looked);
+    expect(ok.chart.origin).toContain(`${baseUrl.replace('http://', 'http://***@')}/good (base-1.30.3.tgz`);
+    expect(ok.chart.origin).not.toContain('s3cret');
+    const auth = `Basic ${Buffer.from('reader:s3cret').toString('base64')}`;
+    expect(
+      server
+        .requests()
+        .filter((r) => r.auth === auth)
+        .map((r) => r.url),
+    ).toEqual(['/good/index.yaml', '/good/base-1.30.3.tgz']);
+
+    const unreachable = `http://reader:s3cret@127.0.0.1:${await closedPort()}/charts?token=abc`;
+    let message = '';
+    try {
+      resolveChart('istiod', '1.30.3', [ChartSource.repository({ url: unreachable, cacheDir: cacheDir() })]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('http://***@127.0.0.1:');
+    expect(message).not.toContain('s3cret');
   });
 });
 

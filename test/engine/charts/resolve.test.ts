@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -51,6 +52,29 @@ describe('resolveChart', () => {
   test('fails with a user error listing each folder looked at', () => {
     const attempt = () => resolveChart('base', '1.30.3', [ChartSource.localDir('/nonexistent/a'), ChartSource.localDir('/nonexistent/b')]);
     expect(attempt).toThrow(UserError);
-    expect(attempt).toThrow(/- \/nonexistent\/a\/base \(no Chart.yaml\)\n\s+- \/nonexistent\/b\/base \(no Chart.yaml\)/);
+    expect(attempt).toThrow(/looked at: \/nonexistent\/a\/base \(no Chart.yaml\); \/nonexistent\/b\/base \(no Chart.yaml\)\); fix: /);
+  });
+
+  test('a FIFO in a local chart folder is one error naming it, not a hang', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolve-test-'));
+    try {
+      fs.cpSync(FIXTURE_CHARTS, tmp, { recursive: true });
+      const pipe = path.join(tmp, 'istio-control', 'istio-discovery', 'templates', 'zz-pipe.yaml');
+      expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+      const attempt = () => resolveChart('istiod', '1.30.3', [ChartSource.localDir(tmp)]);
+      expect(attempt).toThrow(UserError);
+      expect(attempt).toThrow(
+        `chart folder ${path.join(tmp, 'istio-control', 'istio-discovery')}: templates/zz-pipe.yaml is a FIFO (named pipe); ` +
+          'a chart holds regular files and folders only: remove it',
+      );
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('a version that is not a Helm version is refused before any source is tried', () => {
+    expect(() => resolveChart('istiod', '1.30.3/../../x', [ChartSource.localDir(FIXTURE_CHARTS)])).toThrow(
+      'chart version "1.30.3/../../x" is not a Helm version',
+    );
   });
 });

@@ -1,4 +1,8 @@
-import { BUILTINS, isTrue, typedMap } from '../../../src/engine/gotemplate/builtins';
+import { BUILTINS, callFunction, isTrue } from '../../../src/engine/gotemplate/builtins';
+import { GoPointer, markType } from '../../../src/engine/gotemplate/values';
+
+const STRING_MAP = { name: 'map[string]string', zero: '' };
+const NIL_INT_POINTER = new GoPointer({ kind: 'ptr', elem: { kind: 'basic', name: 'int64', zero: 0 } }, undefined);
 
 describe('isTrue', () => {
   test.each<[unknown, boolean]>([
@@ -14,6 +18,7 @@ describe('isTrue', () => {
     [{ a: 1 }, true],
     [false, false],
     [() => 1, true],
+    [NIL_INT_POINTER, false],
   ])('%p is %p', (v, expected) => {
     expect(isTrue(v)).toBe(expected);
   });
@@ -23,7 +28,7 @@ describe('builtins', () => {
   test.each<[string, unknown[], unknown]>([
     ['index', [{ a: [1, { b: 'x' }] }, 'a', 1, 'b'], 'x'],
     ['index', [{}, 'missing'], null],
-    ['index', [typedMap({}, ''), 'missing'], ''],
+    ['index', [markType({}, STRING_MAP), 'missing'], ''],
     ['index', ['abc', 0], 97],
     ['slice', ['héllo', 0, 3], 'hé'],
     ['slice', [[1, 2, 3], 1], [2, 3]],
@@ -41,7 +46,7 @@ describe('builtins', () => {
     ['call', [(a: number, b: number) => a + b, 1, 2], 3],
     ['not', [''], true],
   ])('%s %j', (name, args, expected) => {
-    expect(BUILTINS[name](...args)).toEqual(expected);
+    expect(callFunction(BUILTINS[name], args)).toEqual(expected);
   });
 
   test.each<[string, unknown[], string]>([
@@ -53,6 +58,7 @@ describe('builtins', () => {
     ['slice', [[1, 2], 2, 1], 'invalid slice index: 2 > 1'],
     ['slice', ['ab', 0, 1, 2], 'cannot 3-index slice a string'],
     ['len', [3], 'len of type int'],
+    ['len', [NIL_INT_POINTER], 'len of nil pointer'],
     ['eq', [1], 'missing argument for comparison'],
     ['eq', [[1], [1]], 'non-comparable type [%!s(int=1)]: []interface {}'],
     ['lt', [true, false], 'invalid type for comparison'],
@@ -60,6 +66,6 @@ describe('builtins', () => {
     ['printf', [1], 'wrong type for value; expected string; got int'],
     ['call', [1], 'non-function of type int'],
   ])('%s %j fails', (name, args, message) => {
-    expect(() => BUILTINS[name](...args)).toThrow(message);
+    expect(() => callFunction(BUILTINS[name], args)).toThrow(message);
   });
 });

@@ -1,4 +1,16 @@
-import { parseTemplate, render, TemplateError, typedMap, withArity } from '../../../src/engine/gotemplate';
+import {
+  GoPointer,
+  GoStruct,
+  type GoType,
+  markType,
+  parseTemplate,
+  render,
+  SPRIG_FUNCTIONS,
+  type StructType,
+  TemplateError,
+  withArity,
+} from '../../../src/engine/gotemplate';
+import { MAX_OUTPUT, MAX_STEPS } from '../../../src/engine/gotemplate/limits';
 
 function execError(src: string, data: unknown, funcs = {}): TemplateError {
   try {
@@ -15,6 +27,9 @@ class Meta {
   Upper(suffix: string): string {
     return this.Name.toUpperCase() + suffix;
   }
+  Self(): Meta {
+    return this;
+  }
 }
 
 describe('execute', () => {
@@ -24,7 +39,12 @@ describe('execute', () => {
     ['prints <no value> for a nil map value', '{{ .a }}', { a: null }, '<no value>'],
     ['prints <nil> for nil inside a list', '{{ .a }}', { a: [null, 1] }, '[<nil> 1]'],
     ['prints <no value> for index of a missing key', '{{ index . "x" }}', {}, '<no value>'],
-    ['yields the typed zero for index on a typed map', '[{{ index .m "x" }}]', { m: typedMap({}, '') }, '[]'],
+    [
+      'yields the typed zero for index on a typed map',
+      '[{{ index .m "x" }}]',
+      { m: markType({}, { name: 'map[string]string', zero: '' }) },
+      '[]',
+    ],
     ['ranges over a missing value as empty', '{{ range .x }}a{{ else }}none{{ end }}', {}, 'none'],
     ['runs range else only when nothing was iterated', '{{ range .l }}{{ break }}{{ else }}none{{ end }}', { l: [1] }, ''],
     ['treats an empty map as false', '{{ if .m }}y{{ else }}n{{ end }}', { m: {} }, 'n'],
@@ -32,6 +52,7 @@ describe('execute', () => {
     ['prints a struct as its field values', '{{ .m }}', { m: new Meta('app') }, '{app}'],
     ['reads struct fields', '{{ .m.Name }}', { m: new Meta('app') }, 'app'],
     ['calls struct methods with arguments', '{{ .m.Upper "-x" }}', { m: new Meta('app') }, 'APP-x'],
+    ['calls a method in the middle of a chain', '{{ .m.Self.Name }}', { m: new Meta('app') }, 'app'],
     ["passes the pipeline value as a method's last argument", '{{ "!" | .m.Upper }}', { m: new Meta('a') }, 'A!'],
     ['prints a Stringer through String()', '{{ . }}', { String: () => 'custom' }, 'custom'],
     ['assigns to an outer variable from a range body', '{{ $n := 0 }}{{ range .l }}{{ $n = . }}{{ end }}{{ $n }}', { l: [1, 2] }, '2'],
@@ -68,19 +89,24 @@ describe('execute', () => {
   });
 
   test.each<[string, string, unknown, string]>([
-    ['a field on nil', '{{ .a.b }}', { a: null }, 'template: t:1:3: executing "t" at <.a.b>: nil pointer evaluating interface {}.b'],
-    ['a field on a string', '{{ .a.b }}', { a: 's' }, 'template: t:1:3: executing "t" at <.a.b>: can\'t evaluate field b in type string'],
+    ['a field on nil', '{{ .a.b }}', { a: null }, 'template: t:1:5: executing "t" at <.a.b>: nil pointer evaluating interface {}.b'],
+    [
+      'a field on a string',
+      '{{ .a.b }}',
+      { a: 's' },
+      'template: t:1:5: executing "t" at <.a.b>: can\'t evaluate field b in type interface {}',
+    ],
     [
       'a field on a list',
       '{{ .a.b }}',
       { a: [] },
-      'template: t:1:3: executing "t" at <.a.b>: can\'t evaluate field b in type []interface {}',
+      'template: t:1:5: executing "t" at <.a.b>: can\'t evaluate field b in type interface {}',
     ],
     [
       'a missing struct field',
       '{{ .m.Nope }}',
       { m: new Meta('x') },
-      'template: t:1:3: executing "t" at <.m.Nope>: can\'t evaluate field Nope in type Meta',
+      'template: t:1:5: executing "t" at <.m.Nope>: can\'t evaluate field Nope in type interface {}',
     ],
     ['arguments to a map field', '{{ .a 1 }}', { a: 1 }, 'template: t:1:3: executing "t" at <.a>: a is not a method but has arguments'],
     ['arguments to a non-function', '{{ 1 2 }}', {}, 'template: t:1:3: executing "t" at <1>: can\'t give argument to non-function 1'],
@@ -97,14 +123,19 @@ describe('execute', () => {
       'a failing function',
       '{{ index .l 5 }}',
       { l: [1] },
-      'template: t:1:3: executing "t" at <index>: error calling index: index out of range: 5',
+      'template: t:1:3: executing "t" at <index .l 5>: error calling index: index out of range: 5',
     ],
-    ['index of nothing', '{{ index .x "a" }}', {}, 'template: t:1:3: executing "t" at <index>: error calling index: index of untyped nil'],
+    [
+      'index of nothing',
+      '{{ index .x "a" }}',
+      {},
+      'template: t:1:3: executing "t" at <index .x "a">: error calling index: index of untyped nil',
+    ],
     [
       'comparing different types',
       '{{ eq 1 "1" }}',
       {},
-      'template: t:1:3: executing "t" at <eq>: error calling eq: incompatible types for comparison: int and string',
+      'template: t:1:3: executing "t" at <eq 1 "1">: error calling eq: incompatible types for comparison: int and string',
     ],
     [
       'an undefined template',
@@ -130,14 +161,14 @@ describe('execute', () => {
       {},
       'exceeded maximum template depth (1000)',
     ],
-    ['a long node in the context', '{{ .abcdefghij.klmnopqrstu.v }}', { abcdefghij: 'x' }, 'at <.abcdefghij.klmnopqr...>'],
+    ['a long node in the context, whole', '{{ .abcdefghij.klmnopqrstu.v }}', { abcdefghij: 'x' }, 'at <.abcdefghij.klmnopqrstu.v>'],
   ])('fails on %s', (_name, src, data, message) => {
     expect(execError(src, data).message).toContain(message);
   });
 
   test('names the defined template and its line in errors raised inside it', () => {
     const e = execError('{{ define "inner" }}\n  {{ .x.y }}{{ end }}{{ template "inner" .a }}', { a: { x: 1 } });
-    expect(e.message).toBe('template: t:2:5: executing "inner" at <.x.y>: can\'t evaluate field y in type int');
+    expect(e.message).toBe('template: t:2:7: executing "inner" at <.x.y>: can\'t evaluate field y in type interface {}');
     expect([e.templateName, e.line]).toEqual(['t', 2]);
   });
 
@@ -167,5 +198,81 @@ describe('execute', () => {
     expect(() => parseTemplate('x', { name: 'main' }).execute({}, 'nope')).toThrow(
       'template: no template "nope" associated with template "main"',
     );
+  });
+});
+
+describe('bounds', () => {
+  const sprig = (src: string): string => render(src, {}, { name: 't', funcs: SPRIG_FUNCTIONS });
+
+  test('stops a range that would run for hours', () => {
+    expect(() => sprig('{{ range 1000000000000 }}x{{ end }}')).toThrow(`execution took more than ${MAX_STEPS} steps`);
+  });
+
+  test('stops output beyond the limit', () => {
+    expect(() => sprig('{{ range until 100000 }}{{ repeat 1000 "x" }}{{ end }}')).toThrow(
+      `template output exceeds the limit of ${MAX_OUTPUT} characters`,
+    );
+  });
+
+  test('stops endless template recursion', () => {
+    expect(() => sprig('{{ define "x" }}{{ template "x" }}{{ end }}{{ template "x" }}')).toThrow(
+      'template: t:1:28: executing "x" at <{{template "x"}}>: exceeded maximum template depth (1000)',
+    );
+  });
+
+  test('fails with one line when nesting is deeper than the interpreter can follow', () => {
+    const deep = `{{ ${'('.repeat(100_000)}1${')'.repeat(100_000)} }}`;
+    expect(() => sprig(deep)).toThrow(TemplateError);
+    expect(() => sprig(deep)).toThrow(/^template: t: actions, values or template calls nest too deeply/);
+  });
+
+  test('fails with one line when printing a value that contains itself', () => {
+    expect(() => sprig('{{ $d := dict }}{{ $_ := set $d "self" $d }}{{ $d }}')).toThrow(TemplateError);
+  });
+
+  test('refuses a list longer than one execution may step through', () => {
+    expect(() => sprig('{{ len (until 100000000) }}')).toThrow('until of 100000000 elements exceeds the limit');
+  });
+});
+
+describe('Go-typed data', () => {
+  const STRING: GoType = { kind: 'basic', name: 'string', zero: '' };
+  const PORT: StructType = {
+    name: 'intstr.IntOrString',
+    fields: [
+      { name: 'IntVal', type: { kind: 'basic', name: 'int32', zero: 0 }, json: 'i', omitEmpty: false, omitZero: false, embedded: false },
+      { name: 'StrVal', type: STRING, json: 's', omitEmpty: false, omitZero: false, embedded: false },
+    ],
+    stringer: { pointerReceiver: true, call: (s) => String(s.values[0]) },
+  };
+  const ACTION: StructType = {
+    name: 'v1.HTTPGetAction',
+    fields: [
+      { name: 'Path', type: STRING, json: 'path', omitEmpty: true, omitZero: false, embedded: false },
+      { name: 'Port', type: { kind: 'struct', struct: PORT }, json: 'port', omitEmpty: false, omitZero: false, embedded: false },
+    ],
+  };
+  const PTR: GoType & { kind: 'ptr' } = { kind: 'ptr', elem: { kind: 'struct', struct: ACTION } };
+  const action = new GoStruct(ACTION, ['/ready', new GoStruct(PORT, [8080, ''])]);
+  const data = { set: new GoPointer(PTR, action), unset: new GoPointer(PTR, undefined) };
+
+  test.each<[string, string, string]>([
+    ['prints a nil pointer as <nil>', '{{ .unset }}', '<nil>'],
+    ['treats a nil pointer as false and a set one as true', '{{ if .unset }}a{{ else }}b{{ end }}{{ if .set }}c{{ end }}', 'bc'],
+    ['prints a struct reached through a pointer without the &', '{{ .set }}', '{/ready {8080 }}'],
+    ['prints a field through its String method, its address being taken', '{{ .set.Port }}', '8080'],
+    ['names struct and pointer types', '{{ printf "%T %T" .set .set.Port }}', '*v1.HTTPGetAction intstr.IntOrString'],
+  ])('%s', (_name, src, expected) => {
+    expect(render(src, data)).toBe(expected);
+  });
+
+  test.each<[string, string]>([
+    // Read from a map, the pointer sits in an interface{} slot, which Go names.
+    ['{{ .unset.Path }}', 'nil pointer evaluating interface {}.Path'],
+    ['{{ .set.Nope }}', "can't evaluate field Nope in type interface {}"],
+    ['{{ with .set }}{{ .Nope }}{{ end }}', "can't evaluate field Nope in type *v1.HTTPGetAction"],
+    ['{{ .set.Port.Nope }}', "can't evaluate field Nope in type intstr.IntOrString"],
+  ])('fails on %s as Go does', (src, reason) => {
+    expect(execError(src, data).reason).toBe(reason);
   });
 });

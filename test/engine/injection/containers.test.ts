@@ -1,31 +1,32 @@
 import { container, deployment, env, injectedTemplate, names } from './support/workloads';
+import { at } from '../../support/json';
 
 describe('the istio-proxy container', () => {
   it('runs as a native sidecar by default: an init container with restartPolicy Always and a drain hook', () => {
     const t = injectedTemplate(deployment());
-    expect(names(t.spec.initContainers)).toEqual(['istio-init', 'istio-proxy']);
-    expect(names(t.spec.containers)).toEqual(['app']);
+    expect(names(at(t, 'spec', 'initContainers'))).toEqual(['istio-init', 'istio-proxy']);
+    expect(names(at(t, 'spec', 'containers'))).toEqual(['app']);
     const proxy = container(t, 'istio-proxy')!;
     expect(proxy.restartPolicy).toBe('Always');
-    expect(proxy.lifecycle.preStop.exec.command).toEqual(['pilot-agent', 'request', '--debug-port=15020', 'POST', 'drain']);
+    expect(at(proxy, 'lifecycle', 'preStop', 'exec', 'command')).toEqual(['pilot-agent', 'request', '--debug-port=15020', 'POST', 'drain']);
   });
 
   it('runs as a classic sidecar when native sidecars are off', () => {
     const t = injectedTemplate(deployment(), { nativeSidecars: false });
-    expect(names(t.spec.containers)).toEqual(['app', 'istio-proxy']);
+    expect(names(at(t, 'spec', 'containers'))).toEqual(['app', 'istio-proxy']);
     expect(container(t, 'istio-proxy')!.restartPolicy).toBeUndefined();
   });
 
   it('lets the pod annotation choose native or classic', () => {
     const t = injectedTemplate(deployment({ annotations: { 'sidecar.istio.io/nativeSidecar': 'false' } }));
-    expect(names(t.spec.containers)).toEqual(['app', 'istio-proxy']);
+    expect(names(at(t, 'spec', 'containers'))).toEqual(['app', 'istio-proxy']);
     const t2 = injectedTemplate(deployment({ annotations: { 'sidecar.istio.io/nativeSidecar': 'true' } }), { nativeSidecars: false });
-    expect(names(t2.spec.initContainers)).toEqual(['istio-init', 'istio-proxy']);
+    expect(names(at(t2, 'spec', 'initContainers'))).toEqual(['istio-init', 'istio-proxy']);
   });
 
   it('starts the proxy first with a wait hook when the app must wait for it (classic mode)', () => {
     const t = injectedTemplate(deployment(), { nativeSidecars: false, set: ['global.proxy.holdApplicationUntilProxyStarts=true'] });
-    expect(names(t.spec.containers)).toEqual(['istio-proxy', 'app']);
+    expect(names(at(t, 'spec', 'containers'))).toEqual(['istio-proxy', 'app']);
     expect(container(t, 'istio-proxy')!.lifecycle).toEqual({ postStart: { exec: { command: ['pilot-agent', 'wait'] } } });
   });
 
@@ -76,9 +77,9 @@ describe('the istio-proxy container', () => {
 
   it('adds the global image pull secrets and policy', () => {
     const t = injectedTemplate(deployment(), { values: [{ global: { imagePullSecrets: ['regcred'], imagePullPolicy: 'Always' } }] });
-    expect(t.spec.imagePullSecrets).toEqual([{ name: 'regcred' }]);
+    expect(at(t, 'spec', 'imagePullSecrets')).toEqual([{ name: 'regcred' }]);
     expect(container(t, 'istio-proxy')!.imagePullPolicy).toBe('Always');
-    expect(JSON.parse(t.metadata.annotations['sidecar.istio.io/status']).imagePullSecrets).toEqual(['regcred']);
+    expect(JSON.parse(String(at(t, 'metadata', 'annotations', 'sidecar.istio.io/status'))).imagePullSecrets).toEqual(['regcred']);
   });
 });
 
@@ -88,7 +89,7 @@ describe('a revisioned sidecar', () => {
     const proxy = container(t, 'istio-proxy')!;
     expect(env(proxy, 'CA_ADDR')).toBe('istiod-canary.istio-system.svc:15012');
     expect(JSON.parse(env(proxy, 'PROXY_CONFIG')!)).toEqual({ discoveryAddress: 'istiod-canary.istio-system.svc:15012' });
-    expect(t.metadata.annotations['istio.io/rev']).toBe('canary');
-    expect(JSON.parse(t.metadata.annotations['sidecar.istio.io/status']).revision).toBe('canary');
+    expect(at(t, 'metadata', 'annotations', 'istio.io/rev')).toBe('canary');
+    expect(JSON.parse(String(at(t, 'metadata', 'annotations', 'sidecar.istio.io/status'))).revision).toBe('canary');
   });
 });

@@ -1,4 +1,5 @@
 import { buildInjectionSettings, InjectionError, injectObject, injectYaml } from '../../../src/engine/injection';
+import { at } from '../../support/json';
 import { deployment, names } from './support/workloads';
 
 const settings = buildInjectionSettings();
@@ -22,17 +23,17 @@ describe('injectObject', () => {
       kind: 'List',
       items: [deployment({}, 'a'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } }, deployment({}, 'b')],
     };
-    const out = injectObject(list, settings).object as any;
-    expect(names(out.items[0].spec.template.spec.initContainers)).toEqual(['istio-init', 'istio-proxy']);
-    expect(out.items[1]).toEqual(list.items[1]);
-    expect(names(out.items[2].spec.template.spec.initContainers)).toEqual(['istio-init', 'istio-proxy']);
+    const out = injectObject(list, settings).object;
+    expect(names(at(out, 'items', 0, 'spec', 'template', 'spec', 'initContainers'))).toEqual(['istio-init', 'istio-proxy']);
+    expect(at(out, 'items', 1)).toEqual(list.items[1]);
+    expect(names(at(out, 'items', 2, 'spec', 'template', 'spec', 'initContainers'))).toEqual(['istio-init', 'istio-proxy']);
   });
 
   it('warns and leaves host-network pods alone', () => {
     const input = deployment({ spec: { hostNetwork: true, containers: [{ name: 'app', image: 'a' }] } });
     const result = injectObject(input, settings);
     expect(result.warnings).toEqual(['===> Skipping injection because Deployment "shop/web" has host networking enabled']);
-    expect((result.object as any).spec.template.spec.initContainers).toBeUndefined();
+    expect(at(result.object, 'spec', 'template', 'spec', 'initContainers')).toBeUndefined();
   });
 
   it('fails with InjectionError for invalid traffic annotations', () => {

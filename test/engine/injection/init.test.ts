@@ -1,5 +1,6 @@
 import { excludeInboundPorts } from '../../../src/engine/injection/init';
-import { container, deployment, injectedTemplate } from './support/workloads';
+import { args, container, deployment, injectedTemplate } from './support/workloads';
+import { at } from '../../support/json';
 
 describe('the traffic init container', () => {
   it('adds the status port to the excluded inbound ports once', () => {
@@ -19,10 +20,10 @@ describe('the traffic init container', () => {
         },
       }),
     );
-    const args = container(t, 'istio-init')!.args;
-    expect(args.slice(args.indexOf('-i'), args.indexOf('-i') + 2)).toEqual(['-i', '10.0.0.0/8']);
-    expect(args).toEqual(expect.arrayContaining(['-o', '5432', '-c', 'eth1']));
-    expect(args[args.indexOf('-d') + 1]).toBe('15090,15021,15020');
+    const initArgs = args(container(t, 'istio-init'));
+    expect(initArgs.slice(initArgs.indexOf('-i'), initArgs.indexOf('-i') + 2)).toEqual(['-i', '10.0.0.0/8']);
+    expect(initArgs).toEqual(expect.arrayContaining(['-o', '5432', '-c', 'eth1']));
+    expect(initArgs[initArgs.indexOf('-d') + 1]).toBe('15090,15021,15020');
   });
 
   it('becomes istio-validation with the CNI plugin, which reads the settings from pod annotations', () => {
@@ -30,7 +31,7 @@ describe('the traffic init container', () => {
     const validation = container(t, 'istio-validation')!;
     expect(validation.args).toEqual(expect.arrayContaining(['--run-validation', '--skip-rule-apply']));
     expect(validation.securityContext).toMatchObject({ runAsUser: 1337, runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
-    expect(t.metadata.annotations).toMatchObject({
+    expect(at(t, 'metadata', 'annotations')).toMatchObject({
       'sidecar.istio.io/interceptionMode': 'REDIRECT',
       'traffic.sidecar.istio.io/excludeInboundPorts': '15020',
     });
@@ -38,7 +39,7 @@ describe('the traffic init container', () => {
 
   it('is left out for interception mode NONE without native sidecars', () => {
     const t = injectedTemplate(deployment({ annotations: { 'sidecar.istio.io/interceptionMode': 'NONE' } }), { nativeSidecars: false });
-    expect(t.spec.initContainers).toBeUndefined();
+    expect(at(t, 'spec', 'initContainers')).toBeUndefined();
   });
 
   it('uses the uid of a user-supplied istio-proxy for the iptables exemption', () => {
@@ -52,7 +53,7 @@ describe('the traffic init container', () => {
         },
       }),
     );
-    const args = container(t, 'istio-init')!.args;
-    expect(args[args.indexOf('-u') + 1]).toBe('1234');
+    const initArgs = args(container(t, 'istio-init'));
+    expect(initArgs[initArgs.indexOf('-u') + 1]).toBe('1234');
   });
 });

@@ -9,7 +9,7 @@ describe('pod template location', () => {
   });
 
   it('uses the job template metadata of a CronJob', () => {
-    const cron: any = {
+    const cron = {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
       metadata: { name: 'c' },
@@ -22,7 +22,7 @@ describe('pod template location', () => {
   });
 
   it('names a generated pod after its controlling Deployment', () => {
-    const pod: any = {
+    const pod = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
@@ -39,12 +39,12 @@ describe('pod template location', () => {
   });
 
   it('names a bare pod after itself', () => {
-    const target = locatePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: {} } as any)!;
+    const target = locatePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: {} })!;
     expect(target.typeMeta).toEqual({ apiVersion: 'v1', kind: 'Pod' });
     expect(target.deployMeta.name).toBe('p');
   });
 
   it('finds nothing in a workload without a template', () => {
-    expect(locatePod({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: {}, spec: {} } as any)).toBeUndefined();
+    expect(locatePod({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: {}, spec: {} })).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { strategicMerge } from '../../../src/engine/injection/merge';
+import { at, list } from '../../support/json';
 
 describe('strategicMerge', () => {
   it('merges containers by name and puts new patch items before the original-only ones', () => {
@@ -6,9 +7,9 @@ describe('strategicMerge', () => {
     const patch = {
       spec: { containers: [{ name: 'app', env: [{ name: 'X', value: '1' }] }, { name: 'proxy' }], volumes: [{ name: 'v1' }] },
     };
-    const merged = strategicMerge(pod, patch) as any;
-    expect(merged.spec.containers).toEqual([{ name: 'app', image: 'a', env: [{ name: 'X', value: '1' }] }, { name: 'proxy' }]);
-    expect(merged.spec.volumes).toEqual([{ name: 'v1' }, { name: 'data' }]);
+    const merged = strategicMerge(pod, patch);
+    expect(at(merged, 'spec', 'containers')).toEqual([{ name: 'app', image: 'a', env: [{ name: 'X', value: '1' }] }, { name: 'proxy' }]);
+    expect(at(merged, 'spec', 'volumes')).toEqual([{ name: 'v1' }, { name: 'data' }]);
   });
 
   it('keeps an original item ahead of a patch item that follows it in the original', () => {
@@ -38,14 +39,14 @@ describe('strategicMerge', () => {
         ],
       },
     };
-    const merged = strategicMerge(pod, patch) as any;
-    expect(merged.spec.containers[0].env.map((e: any) => `${e.name}=${e.value}`)).toEqual(['A=1', 'B=3', 'N=n']);
+    const merged = strategicMerge(pod, patch);
+    expect(list(merged, 'spec', 'containers', 0, 'env').map((e) => `${String(e.name)}=${String(e.value)}`)).toEqual(['A=1', 'B=3', 'N=n']);
   });
 
   it('replaces lists without a merge key and merges maps', () => {
     const pod = { spec: { containers: [{ name: 'c', args: ['a', 'b'], securityContext: { runAsUser: 1 } }] } };
     const patch = { spec: { containers: [{ name: 'c', args: ['z'], securityContext: { runAsGroup: 2 } }] } };
-    expect((strategicMerge(pod, patch) as any).spec.containers[0]).toEqual({
+    expect(at(strategicMerge(pod, patch), 'spec', 'containers', 0)).toEqual({
       name: 'c',
       args: ['z'],
       securityContext: { runAsUser: 1, runAsGroup: 2 },
@@ -67,9 +68,9 @@ describe('strategicMerge', () => {
         ],
       },
     };
-    const c = (strategicMerge(pod, patch) as any).spec.containers[0];
-    expect(c.volumeMounts).toEqual([{ name: 'b', mountPath: '/a', readOnly: true }]);
-    expect(c.ports).toEqual([{ containerPort: 80, name: 'http' }]);
+    const c = at(strategicMerge(pod, patch), 'spec', 'containers', 0);
+    expect(at(c, 'volumeMounts')).toEqual([{ name: 'b', mountPath: '/a', readOnly: true }]);
+    expect(at(c, 'ports')).toEqual([{ containerPort: 80, name: 'http' }]);
   });
 
   it('does not change its inputs', () => {

@@ -1,5 +1,6 @@
 import { buildInjectionSettings, injectObject } from '../../../src/engine/injection';
 import { meshOverlayFromValues } from '../../../src/engine/injection/mesh-from-values';
+import { at, list } from '../../support/json';
 
 const POD = {
   apiVersion: 'v1',
@@ -9,9 +10,13 @@ const POD = {
 };
 
 function proxyEnv(settings: ReturnType<typeof buildInjectionSettings>): Record<string, string> {
-  const pod = injectObject(POD, settings).object as any;
-  const proxy = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c: any) => c.name === 'istio-proxy');
-  return Object.fromEntries(proxy.env.filter((e: any) => 'value' in e).map((e: any) => [e.name, e.value]));
+  const pod = injectObject(POD, settings).object;
+  const proxy = [...list(pod, 'spec', 'initContainers'), ...list(pod, 'spec', 'containers')].find((c) => c.name === 'istio-proxy');
+  return Object.fromEntries(
+    list(proxy, 'env')
+      .filter((e) => 'value' in e)
+      .map((e) => [String(e.name), String(e.value)]),
+  );
 }
 
 describe('meshOverlayFromValues', () => {
@@ -27,7 +32,7 @@ describe('meshOverlayFromValues', () => {
     expect(meshOverlayFromValues({ global: { proxy: { tracer: 'zipkin' } } }).defaultConfig).toMatchObject({
       tracing: { zipkin: { address: 'zipkin.istio-system:9411' } },
     });
-    expect((meshOverlayFromValues({ global: { proxy: { tracer: 'none' } } }).defaultConfig as any).tracing).toBeUndefined();
+    expect(at(meshOverlayFromValues({ global: { proxy: { tracer: 'none' } } }), 'defaultConfig', 'tracing')).toBeUndefined();
   });
 
   test('lets values.meshConfig override what the values derive', () => {

@@ -1,9 +1,10 @@
 import { InjectionError } from '../../../src/engine/injection/errors';
 import { normalizePodSpec, normalizeWorkload } from '../../../src/engine/injection/normalize';
+import { at } from '../../support/json';
 
 describe('Kubernetes type normalization', () => {
   it('writes resource quantities canonically and drops empty optional fields', () => {
-    const spec: any = {
+    const spec: Record<string, unknown> = {
       containers: [
         {
           name: 'a',
@@ -35,9 +36,9 @@ describe('Kubernetes type normalization', () => {
   });
 
   it('writes workloads as the Go types do', () => {
-    const dc: any = { kind: 'DeploymentConfig', spec: { paused: false, minReadySeconds: 0 } };
+    const dc: Record<string, unknown> = { kind: 'DeploymentConfig', spec: { paused: false, minReadySeconds: 0 } };
     normalizeWorkload(dc);
     expect(dc.spec).toEqual({ test: false });
-    expect(dc.status.latestVersion).toBe(0);
+    expect(at(dc, 'status', 'latestVersion')).toBe(0);
   });
 });

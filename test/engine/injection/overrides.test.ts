@@ -1,4 +1,5 @@
 import { container, deployment, injectedTemplate, names } from './support/workloads';
+import { at, list } from '../../support/json';
 
 describe('a user-supplied istio-proxy container', () => {
   const withProxy = (proxy: Record<string, unknown>) =>
@@ -16,15 +17,15 @@ describe('a user-supplied istio-proxy container', () => {
     const proxy = container(t, 'istio-proxy')!;
     expect(proxy.args).toEqual(['custom']);
     expect(proxy.image).toBe('docker.io/istio/proxyv2:1.30.3');
-    expect(proxy.resources.limits).toEqual({ cpu: '2', memory: '3Gi' });
-    expect(proxy.volumeMounts.length).toBeGreaterThan(0);
+    expect(at(proxy, 'resources', 'limits')).toEqual({ cpu: '2', memory: '3Gi' });
+    expect(list(proxy, 'volumeMounts').length).toBeGreaterThan(0);
   });
 
   it('moves to the init containers for a native sidecar and is recorded for re-injection', () => {
     const t = injectedTemplate(withProxy({ image: 'auto' }));
-    expect(names(t.spec.containers)).toEqual(['app']);
-    expect(names(t.spec.initContainers)).toEqual(['istio-init', 'istio-proxy']);
-    expect(JSON.parse(t.metadata.annotations['proxy.istio.io/overrides'])).toEqual({
+    expect(names(at(t, 'spec', 'containers'))).toEqual(['app']);
+    expect(names(at(t, 'spec', 'initContainers'))).toEqual(['istio-init', 'istio-proxy']);
+    expect(JSON.parse(String(at(t, 'metadata', 'annotations', 'proxy.istio.io/overrides')))).toEqual({
       initContainers: [{ name: 'istio-proxy', resources: {} }],
     });
   });

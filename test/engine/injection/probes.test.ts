@@ -1,4 +1,5 @@
 import { container, deployment, env, injectedTemplate } from './support/workloads';
+import { at } from '../../support/json';
 
 const appWithProbes = (probes: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   deployment({
@@ -43,11 +44,11 @@ describe('app probe rewriting', () => {
     const t = injectedTemplate(
       appWithProbes({ readinessProbe: { httpGet: { port: 8080 } } }, { annotations: { 'status.sidecar.istio.io/port': '15555' } }),
     );
-    expect(container(t, 'app')!.readinessProbe.httpGet.port).toBe(15555);
+    expect(at(container(t, 'app'), 'readinessProbe', 'httpGet', 'port')).toBe(15555);
   });
 
   it('rewrites HTTP lifecycle hooks to the app-lifecycle URLs', () => {
     const t = injectedTemplate(appWithProbes({ lifecycle: { preStop: { httpGet: { path: '/stop', port: 8080 } } } }));
-    expect(container(t, 'app')!.lifecycle.preStop.httpGet).toEqual({ path: '/app-lifecycle/app/prestopz', port: 15020 });
+    expect(at(container(t, 'app'), 'lifecycle', 'preStop', 'httpGet')).toEqual({ path: '/app-lifecycle/app/prestopz', port: 15020 });
   });
 });

@@ -1,5 +1,6 @@
 import { applyPrometheusMerge, parseBool } from '../../../src/engine/injection/prometheus';
 import { deployment, env, container, injectedTemplate } from './support/workloads';
+import { at } from '../../support/json';
 
 const mesh = { enablePrometheusMerge: true, defaultConfig: { statusPort: 15020 } };
 const pod = (annotations: Record<string, string>) => ({
@@ -21,7 +22,7 @@ describe('Prometheus merge', () => {
   it("hands the app's own scrape settings to the proxy", () => {
     const p = pod({ 'prometheus.io/port': '9090', 'prometheus.io/path': '/m' });
     applyPrometheusMerge(p, mesh);
-    expect(JSON.parse((p.spec.containers[1] as any).env[0].value)).toEqual({ scrape: '', path: '/m', port: '9090' });
+    expect(JSON.parse(String(at(p, 'spec', 'containers', 1, 'env', 0, 'value')))).toEqual({ scrape: '', path: '/m', port: '9090' });
   });
 
   it('does nothing when the pod is not scraped or merging is off', () => {
@@ -42,7 +43,7 @@ describe('Prometheus merge', () => {
 
   it('takes effect through injection', () => {
     const t = injectedTemplate(deployment({ annotations: { 'prometheus.io/port': '9090' } }));
-    expect(t.metadata.annotations['prometheus.io/port']).toBe('15020');
+    expect(at(t, 'metadata', 'annotations', 'prometheus.io/port')).toBe('15020');
     expect(env(container(t, 'istio-proxy'), 'ISTIO_PROMETHEUS_ANNOTATIONS')).toBe('{"scrape":"","path":"","port":"9090"}');
   });
 });

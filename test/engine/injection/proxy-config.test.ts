@@ -2,6 +2,7 @@ import { meshForPod, normalizeDuration, proxyConfigJson } from '../../../src/eng
 import { InjectionError } from '../../../src/engine/injection/errors';
 import { meshConfigDefaults, proxyConfigDefaults } from '../../../src/model/injection/mesh-config';
 import { container, deployment, env, injectedTemplate } from './support/workloads';
+import { at } from '../../support/json';
 
 describe('proxy config', () => {
   it('writes only fields that differ from the built-in defaults', () => {
@@ -15,7 +16,7 @@ describe('proxy config', () => {
     const mesh = { ...meshConfigDefaults(), defaultConfig: { ...proxyConfigDefaults(), proxyMetadata: { A: '1' } } };
     const merged = meshForPod(mesh, { 'proxy.istio.io/config': 'holdApplicationUntilProxyStarts: true\nproxyMetadata:\n  B: "2"\n' });
     expect(merged.defaultConfig).toMatchObject({ holdApplicationUntilProxyStarts: true, proxyMetadata: { A: '1', B: '2' } });
-    expect((mesh.defaultConfig as any).holdApplicationUntilProxyStarts).toBeUndefined();
+    expect(at(mesh, 'defaultConfig', 'holdApplicationUntilProxyStarts')).toBeUndefined();
   });
 
   it('rejects an annotation that is not a map', () => {
@@ -32,6 +33,6 @@ describe('proxy config', () => {
     });
     const proxy = container(t, 'istio-proxy')!;
     expect(JSON.parse(env(proxy, 'PROXY_CONFIG')!)).toEqual({ holdApplicationUntilProxyStarts: true });
-    expect(t.spec.containers[0].name).toBe('istio-proxy');
+    expect(at(t, 'spec', 'containers', 0, 'name')).toBe('istio-proxy');
   });
 });

@@ -62,6 +62,25 @@ describe('setPath', () => {
   });
 
   test.each([
+    ['global=1', 'global'],
+    ['global.proxy=x', 'global.proxy'],
+    ['global.proxy=[]', 'global.proxy'],
+  ])('refuses "%s": a value would replace the map %s the templates read key by key', (assignment, key) => {
+    const tree: Record<string, unknown> = { global: { hub: 'h', proxy: { image: 'proxyv2' } } };
+    const run = () => setPath(tree, assignment);
+    expect(run).toThrow(UserError);
+    expect(run).toThrow(`--set "${assignment}": ${key} is a map of settings in the values`);
+    expect(tree).toEqual({ global: { hub: 'h', proxy: { image: 'proxyv2' } } });
+  });
+
+  test('still lets null remove a map and a scalar replace a scalar', () => {
+    const tree: Record<string, unknown> = { global: { hub: 'h', proxy: { resources: { limits: {} } } } };
+    setPath(tree, 'global.proxy.resources=null');
+    setPath(tree, 'global.hub=other');
+    expect(tree).toEqual({ global: { hub: 'other', proxy: {} } });
+  });
+
+  test.each([
     ['global.proxy.logLevel', /has no "="/],
     ['=debug', /empty path/],
     ['a..b=1', /path segment "" is empty/],

@@ -1,6 +1,7 @@
 import { InjectionError } from '../../../src/engine/injection/errors';
 import { selectTemplates } from '../../../src/engine/injection/templates';
-import { container, deployment, env, injectedTemplate, names } from './support/workloads';
+import { args, container, deployment, env, injectedTemplate, names } from './support/workloads';
+import { at } from '../../support/json';
 
 describe('injection templates', () => {
   it('uses the sidecar template unless the pod names others', () => {
@@ -20,21 +21,21 @@ describe('injection templates', () => {
 
   it('runs the gateway template: a router proxy that binds low ports', () => {
     const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'gateway' } }));
-    expect(container(t, 'istio-proxy')!.args.slice(0, 2)).toEqual(['proxy', 'router']);
-    expect(t.spec.securityContext.sysctls).toEqual([{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
-    expect(t.spec.initContainers).toBeUndefined();
+    expect(args(container(t, 'istio-proxy')).slice(0, 2)).toEqual(['proxy', 'router']);
+    expect(at(t, 'spec', 'securityContext', 'sysctls')).toEqual([{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
+    expect(at(t, 'spec', 'initContainers')).toBeUndefined();
   });
 
   it('runs the grpc-agent template: the agent serves xDS to the app through a shared volume', () => {
     const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'grpc-agent' } }));
-    expect(names(t.spec.containers)).toEqual(['app', 'istio-proxy']);
+    expect(names(at(t, 'spec', 'containers'))).toEqual(['app', 'istio-proxy']);
     expect(env(container(t, 'app'), 'GRPC_XDS_BOOTSTRAP')).toBe('/etc/istio/proxy/grpc-bootstrap.json');
-    expect(t.metadata.annotations['sidecar.istio.io/rewriteAppHTTPProbers']).toBe('false');
+    expect(at(t, 'metadata', 'annotations', 'sidecar.istio.io/rewriteAppHTTPProbers')).toBe('false');
   });
 
   it('runs the grpc-simple template: an init container writes the bootstrap file', () => {
     const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'grpc-simple' } }));
-    expect(names(t.spec.initContainers)).toEqual(['grpc-bootstrap-init']);
+    expect(names(at(t, 'spec', 'initContainers'))).toEqual(['grpc-bootstrap-init']);
     expect(container(t, 'istio-proxy')).toBeUndefined();
   });
 
@@ -55,7 +56,7 @@ describe('injection templates', () => {
     const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'sidecar,team' } }), {
       values: [{ sidecarInjectorWebhook: { templates: { team: custom } } }],
     });
-    expect(t.metadata.labels.team).toBe('web');
+    expect(at(t, 'metadata', 'labels', 'team')).toBe('web');
     expect(env(container(t, 'app'), 'OWNER')).toBe('web');
     expect(container(t, 'istio-proxy')).toBeDefined();
   });
@@ -76,7 +77,7 @@ describe('data of templates from values', () => {
     const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'sa' } }), {
       values: [{ sidecarInjectorWebhook: { templates: { sa: custom } } }],
     });
-    expect(t.metadata.annotations.sa).toBe('default');
+    expect(at(t, 'metadata', 'annotations', 'sa')).toBe('default');
   });
 
   it("offers Istio's helper functions", () => {
@@ -91,6 +92,6 @@ describe('data of templates from values', () => {
     const t = injectedTemplate(deployment({ annotations: { 'inject.istio.io/templates': 'fns' } }), {
       values: [{ sidecarInjectorWebhook: { templates: { fns: custom } } }],
     });
-    expect(t.metadata.annotations).toMatchObject({ level: 'info', has: 'true', ports: '8080', proxy: '{}' });
+    expect(at(t, 'metadata', 'annotations')).toMatchObject({ level: 'info', has: 'true', ports: '8080', proxy: '{}' });
   });
 });

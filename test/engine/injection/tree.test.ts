@@ -13,7 +13,7 @@ describe('mergeValues', () => {
     const base: Record<string, unknown> = {};
     mergeValues(base, overlay);
     expect(Object.getPrototypeOf(base)).toBe(Object.prototype);
-    expect((base as any).polluted).toBeUndefined();
+    expect(base.polluted).toBeUndefined();
     expect(lookup(base, 'global.tag')).toBe('x');
   });
 });

@@ -1,11 +1,12 @@
 import { container, deployment, env, injectedTemplate, names } from './support/workloads';
+import { at, list } from '../../support/json';
 
 describe('proxy volumes', () => {
   it("adds the proxy volumes after the pod's own, mounted in the proxy", () => {
     const t = injectedTemplate(
       deployment({ spec: { containers: [{ name: 'app', image: 'a' }], volumes: [{ name: 'data', emptyDir: {} }] } }),
     );
-    expect(names(t.spec.volumes)).toEqual([
+    expect(names(at(t, 'spec', 'volumes'))).toEqual([
       'workload-socket',
       'credential-socket',
       'workload-certs',
@@ -18,7 +19,8 @@ describe('proxy volumes', () => {
       'data',
     ]);
     expect(names(container(t, 'istio-proxy')!.volumeMounts)).toContain('istio-token');
-    expect(t.spec.volumes.find((v: any) => v.name === 'istio-token').projected.sources[0].serviceAccountToken.audience).toBe('istio-ca');
+    const token = list(t, 'spec', 'volumes').find((v) => v.name === 'istio-token');
+    expect(at(token, 'projected', 'sources', 0, 'serviceAccountToken', 'audience')).toBe('istio-ca');
   });
 
   it('adds the user volumes and mounts named in the pod annotations', () => {
@@ -30,13 +32,13 @@ describe('proxy volumes', () => {
         },
       }),
     );
-    expect(t.spec.volumes).toContainEqual({ name: 'certs', secret: { secretName: 'my-certs' } });
+    expect(at(t, 'spec', 'volumes')).toContainEqual({ name: 'certs', secret: { secretName: 'my-certs' } });
     expect(container(t, 'istio-proxy')!.volumeMounts).toContainEqual({ name: 'certs', mountPath: '/etc/my-certs', readOnly: true });
   });
 
   it('mounts a custom bootstrap config map and tells the agent where it is', () => {
     const t = injectedTemplate(deployment({ annotations: { 'sidecar.istio.io/bootstrapOverride': 'my-bootstrap' } }));
-    expect(t.spec.volumes).toContainEqual({ name: 'custom-bootstrap-volume', configMap: { name: 'my-bootstrap' } });
+    expect(at(t, 'spec', 'volumes')).toContainEqual({ name: 'custom-bootstrap-volume', configMap: { name: 'my-bootstrap' } });
     expect(env(container(t, 'istio-proxy'), 'ISTIO_BOOTSTRAP_OVERRIDE')).toBe('/etc/istio/custom-bootstrap/custom_bootstrap.json');
   });
 
@@ -44,7 +46,7 @@ describe('proxy volumes', () => {
     const t = injectedTemplate(deployment({ spec: { serviceAccountName: 'cart', containers: [{ name: 'app', image: 'a' }] } }), {
       set: ['global.mountMtlsCerts=true'],
     });
-    expect(t.spec.volumes).toContainEqual({ name: 'istio-certs', secret: { optional: true, secretName: 'istio.cart' } });
+    expect(at(t, 'spec', 'volumes')).toContainEqual({ name: 'istio-certs', secret: { optional: true, secretName: 'istio.cart' } });
   });
 
   it('rejects a user volume annotation that is not a JSON map', () => {

@@ -32,6 +32,11 @@ describe('parseDocuments', () => {
     expect(() => parseDocuments('a: 1\n---\nb: *nope\n', 'x.yaml')).toThrow(/^x\.yaml:3: /);
   });
 
+  test('numbers lines from firstLine, for a piece of a longer stream', () => {
+    expect(parseDocuments('a: 1\n---\nb: 2\n', 'x.yaml', 40).map((d) => d.line)).toEqual([40, 42]);
+    expect(() => parseDocuments('a: 1\nb: [\n', 'x.yaml', 40)).toThrow(/^x\.yaml:4[1-2]: /);
+  });
+
   test('fails on duplicate keys instead of silently keeping the last', () => {
     expect(() => parseDocuments('a: 1\na: 2\n')).toThrow(/unique|duplicate/i);
   });

@@ -2,7 +2,7 @@ import { meshConfigDefaults, proxyConfigDefaults } from '../../../src/model/inje
 
 describe('mesh config defaults', () => {
   it('matches a default install', () => {
-    const m = meshConfigDefaults() as any;
+    const m = meshConfigDefaults();
     expect(m).toMatchObject({
       trustDomain: 'cluster.local',
       rootNamespace: 'istio-system',

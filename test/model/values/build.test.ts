@@ -25,7 +25,7 @@ describe('istiodHelmValues', () => {
   });
 
   test('follows a different chart version with the image tag', () => {
-    expect((istiodHelmValues({ namespace: 'istio-system', version: '1.30.4' }).global as any).tag).toBe('1.30.4');
+    expect(istiodHelmValues({ namespace: 'istio-system', version: '1.30.4' }).global).toMatchObject({ tag: '1.30.4' });
   });
 });
 

@@ -9,6 +9,23 @@ describe('checkValues', () => {
   test('passes unset values', () => {
     expect(checkValues({}, [{ path: 'a.b', accepts: () => false, expected: 'x', fix: 'y' }])).toEqual([]);
   });
+
+  test('a scalar or list where a ruled path needs a map is one error naming that path', () => {
+    const rules = [
+      { path: 'a.b.c', accepts: () => true, expected: 'x', fix: 'y' },
+      { path: 'a.d', accepts: () => true, expected: 'x', fix: 'y' },
+    ];
+    expect(checkValues({ a: 1 }, rules)).toEqual([
+      'values.a is 1: must be a map (the chart reads values.a.b.c from it); give a map (e.g. { b: ... }) or leave it out',
+    ]);
+    expect(checkValues({ a: { b: ['x'] } }, rules)).toEqual([
+      'values.a.b is ["x"]: must be a map (the chart reads values.a.b.c from it); give a map (e.g. { c: ... }) or leave it out',
+    ]);
+  });
+
+  test('a null where a map was is left alone (helm reads it as unset)', () => {
+    expect(checkValues({ a: null }, [{ path: 'a.b', accepts: () => true, expected: 'x', fix: 'y' }])).toEqual([]);
+  });
 });
 
 describe('value predicates', () => {

@@ -15,7 +15,7 @@ describe('mergeValues', () => {
 
   test('does not mutate or share its inputs', () => {
     const first = { global: { proxy: { resources: { requests: { cpu: '1' } } } } };
-    const merged = mergeValues(first, { global: { hub: 'x' } }) as any;
+    const merged = mergeValues(first, { global: { hub: 'x' } }) as typeof first;
     merged.global.proxy.resources.requests.cpu = '2';
     expect(first.global.proxy.resources.requests.cpu).toBe('1');
   });

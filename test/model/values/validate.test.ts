@@ -1,3 +1,4 @@
+import { baseHelmValues, istiodHelmValues } from '../../../src/model/values/build';
 import { validateBaseValues, validateIstiodValues, validateNames } from '../../../src/model/values/validate';
 
 describe('validateIstiodValues', () => {
@@ -102,6 +103,39 @@ describe('validateNames', () => {
     expect(errors).toEqual([
       expect.stringContaining('namespace "Istio-System" is not a valid namespace name'),
       expect.stringContaining('is not a valid helm release name'),
+    ]);
+  });
+});
+
+describe('hostile values', () => {
+  test('extraValues that replace global with a scalar are an error naming the path (helm would render image /proxyv2:)', () => {
+    const values = istiodHelmValues({ namespace: 'istio-system', extraValues: { global: 1 } });
+    expect(validateIstiodValues(values)).toEqual([
+      'values.global is 1: must be a map (the chart reads values.global.hub from it); give a map (e.g. { hub: ... }) or leave it out',
+    ]);
+    expect(validateBaseValues(baseHelmValues({ namespace: 'istio-system', extraValues: { global: 'x' } }))).toEqual([
+      expect.stringMatching(/^values\.global is "x": must be a map/),
+    ]);
+  });
+
+  test('extraValues that replace a nested map with a list are an error naming the nested path', () => {
+    const values = istiodHelmValues({ namespace: 'istio-system', extraValues: { global: { proxy: [] } } });
+    expect(validateIstiodValues(values)).toEqual([expect.stringMatching(/^values\.global\.proxy is \[\]: must be a map/)]);
+  });
+
+  test('a pull secret that smuggles a ClusterRoleBinding is refused, naming the value path', () => {
+    const errors = validateIstiodValues(
+      istiodHelmValues({
+        namespace: 'istio-system',
+        values: { global: { imagePullSecrets: ['regcred\n---\nkind: ClusterRoleBinding'] } },
+      }),
+    );
+    expect(errors).toEqual([expect.stringMatching(/^values\.global\.imagePullSecrets\[0\] holds a line feed \(U\+000A\) at position 7: /)]);
+  });
+
+  test('control characters in extraValues of the base chart are refused as well', () => {
+    expect(validateBaseValues({ base: { validationURL: 'https://x\r\n---' } })).toEqual([
+      expect.stringMatching(/^values\.base\.validationURL holds a carriage return \(U\+000D\)/),
     ]);
   });
 });

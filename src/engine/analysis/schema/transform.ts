@@ -24,9 +24,9 @@ export function toJsonSchema(openApi: unknown): Record<string, unknown> {
   };
 }
 
-function transform(node: unknown): Record<string, any> {
+function transform(node: unknown): Record<string, unknown> {
   if (!isRecord(node)) return {};
-  const out: Record<string, any> = {};
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'description' || key.startsWith('x-kubernetes-')) continue;
     if (key === 'properties' && isRecord(value)) {

@@ -108,7 +108,7 @@ function issuesOf(errors: readonly ErrorObject[]): SchemaIssue[] {
 }
 
 function describe(e: ErrorObject): string {
-  const p = e.params as Record<string, any>;
+  const p: Record<string, unknown> = e.params;
   switch (e.keyword) {
     case 'additionalProperties':
       return 'is not a field of this kind (unknown fields are dropped by the API server)';
@@ -135,7 +135,7 @@ function fieldPath(e: ErrorObject): string {
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const p = e.params as Record<string, any>;
+  const p: Record<string, unknown> = e.params;
   if (e.keyword === 'additionalProperties') parts.push(String(p.additionalProperty));
   if (e.keyword === 'required') parts.push(String(p.missingProperty));
   let path = '';

@@ -1,4 +1,5 @@
 import { toJsonSchema } from '../../../../src/engine/analysis/schema/transform';
+import { at } from '../../../support/json';
 
 describe('toJsonSchema', () => {
   test('closes objects with properties unless they preserve unknown fields', () => {
@@ -9,15 +10,14 @@ describe('toJsonSchema', () => {
         c: { type: 'object', properties: {}, 'x-kubernetes-preserve-unknown-fields': true },
       },
     });
-    const props = schema.properties as Record<string, any>;
-    expect(props.a.additionalProperties).toBe(false);
-    expect(props.c.additionalProperties).toBeUndefined();
+    expect(at(schema, 'properties', 'a', 'additionalProperties')).toBe(false);
+    expect(at(schema, 'properties', 'c', 'additionalProperties')).toBeUndefined();
     expect(schema.additionalProperties).toBe(false);
   });
 
   test('adds integer-or-string alternatives and drops Kubernetes extensions and descriptions', () => {
     const schema = toJsonSchema({ type: 'object', properties: { t: { 'x-kubernetes-int-or-string': true, description: 'd' } } });
-    expect((schema.properties as Record<string, any>).t).toEqual({ anyOf: [{ type: 'integer' }, { type: 'string' }] });
+    expect(at(schema, 'properties', 't')).toEqual({ anyOf: [{ type: 'integer' }, { type: 'string' }] });
   });
 
   test('adds apiVersion, kind and metadata to the root', () => {

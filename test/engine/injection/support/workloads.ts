@@ -1,9 +1,10 @@
 /** Small workloads for the injection unit tests, and lookups into injected results by name. */
 import { buildInjectionSettings, injectObject, type InjectionOverrides } from '../../../../src/engine/injection';
+import { at, type JsonObject, list } from '../../../support/json';
 
-export type Obj = Record<string, any>;
+export type Obj = JsonObject;
 
-export function deployment(template: { annotations?: Obj; labels?: Obj; spec?: Obj } = {}, name = 'web'): Obj {
+export function deployment(template: { annotations?: Obj; labels?: Obj; spec?: Obj } = {}, name = 'web') {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -22,17 +23,26 @@ export function deployment(template: { annotations?: Obj; labels?: Obj; spec?: O
 }
 
 /** Injects with the chart defaults plus `overrides` and returns the pod template of the result. */
-export function injectedTemplate(object: Obj, overrides: InjectionOverrides = {}): Obj {
-  const result = injectObject(object, buildInjectionSettings(overrides)).object as Obj;
-  return result.spec.template;
+export function injectedTemplate(object: unknown, overrides: InjectionOverrides = {}): Obj {
+  const template = at(injectObject(object, buildInjectionSettings(overrides)).object, 'spec', 'template');
+  if (typeof template !== 'object' || template === null) throw new Error('the injected object has no spec.template');
+  return template as Obj;
 }
 
-export function container(template: Obj, name: string): Obj | undefined {
-  return [...(template.spec.initContainers ?? []), ...(template.spec.containers ?? [])].find((c: Obj) => c.name === name);
+export function container(template: unknown, name: string): Obj | undefined {
+  return [...list(template, 'spec', 'initContainers'), ...list(template, 'spec', 'containers')].find((c) => c.name === name);
 }
 
-export function env(c: Obj | undefined, name: string): string | undefined {
-  return c?.env?.find((e: Obj) => e.name === name)?.value;
+/** A container's args; [] where it has none. */
+export function args(c: unknown): string[] {
+  const value = at(c, 'args');
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
-export const names = (list: Obj[] | undefined): string[] => (list ?? []).map((x) => x.name);
+export function env(c: unknown, name: string): string | undefined {
+  const value = list(c, 'env').find((e) => e.name === name)?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The `name` of each item of a list (containers, volumes, env); [] where there is no list. */
+export const names = (items: unknown): unknown[] => (Array.isArray(items) ? items : []).map((x) => at(x, 'name'));

@@ -19,7 +19,10 @@ export const destinationRuleTlsConflict: Rule = {
       if (typeof spec.host !== 'string') return [];
       const namespace = dr.object.metadata.namespace ?? 'default';
       const conflicts = new Map<PeerAuthn, string>();
-      const policies = [spec.trafficPolicy, ...(Array.isArray(spec.subsets) ? spec.subsets.map((s: any) => s?.trafficPolicy) : [])];
+      const policies = [
+        spec.trafficPolicy,
+        ...(Array.isArray(spec.subsets) ? spec.subsets.map((s: unknown) => (isRecord(s) ? s.trafficPolicy : undefined)) : []),
+      ];
       for (const service of index.servicesForHost(spec.host, namespace)) {
         for (const port of servicePorts(service)) {
           for (const policy of policies) {
@@ -52,15 +55,17 @@ export const destinationRuleTlsConflict: Rule = {
 
 interface ServicePort {
   readonly port: number;
-  readonly targetPort?: number | string;
+  /** As written: a number, a numeric string or a container port name (anything else names no port). */
+  readonly targetPort?: unknown;
 }
 
 function servicePorts(service: SourcedObject): ServicePort[] {
   const spec = isRecord(service.object.spec) ? service.object.spec : {};
   const ports = Array.isArray(spec.ports) ? spec.ports : [];
-  return ports
-    .filter((p: unknown) => isRecord(p) && typeof p.port === 'number')
-    .map((p: any) => ({ port: p.port, ...(p.targetPort !== undefined ? { targetPort: p.targetPort } : {}) }));
+  return ports.filter(isRecord).flatMap((p) => {
+    if (typeof p.port !== 'number') return [];
+    return [{ port: p.port, ...(p.targetPort !== undefined ? { targetPort: p.targetPort } : {}) }];
+  });
 }
 
 /** The TLS mode a traffic policy sets for a port: its port-level setting, else its own, else the top-level policy's. */
@@ -68,9 +73,10 @@ function tlsModeAt(policy: unknown, topLevel: unknown, port: number): string | u
   for (const p of policy === topLevel ? [policy] : [policy, topLevel]) {
     if (!isRecord(p)) continue;
     const portSetting = Array.isArray(p.portLevelSettings)
-      ? p.portLevelSettings.find((s: any) => isRecord(s) && isRecord(s.port) && s.port.number === port)
+      ? p.portLevelSettings.filter(isRecord).find((s) => isRecord(s.port) && s.port.number === port)
       : undefined;
-    const mode = portSetting?.tls?.mode ?? (isRecord(p.tls) ? p.tls.mode : undefined);
+    const portTls = isRecord(portSetting?.tls) ? portSetting.tls.mode : undefined;
+    const mode = portTls ?? (isRecord(p.tls) ? p.tls.mode : undefined);
     if (typeof mode === 'string') return mode;
   }
   return undefined;
@@ -80,6 +86,6 @@ function tlsModeAt(policy: unknown, topLevel: unknown, port: number): string | u
 function targetPort(w: Workload, port: ServicePort): number | undefined {
   if (port.targetPort === undefined) return port.port;
   if (typeof port.targetPort === 'number') return port.targetPort;
-  if (/^\d+$/.test(port.targetPort)) return Number(port.targetPort);
+  if (typeof port.targetPort === 'string' && /^\d+$/.test(port.targetPort)) return Number(port.targetPort);
   return w.containers.flatMap((c) => c.ports).find((p) => p.name === port.targetPort)?.containerPort;
 }

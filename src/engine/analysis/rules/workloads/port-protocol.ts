@@ -37,7 +37,7 @@ export const portProtocol: Rule = {
   },
 };
 
-function detectable(port: Record<string, any>): boolean {
+function detectable(port: Record<string, unknown>): boolean {
   if (port.protocol === 'UDP') return true;
   const name = String(port.appProtocol ?? port.name ?? '').toLowerCase();
   if (port.appProtocol !== undefined && K8S_APP_PROTOCOLS.has(name)) return true;

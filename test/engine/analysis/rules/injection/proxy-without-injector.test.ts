@@ -1,4 +1,6 @@
 import { proxyWithoutInjector } from '../../../../../src/engine/analysis/rules/injection/proxy-without-injector';
+import { isRecord } from '../../../../../src/engine/k8s/object';
+import { at } from '../../../../support/json';
 import { deployment, named, namespace, run } from '../../fixtures';
 
 const HAND_WRITTEN = [
@@ -29,6 +31,8 @@ describe('CDK8SI004 hand-written istio-proxy container', () => {
 
 test('CDK8SI004 accepts a CronJob pre-injected by kube-inject, whose status annotation sits on the job template', () => {
   const cron = deployment('job', 'shop', { kind: 'CronJob', containers: HAND_WRITTEN });
-  (cron.spec as any).jobTemplate.metadata = { annotations: { 'sidecar.istio.io/status': '{}' } };
+  const jobTemplate = at(cron, 'spec', 'jobTemplate');
+  if (!isRecord(jobTemplate)) throw new Error('the CronJob fixture has no spec.jobTemplate');
+  jobTemplate.metadata = { annotations: { 'sidecar.istio.io/status': '{}' } };
   expect(run(proxyWithoutInjector, [namespace('shop'), cron])).toEqual([]);
 });

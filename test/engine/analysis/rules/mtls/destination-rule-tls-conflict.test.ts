@@ -49,4 +49,34 @@ describe('IST0113 DestinationRule TLS conflicts with STRICT mTLS', () => {
     ];
     expect(run(destinationRuleTlsConflict, objects)).toEqual([]);
   });
+
+  test("reports a subset's own tls mode though the top-level policy uses ISTIO_MUTUAL", () => {
+    const objects = [
+      ...MESH,
+      peerAuthentication('strict', 'shop', { mtls: { mode: 'STRICT' } }),
+      destinationRule('api', 'shop', {
+        host: 'api',
+        trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } },
+        subsets: [{ name: 'v1', labels: { app: 'api' }, trafficPolicy: { tls: { mode: 'DISABLE' } } }],
+      }),
+    ];
+    expect(run(destinationRuleTlsConflict, objects)).toHaveLength(1);
+  });
+
+  test.each(['http-alt', '8080'])('resolves targetPort %s to the container port the workload leaves PERMISSIVE', (targetPort) => {
+    const objects = [
+      namespace('shop', { 'istio-injection': 'enabled' }),
+      deployment('api', 'shop', {
+        containers: [{ name: 'api', image: 'example/app:1', ports: [{ name: 'http-alt', containerPort: 8080 }] }],
+      }),
+      service('api', 'shop', [{ name: 'http', port: 80, targetPort }]),
+      peerAuthentication('api', 'shop', {
+        selector: { matchLabels: { app: 'api' } },
+        mtls: { mode: 'STRICT' },
+        portLevelMtls: { 8080: { mode: 'PERMISSIVE' } },
+      }),
+      destinationRule('api', 'shop', { host: 'api', trafficPolicy: { tls: { mode: 'DISABLE' } } }),
+    ];
+    expect(run(destinationRuleTlsConflict, objects)).toEqual([]);
+  });
 });

@@ -1,11 +1,17 @@
 import { type IConstruct } from 'constructs';
-import { apiGroup, type KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
+
+/** Argo CD's annotation ordering objects within one sync; MeshApp sets it from the stage's wave. */
+export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+
+/** Construct metadata type that records a `Stage.assign` (metadata, not a module-level map, so every copy of the library sees it). */
+const ASSIGNED_STAGE_METADATA = 'cdk8s-istio:stage';
 
 /**
  * A step of the apply order. Each stage is applied, and healthy, before the next one starts:
  * CRDs, then the control plane (istiod and its webhooks), then namespaces, then workloads, then Istio policies.
  * The wave is both the Argo CD sync wave and the prefix of the stage's folder (`10-control-plane/`).
+ * Stages of one copy of the library compare by identity; compare `name`s across copies.
  */
 export class Stage {
   private static readonly CRDS = new Stage('crds', 0);
@@ -18,7 +24,7 @@ export class Stage {
   public static crds(): Stage {
     return Stage.CRDS;
   }
-  /** The control plane (istiod, its webhooks and roles) and everything in its namespace. */
+  /** The control plane (istiod, its webhooks and roles), its Namespace and everything in it. */
   public static controlPlane(): Stage {
     return Stage.CONTROL_PLANE;
   }
@@ -55,16 +61,17 @@ export class Stage {
   /**
    * Puts every object under `scope` into `stage`, whatever its kind (for objects the classifier
    * places wrongly, e.g. a Secret that the control plane needs before it starts, defined elsewhere).
+   * A later assignment to the same scope replaces an earlier one.
    */
   public static assign(scope: IConstruct, stage: Stage): void {
-    assigned.set(scope, stage);
+    scope.node.addMetadata(ASSIGNED_STAGE_METADATA, stage.name);
   }
 
   /** The stage assigned to `construct` or its nearest ancestor with `Stage.assign`, if any. */
   public static assignedTo(construct: IConstruct): Stage | undefined {
     for (const c of [...construct.node.scopes].reverse()) {
-      const stage = assigned.get(c);
-      if (stage) return stage;
+      const entries = c.node.metadata.filter((m) => m.type === ASSIGNED_STAGE_METADATA);
+      if (entries.length > 0) return Stage.fromName(String(entries[entries.length - 1].data));
     }
     return undefined;
   }
@@ -80,32 +87,4 @@ export class Stage {
   public get folder(): string {
     return `${String(this.wave).padStart(2, '0')}-${this.name}`;
   }
-}
-
-const assigned = new WeakMap<IConstruct, Stage>();
-
-/** What the classifier knows beyond the object itself. */
-export interface StageContext {
-  /** Namespaces the control plane runs in (their Namespace objects and contents belong to the control plane). */
-  readonly controlPlaneNamespaces: ReadonlySet<string>;
-  /** True when the object was rendered by a control-plane construct (IstioBase, Istiod). */
-  readonly fromControlPlane: boolean;
-}
-
-/** Picks the stage of an object from its kind, group and namespace. */
-export function classifyStage(obj: KubeObject, context: StageContext): Stage {
-  const group = apiGroup(obj.apiVersion);
-  if (obj.kind === 'CustomResourceDefinition' && group === 'apiextensions.k8s.io') return Stage.crds();
-  if (isMeshCustomResource(group)) return Stage.policies();
-  if (obj.kind === 'Namespace' && group === '') {
-    return context.controlPlaneNamespaces.has(obj.metadata.name ?? '') ? Stage.controlPlane() : Stage.namespaces();
-  }
-  const ns = obj.metadata.namespace;
-  if (context.fromControlPlane || (ns !== undefined && context.controlPlaneNamespaces.has(ns))) return Stage.controlPlane();
-  return Stage.workloads();
-}
-
-/** Istio's own API groups (networking.istio.io, security.istio.io, ...) and the Gateway API. */
-function isMeshCustomResource(group: string): boolean {
-  return group.endsWith('.istio.io') || group === 'gateway.networking.k8s.io';
 }

@@ -1,0 +1,66 @@
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { type Construct, type IConstruct } from 'constructs';
+import { findInApp } from '../../core/app-index';
+import { type IControlPlane, isControlPlane } from '../../core/control-plane';
+
+/** The prop every control-plane construct shares for its namespace. */
+export interface ControlPlaneNamespaceProps {
+  /**
+   * Create the namespace, as `helm install --create-namespace` does. The first control-plane construct of a
+   * namespace in the app (in construction order) adds a `v1/Namespace` child with id `Namespace`; later ones in the
+   * same namespace use it. Any other Namespace object of that name in the app (a MeshNamespace, an ApiObject) is
+   * then a synth error. `false` declares the namespace managed elsewhere: nothing creates it and nothing checks
+   * that it exists; every control-plane construct of that namespace must then say `false`.
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+}
+
+/**
+ * Adds the Namespace object of `construct`'s namespace when it creates it and no earlier control-plane construct
+ * of the app did, and registers the checks above as its validation. Call it from the constructor, after
+ * `namespace` and `createNamespace` are set and before the chart's objects are added (so the Namespace comes first).
+ */
+export function addControlPlaneNamespace(construct: Construct & IControlPlane): ApiObject | undefined {
+  construct.node.addValidation({ validate: () => namespaceErrors(construct) });
+  if (!construct.createNamespace) return undefined;
+  const created = controlPlanesIn(construct, construct.namespace).some((c) => c !== construct && c.namespaceObject !== undefined);
+  if (created) return undefined;
+  const namespace = new ApiObject(construct, 'Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: construct.namespace } });
+  // Namespaces are cluster-scoped: drop the namespace cdk8s copies from a chart that has one.
+  if (Chart.of(construct).namespace) namespace.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+  return namespace;
+}
+
+function namespaceErrors(construct: IControlPlane): string[] {
+  const name = construct.namespace;
+  const planes = controlPlanesIn(construct, name);
+  const paths = planes.map((c) => c.node.path).join(', ');
+  const errors: string[] = [];
+  const own = construct.namespaceObject;
+  if (own) {
+    for (const other of findInApp(construct, isNamespaceObject).filter((o) => o !== own && o.name === name)) {
+      errors.push(
+        `namespace '${name}' is created here (createNamespace defaults to true) and also declared by ${other.node.path}: ` +
+          `keep one of them: set createNamespace: false on ${paths}, or remove ${other.node.path}`,
+      );
+    }
+  }
+  const creator = planes.find((c) => c.namespaceObject !== undefined);
+  if (!construct.createNamespace && creator) {
+    errors.push(
+      `createNamespace: false declares namespace '${name}' managed elsewhere, but ${creator.node.path} creates it: ` +
+        `set createNamespace: false there too, or leave it unset here`,
+    );
+  }
+  return errors;
+}
+
+function controlPlanesIn(scope: IConstruct, namespace: string): IControlPlane[] {
+  return findInApp(scope, isControlPlane).filter((c) => c.namespace === namespace);
+}
+
+/** A stable guard (findInApp memoizes by it): ApiObjects of kind v1/Namespace. */
+function isNamespaceObject(c: IConstruct): c is ApiObject {
+  return ApiObject.isApiObject(c) && c.kind === 'Namespace' && c.apiVersion === 'v1';
+}

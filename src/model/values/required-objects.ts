@@ -1,0 +1,55 @@
+import { isValuesObject } from './common';
+
+/** An object a chart renders whenever its values allow it; `name` undefined: any object of the kind. */
+export interface RequiredObject {
+  readonly kind: string;
+  readonly name?: string;
+}
+
+/**
+ * The objects the base or istiod chart of Istio 1.30.3 always renders for these values (helm values after our
+ * merge; the chart's own defaults fill the rest). A render without them did not come from a working chart and
+ * helm (e.g. a helm that prints nothing), so it must not be used or cached. Each entry can be turned off only
+ * by the values read here (resource scope, remote profile, reader RBAC, default revision, CRD switches), taken
+ * from the charts' templates and checked against reference renders. Other charts: none.
+ */
+export function requiredObjects(chart: string, values: Record<string, unknown>): RequiredObject[] {
+  const scope = text(values, 'global', 'resourceScope') ?? 'all';
+  const namespaced = scope === 'all' || scope === 'namespace';
+  const clusterScoped = scope === 'all' || scope === 'cluster';
+  const out: RequiredObject[] = [];
+  if (chart === 'istiod') {
+    const profile = text(values, 'profile') ?? text(values, 'global', 'profile');
+    const remote = flag(values, 'istiodRemote', 'enabled') ?? profile === 'remote';
+    const localInjector = flag(values, 'istiodRemote', 'enabledLocalInjectorIstiod') ?? false;
+    const revision = text(values, 'revision') ?? '';
+    if (namespaced && (!remote || localInjector)) out.push({ kind: 'Deployment', name: revision ? `istiod-${revision}` : 'istiod' });
+  } else if (chart === 'base') {
+    if (namespaced && flag(values, 'global', 'enableReaderRBAC') !== false) {
+      out.push({ kind: 'ServiceAccount', name: 'istio-reader-service-account' });
+    }
+    if (clusterScoped && (text(values, 'defaultRevision') ?? 'default') !== '') {
+      out.push({ kind: 'ValidatingWebhookConfiguration', name: 'istiod-default-validator' });
+    }
+    const excluded = at(values, 'base', 'excludedCRDs');
+    const crds = flag(values, 'base', 'enableCRDTemplates') !== false && flag(values, 'base', 'enableIstioConfigCRDs') !== false;
+    if (clusterScoped && crds && !(Array.isArray(excluded) && excluded.length > 0)) out.push({ kind: 'CustomResourceDefinition' });
+  }
+  return out;
+}
+
+function at(values: Record<string, unknown>, ...keys: string[]): unknown {
+  let current: unknown = values;
+  for (const key of keys) current = isValuesObject(current) ? current[key] : undefined;
+  return current;
+}
+
+function text(values: Record<string, unknown>, ...keys: string[]): string | undefined {
+  const value = at(values, ...keys);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function flag(values: Record<string, unknown>, ...keys: string[]): boolean | undefined {
+  const value = at(values, ...keys);
+  return typeof value === 'boolean' ? value : undefined;
+}

@@ -1,0 +1,52 @@
+import { type RoutingStrategy, strategyRoutes, strategyVersions } from '../../src/constructs/mesh-service-routing';
+import { StringMatch } from '../../src/model/traffic/string-match';
+
+const to = (subset?: string, weight?: number) => ({
+  host: 'h',
+  ...(subset ? { subset } : {}),
+  ...(weight !== undefined ? { weight } : {}),
+});
+
+describe('routing strategies', () => {
+  test('name the versions they route to', () => {
+    expect(strategyVersions(undefined)).toEqual([]);
+    expect(strategyVersions({ kind: 'canary', options: { stable: 'a', canary: 'b', weight: 1 } })).toEqual(['a', 'b']);
+    expect(strategyVersions({ kind: 'blueGreen', options: { active: 'a' } })).toEqual(['a']);
+    expect(strategyVersions({ kind: 'blueGreen', options: { active: 'a', preview: 'b' } })).toEqual(['a', 'b']);
+    expect(
+      strategyVersions({ kind: 'abTest', options: { header: 'x', match: StringMatch.exact('y'), variant: 'v', control: 'c' } }),
+    ).toEqual(['v', 'c']);
+  });
+
+  test('without a strategy, one default route to the host', () => {
+    expect(strategyRoutes(undefined, to)).toEqual([{ name: 'default', destinations: [{ host: 'h' }] }]);
+  });
+
+  test('a canary splits by weight', () => {
+    const s: RoutingStrategy = { kind: 'canary', options: { stable: 'a', canary: 'b', weight: 30 } };
+    expect(strategyRoutes(s, to)).toEqual([
+      {
+        name: 'canary',
+        destinations: [
+          { host: 'h', subset: 'a', weight: 70 },
+          { host: 'h', subset: 'b', weight: 30 },
+        ],
+      },
+    ]);
+  });
+
+  test('blue/green puts the preview route first, matched by x-preview: true by default', () => {
+    const routes = strategyRoutes({ kind: 'blueGreen', options: { active: 'a', preview: 'b' } }, to);
+    expect(routes.map((r) => r.name)).toEqual(['preview', 'active']);
+    expect(routes[0].match).toEqual([{ headers: { 'x-preview': StringMatch.exact('true') } }]);
+  });
+
+  test('an A/B test routes matching requests to the variant', () => {
+    const match = StringMatch.prefix('beta');
+    const routes = strategyRoutes({ kind: 'abTest', options: { header: 'x-group', match, variant: 'v', control: 'c' } }, to);
+    expect(routes).toEqual([
+      { name: 'variant', match: [{ headers: { 'x-group': match } }], destinations: [{ host: 'h', subset: 'v' }] },
+      { name: 'control', destinations: [{ host: 'h', subset: 'c' }] },
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import * as path from 'path';
+import { checkRenderedDocuments } from '../../../src/engine/charts/render-check';
+import { type ResolvedChart } from '../../../src/engine/charts/resolved-chart';
+import { parseDocuments } from '../../../src/engine/yaml/documents';
+import { UserError } from '../../../src/errors';
+import { FIXTURE_CHARTS } from './test-helpers';
+
+const istiod: ResolvedChart = {
+  name: 'istiod',
+  version: '1.30.3',
+  path: path.join(FIXTURE_CHARTS, 'istio-control', 'istio-discovery'),
+  digest: 'd',
+  origin: 'fixture',
+};
+
+const doc = (source: string | undefined, kind: string, name: string) =>
+  `---\n${source === undefined ? '' : `# Source: ${source}\n`}apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n`;
+
+function check(text: string, values: Record<string, unknown> = {}): void {
+  checkRenderedDocuments(parseDocuments(text, 'helm'), istiod, values, 'helm template istiod (fixture)');
+}
+
+describe('checkRenderedDocuments', () => {
+  test('accepts documents that name templates of the chart and include the Deployment', () => {
+    expect(() =>
+      check(
+        doc('istiod/templates/serviceaccount.yaml', 'ServiceAccount', 'istiod') +
+          doc('istiod/templates/deployment.yaml', 'Deployment', 'istiod'),
+      ),
+    ).not.toThrow();
+  });
+
+  test('refuses an empty render, naming the chart', () => {
+    expect(() => check('')).toThrow(UserError);
+    expect(() => check('')).toThrow(/^helm template istiod \(fixture\) rendered no objects; check that HELM_BIN/);
+  });
+
+  test('refuses a document without a Source header, naming it', () => {
+    const text = doc('istiod/templates/deployment.yaml', 'Deployment', 'istiod') + doc(undefined, 'ClusterRoleBinding', 'pwn');
+    expect(() => check(text)).toThrow(
+      "helm template istiod (fixture): document 2 (ClusterRoleBinding pwn, line 8) has no '# Source:' header",
+    );
+  });
+
+  test('refuses a document naming a template the chart does not have, or a file outside templates/', () => {
+    const missing = doc('istiod/templates/deployment.yaml', 'Deployment', 'istiod') + doc('istiod/templates/evil.yaml', 'Secret', 's');
+    expect(() => check(missing)).toThrow(
+      'document 2 (Secret s, line 9) names istiod/templates/evil.yaml, which is not a template of the chart',
+    );
+    const notTemplate = doc('istiod/values.yaml', 'Deployment', 'istiod');
+    expect(() => check(notTemplate)).toThrow('names istiod/values.yaml, which is not a template of the chart');
+  });
+
+  test("refuses a render without istiod's Deployment, named after the revision", () => {
+    const text = doc('istiod/templates/deployment.yaml', 'Deployment', 'istiod');
+    expect(() => check(text, { revision: 'canary' })).toThrow(
+      'helm template istiod (fixture) rendered no Deployment istiod-canary, which the istiod chart always renders for these values',
+    );
+  });
+});

@@ -1,0 +1,78 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { requiredObjects } from '../../../src/model/values/required-objects';
+
+describe('requiredObjects', () => {
+  test('istiod: its Deployment, named after the revision', () => {
+    expect(requiredObjects('istiod', {})).toEqual([{ kind: 'Deployment', name: 'istiod' }]);
+    expect(requiredObjects('istiod', { revision: 'canary' })).toEqual([{ kind: 'Deployment', name: 'istiod-canary' }]);
+  });
+
+  test('istiod: no Deployment for a remote control plane or cluster-scoped objects only', () => {
+    expect(requiredObjects('istiod', { profile: 'remote' })).toEqual([]);
+    expect(requiredObjects('istiod', { global: { profile: 'remote' } })).toEqual([]);
+    expect(requiredObjects('istiod', { istiodRemote: { enabled: true } })).toEqual([]);
+    expect(requiredObjects('istiod', { global: { resourceScope: 'cluster' } })).toEqual([]);
+  });
+
+  test('istiod: a remote profile with a local injector istiod still has the Deployment', () => {
+    expect(requiredObjects('istiod', { profile: 'remote', istiodRemote: { enabledLocalInjectorIstiod: true } })).toEqual([
+      { kind: 'Deployment', name: 'istiod' },
+    ]);
+  });
+
+  test('base: the reader service account, the default validator and the CRDs', () => {
+    expect(requiredObjects('base', {})).toEqual([
+      { kind: 'ServiceAccount', name: 'istio-reader-service-account' },
+      { kind: 'ValidatingWebhookConfiguration', name: 'istiod-default-validator' },
+      { kind: 'CustomResourceDefinition' },
+    ]);
+  });
+
+  test('base: each is dropped by the values that turn it off', () => {
+    expect(requiredObjects('base', { global: { resourceScope: 'namespace' } })).toEqual([
+      { kind: 'ServiceAccount', name: 'istio-reader-service-account' },
+    ]);
+    expect(requiredObjects('base', { global: { resourceScope: 'cluster', enableReaderRBAC: false } }).map((o) => o.kind)).toEqual([
+      'ValidatingWebhookConfiguration',
+      'CustomResourceDefinition',
+    ]);
+    expect(requiredObjects('base', { defaultRevision: '', base: { excludedCRDs: ['x'] }, global: { enableReaderRBAC: false } })).toEqual(
+      [],
+    );
+    expect(
+      requiredObjects('base', { defaultRevision: '', base: { enableCRDTemplates: false }, global: { enableReaderRBAC: false } }),
+    ).toEqual([]);
+  });
+
+  test('other charts: nothing', () => {
+    expect(requiredObjects('gateway', {})).toEqual([]);
+  });
+});
+
+// The reference renders of the real charts (helm template of Istio 1.30.3, see ../shared/reference/README.md).
+const REFERENCE = path.join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'istio-1.30.3');
+const RENDERS: ReadonlyArray<[file: string, chart: string, values: Record<string, unknown>]> = [
+  ['base.default.yaml', 'base', {}],
+  ['base.defaultRevision-canary.yaml', 'base', { defaultRevision: 'canary' }],
+  ['istiod.default.yaml', 'istiod', {}],
+  ['istiod.revision-canary.yaml', 'istiod', { revision: 'canary' }],
+  ['istiod.profile-ambient.yaml', 'istiod', { profile: 'ambient' }],
+  ['istiod.revision-1-30-3.revisionTags-prod.yaml', 'istiod', { revision: '1-30-3', revisionTags: ['prod'] }],
+];
+const available = fs.existsSync(REFERENCE);
+if (!available) process.stderr.write(`skipping the reference-render check of requiredObjects: ${REFERENCE} is absent\n`);
+
+(available ? describe : describe.skip)('requiredObjects against the reference renders of the real charts', () => {
+  test.each(RENDERS)('every required object is in %s', (file, chart, values) => {
+    const objects = parseAllDocuments(fs.readFileSync(path.join(REFERENCE, file), 'utf-8'))
+      .map((d) => d.toJS() as { kind?: string; metadata?: { name?: string } } | null)
+      .filter((o) => o !== null);
+    const required = requiredObjects(chart, values);
+    expect(required.length).toBeGreaterThan(0);
+    for (const r of required) {
+      expect(objects.some((o) => o.kind === r.kind && (r.name === undefined || o.metadata?.name === r.name))).toBe(true);
+    }
+  });
+});
