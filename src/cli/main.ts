@@ -4,11 +4,13 @@ import { registerAnalyze } from './commands/analyze';
 import { registerCheck } from './commands/check';
 import { registerInject } from './commands/inject';
 import { exitCodeOf } from './errors';
+import { packageVersion } from './version';
 
 /** Parses arguments and dispatches; commands call the engines. Returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('cdk8s-istio')
     .description('Istio mesh tooling on plain Kubernetes YAML: offline injection, analysis and drift checks')
+    .version(packageVersion(), '-V, --version', 'print the version of cdk8s-istio')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   registerInject(program);

@@ -119,7 +119,7 @@ const ROWS: Row[] = [
   [
     'inject: --set without "="',
     () => ['inject', '-f', f('pod.yaml'), '--set', 'global.proxy.logLevel'],
-    1,
+    2,
     /--set "global\.proxy\.logLevel" has no "=": write it as <path>=<value>/,
   ],
   [
@@ -143,7 +143,7 @@ const ROWS: Row[] = [
   [
     'inject: a revision that is no dns-1123 label',
     () => ['inject', '-f', f('pod.yaml'), '--revision', 'Bad_Rev'],
-    1,
+    2,
     /--revision 'Bad_Rev' is not a valid dns-1123 label/,
   ],
   ['inject: -f names a folder', () => ['inject', '-f', f('folder')], 1, /cannot read input file .*folder: it is a folder: name a file/],
@@ -166,13 +166,13 @@ const ROWS: Row[] = [
   [
     'inject: --set global=1',
     () => ['inject', '-f', f('pod.yaml'), '--set', 'global=1'],
-    1,
+    2,
     /--set "global=1": global is a map of settings/,
   ],
   [
     'inject: --set global.proxy=x',
     () => ['inject', '-f', f('pod.yaml'), '--set', 'global.proxy=x'],
-    1,
+    2,
     /--set "global\.proxy=x": global\.proxy is a map of settings in the values, and "x" would replace it whole/,
   ],
   [

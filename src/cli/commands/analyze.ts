@@ -79,7 +79,9 @@ export function registerAnalyze(program: Command): void {
 async function runAnalyze(inputs: readonly string[], options: AnalyzeOptions): Promise<void> {
   if (options.listRules) {
     const rules = [...ALL_RULES].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    for (const r of rules) process.stdout.write(`${r.code}\t${r.level}\t${r.title}\n`);
+    const sink = new StdoutSink(process.stdout, 0);
+    await sink.write(rules.map((r) => `${r.code}\t${r.level}\t${r.title}\n`).join(''));
+    await sink.commit();
     return;
   }
   if (inputs.length === 0) throw new CliError('no input: name YAML files, directories, or - for standard input', BAD_INPUT);

@@ -1,13 +1,17 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../errors';
 import { buildInjectionSettings, InjectionError, type InjectionSettings, injectYaml } from '../../engine/injection';
+import { SetEntryError } from '../../engine/injection/settings';
 import { isRecord } from '../../engine/k8s/object';
 import { parseDocuments } from '../../engine/yaml/documents';
 import { MAX_DOCUMENT_CHARS, splitYamlStream, type TextPiece } from '../../engine/yaml/split';
 import { dns1123LabelError } from '../../model/names';
-import { inputError, sizeText } from '../errors';
+import { CliError, inputError, sizeText } from '../errors';
 import { readFileChunks, readSmallFile, readStdinChunks, requireRegularFile } from '../input';
 import { FileSink, type OutputSink, StdoutSink, STDOUT_HOLD_BACK_CHARS } from '../output';
+
+/** Exit code for arguments the parser accepts but the command cannot use (a bad --set entry or --revision). */
+const BAD_ARGUMENTS = 2;
 
 interface InjectOptions {
   readonly filename: string;
@@ -26,7 +30,7 @@ Examples:
   cdk8s-istio inject -f app.yaml -o app.injected.yaml --set global.proxy.logLevel=debug --revision canary
 
 Exit codes: 0 success, 1 bad input (the -o file is not written; standard output stays empty unless the output
-before the failing document was over ${sizeText(STDOUT_HOLD_BACK_CHARS)}, which streams), 2 bad arguments.
+before the failing document was over ${sizeText(STDOUT_HOLD_BACK_CHARS)}, which streams), 2 bad arguments (a --set entry or --revision included).
 The input streams document by document (no size cap for the stream); one document may hold at most
 ${sizeText(MAX_DOCUMENT_CHARS)}. A FIFO, socket or device named with -f is refused: pipe it to -f - instead.`;
 
@@ -66,21 +70,23 @@ export function registerInject(program: Command): void {
 
 async function runInject(options: InjectOptions): Promise<void> {
   const revisionError = options.revision === undefined ? undefined : dns1123LabelError(options.revision, '--revision');
-  if (revisionError) throw new UserError(revisionError);
+  if (revisionError) throw new CliError(revisionError, BAD_ARGUMENTS);
   const stdin = options.filename === '-';
   const source = stdin ? '<stdin>' : options.filename;
   if (!stdin) requireRegularFile(options.filename, 'input file');
-  const settings = buildInjectionSettings({
-    values: (options.values ?? []).map((file) => readMap(file, 'values file')),
-    set: options.set,
-    meshConfig: options.meshConfig === undefined ? undefined : readMap(options.meshConfig, 'mesh config file'),
-    revision: options.revision,
-    nativeSidecars: options.nativeSidecars,
-    sources: {
-      values: (options.values ?? []).map((file) => `--values ${file}`),
-      meshConfig: options.meshConfig === undefined ? undefined : `--mesh-config ${options.meshConfig}`,
-    },
-  });
+  const settings = withArgumentErrors(() =>
+    buildInjectionSettings({
+      values: (options.values ?? []).map((file) => readMap(file, 'values file')),
+      set: options.set,
+      meshConfig: options.meshConfig === undefined ? undefined : readMap(options.meshConfig, 'mesh config file'),
+      revision: options.revision,
+      nativeSidecars: options.nativeSidecars,
+      sources: {
+        values: (options.values ?? []).map((file) => `--values ${file}`),
+        meshConfig: options.meshConfig === undefined ? undefined : `--mesh-config ${options.meshConfig}`,
+      },
+    }),
+  );
   const read = { what: 'input file' };
   const chunks = stdin ? readStdinChunks(read) : readFileChunks(options.filename, read);
   const sink: OutputSink = options.output === undefined ? new StdoutSink() : new FileSink(options.output);
@@ -94,6 +100,15 @@ async function runInject(options: InjectOptions): Promise<void> {
   } catch (error) {
     sink.abort();
     throw inputError(error, source, 'input file');
+  }
+}
+
+/** Runs `fn`; a `--set` entry it cannot apply ends the command as a bad argument (exit 2), not bad input. */
+function withArgumentErrors<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw error instanceof SetEntryError ? new CliError(error.message, BAD_ARGUMENTS) : error;
   }
 }
 

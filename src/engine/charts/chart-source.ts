@@ -39,8 +39,9 @@ export interface RepositorySourceOptions {
   readonly cacheDir?: string;
   /**
    * Expected sha256 per chart archive, keyed `<chart>-<version>` (e.g. 'istiod-1.30.3'), checked on download
-   * and on every later use. Adds to the digests pinned in this package.
-   * @default - the pinned digests only
+   * and on every later use, besides the digest the repository's index.yaml lists. Pin them to be safe from a
+   * compromised repository: the index alone only catches a corrupted download.
+   * @default - none: the index's digest, and the digest recorded at download time for later uses
    */
   readonly digests?: Readonly<Record<string, string>>;
 }

@@ -3,23 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { isRecord } from '../k8s/object';
-import { OFFICIAL_REPOSITORY_URL } from './chart-source';
 import { checkChartVersion } from './chart-version';
 import { fileDigest } from './digest';
 import { DEFAULT_MAX_DOWNLOAD_BYTES, download } from './download';
 import { redactUrl } from './redact-url';
 import { type SourceAttempt } from './resolved-chart';
 import { removeAbandoned, tempName } from './temp-files';
-
-/**
- * sha256 of the official archives, keyed `<chart>-<version>`, checked on download and on every later use.
- * Empty on purpose: they were written while the repository could not be reached, and a digest copied
- * from memory would be worse than none. Fill each from the `digest` field of the chart's entry in
- * https://istio-release.storage.googleapis.com/charts/index.yaml. Until then a download is checked
- * against that index entry (catches corruption, not a compromised server) and the digest it had is
- * recorded next to the cached archive, so a cached chart can never change silently afterwards.
- */
-export const PINNED_CHART_DIGESTS: Readonly<Record<string, string>> = {};
 
 /** Largest index.yaml and chart archive accepted (the official index is a few MB, a chart archive far less). */
 export const MAX_INDEX_BYTES = DEFAULT_MAX_DOWNLOAD_BYTES;
@@ -42,7 +31,9 @@ export function chartFromRepository(spec: RepositorySpec, name: string, version:
   const dir = path.join(spec.cacheDir, createHash('sha256').update(spec.url).digest('hex').slice(0, 16));
   const archive = path.join(dir, `${key}.tgz`);
   const record = `${archive}.sha256`;
-  const pinned = spec.digests[key] ?? (spec.url === OFFICIAL_REPOSITORY_URL ? PINNED_CHART_DIGESTS[key] : undefined);
+  // A download is checked against the repository index's digest (catches corruption) and the user's pin (catches a
+  // compromised server); the digest it had is recorded, so a cached archive can never change silently afterwards.
+  const pinned = spec.digests[key];
   const origin = `${shownUrl} (${key}.tgz, cached in ${dir})`;
 
   // Why a cached archive is not used, for the message should the download fail too.

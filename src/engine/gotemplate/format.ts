@@ -38,9 +38,8 @@ export function stringerText(v: unknown, addressable = false): string | undefine
   return typeof s === 'function' ? String(s.call(v)) : undefined;
 }
 
-/** Go type name, as used in error messages and %T. */
-export function goTypeName(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
+/** The Go name of a JavaScript primitive's type (also its reflect.Kind); undefined for objects and nil. */
+export function basicTypeName(v: unknown): string | undefined {
   switch (typeof v) {
     case 'string':
       return 'string';
@@ -51,13 +50,21 @@ export function goTypeName(v: unknown): string {
     case 'function':
       return 'func';
     default:
-      if (v instanceof GoStruct) return v.type.name;
-      if (v instanceof GoPointer) return typeName(v.type);
-      if (markOf(v)) return (markOf(v) as { name: string }).name;
-      if (Array.isArray(v)) return '[]interface {}';
-      if (isStruct(v)) return (Object.getPrototypeOf(v) as { constructor?: { name?: string } }).constructor?.name || 'struct';
-      return 'map[string]interface {}';
+      return undefined;
   }
+}
+
+/** Go type name, as used in error messages and %T. */
+export function goTypeName(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  const basic = basicTypeName(v);
+  if (basic !== undefined) return basic;
+  if (v instanceof GoStruct) return v.type.name;
+  if (v instanceof GoPointer) return typeName(v.type);
+  if (markOf(v)) return (markOf(v) as { name: string }).name;
+  if (Array.isArray(v)) return '[]interface {}';
+  if (isStruct(v)) return (Object.getPrototypeOf(v) as { constructor?: { name?: string } }).constructor?.name || 'struct';
+  return 'map[string]interface {}';
 }
 
 /** Keys in Go's map order (sorted by bytes; JS code units only differ beyond the BMP). */

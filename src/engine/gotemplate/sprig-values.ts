@@ -1,5 +1,5 @@
 /** How Sprig reads template values: as text (strval), as numbers (spf13/cast), as empty or not, by kind. */
-import { formatValue, isMap, isStruct, stringerText } from './format';
+import { basicTypeName, formatValue, isMap, isStruct, stringerText } from './format';
 import { GoPointer, GoStruct } from './values';
 
 /** Sprig's strval: strings as they are, Stringers through String(), everything else through %v. */
@@ -64,17 +64,8 @@ export function empty(v: unknown): boolean {
 /** reflect.Kind's name, as Sprig's kindOf prints it. */
 export function kindOf(v: unknown): string {
   if (v === null || v === undefined) return 'invalid';
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'bool';
-    case 'number':
-      return Number.isInteger(v) ? 'int' : 'float64';
-    case 'function':
-      return 'func';
-    default:
-      if (v instanceof GoPointer) return 'ptr';
-      return Array.isArray(v) ? 'slice' : v instanceof GoStruct || isStruct(v) ? 'struct' : 'map';
-  }
+  const basic = basicTypeName(v);
+  if (basic !== undefined) return basic;
+  if (v instanceof GoPointer) return 'ptr';
+  return Array.isArray(v) ? 'slice' : v instanceof GoStruct || isStruct(v) ? 'struct' : 'map';
 }

@@ -47,6 +47,9 @@ export interface InjectionOverrides {
  * Throws a UserError naming the input and the field when an input would replace a map of settings with a
  * scalar, or sets a mesh `defaultConfig` field the injector rejects in the `proxy.istio.io/config` annotation.
  */
+/** A `set` entry that cannot be applied: a bad command-line argument, where a bad values file is bad input. */
+export class SetEntryError extends UserError {}
+
 export function buildInjectionSettings(overrides: InjectionOverrides = {}): InjectionSettings {
   const values = chartValueDefaults();
   if (overrides.pinned !== false) {
@@ -62,9 +65,13 @@ export function buildInjectionSettings(overrides: InjectionOverrides = {}): Inje
     mergeValues(values, layer);
   }
   for (const entry of overrides.set ?? []) {
-    setPath(values, entry);
-    if (entry.startsWith('meshConfig.defaultConfig')) {
-      checkProxyConfig((values.meshConfig as Tree).defaultConfig, `--set "${entry}"`, 'meshConfig.defaultConfig');
+    try {
+      setPath(values, entry);
+      if (entry.startsWith('meshConfig.defaultConfig')) {
+        checkProxyConfig((values.meshConfig as Tree).defaultConfig, `--set "${entry}"`, 'meshConfig.defaultConfig');
+      }
+    } catch (error) {
+      throw error instanceof UserError ? new SetEntryError(error.message) : error;
     }
   }
   if (overrides.revision !== undefined) values.revision = overrides.revision;

@@ -75,6 +75,11 @@ export function runProcess(program: string, args: readonly string[], options?: P
   return current(program, args, options);
 }
 
+/** The runner in use, so a test's runner can wrap it (count calls, then run them for real). */
+export function currentProcessRunner(): ProcessRunner {
+  return current;
+}
+
 /** Replaces the runner (for tests); returns a function that restores the previous one. */
 export function setProcessRunner(runner: ProcessRunner): () => void {
   const previous = current;

@@ -10,9 +10,9 @@ const KEYWORDS = new Set(['null', 'true', 'false', 'yes', 'no', 'on', 'off', 'y'
 const PLAIN = /^[A-Za-z0-9_./$()+\\-][A-Za-z0-9_./$()=+:,;@%\\ -]*$/;
 const NUMBER_LIKE = /^[-+]?(\.?[0-9][0-9_.:eExXoObB+\-a-fA-F]*|\.(inf|Inf|INF|nan|NaN|NAN))$/;
 // These two patterns exist to find control characters, which is what no-control-regex forbids.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- see above
 const SINGLE_QUOTABLE = /^[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*$/;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- see above
 const PRINTABLE_BLOCK = /^[^\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff\r]*$/;
 
 export function emitYaml(value: unknown): string {

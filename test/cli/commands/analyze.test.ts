@@ -5,6 +5,7 @@ import { execFileSync } from 'child_process';
 import { loadInputs } from '../../../src/cli/commands/analyze';
 import { ObjectIndex } from '../../../src/engine/analysis/index-objects';
 import { runCli } from '../../support/cli';
+import { REQUIRE_TYPESCRIPT } from '../../synth/child-synth';
 
 const run = (args: string[], stdin?: string) => runCli(args, stdin);
 
@@ -244,5 +245,22 @@ describe('cdk8s-istio analyze', () => {
     const result = await run(['analyze', '--list-rules']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('IST0113\terror\tDestinationRule TLS conflicts with STRICT mTLS');
+  });
+});
+
+describe('cdk8s-istio analyze --list-rules into a pipe that closes early', () => {
+  test('ends with one line, not a stack trace, when the reader goes away (`| head -c 10`)', () => {
+    const script = `${REQUIRE_TYPESCRIPT}
+      require(${JSON.stringify(path.join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts'))})
+        .main(['analyze', '--list-rules']).then((code) => { process.exitCode = code; });`;
+    const shell = `'${process.execPath}' -e "$SCRIPT" | head -c 10 > /dev/null; exit 0`;
+    const stderr = execFileSync('/bin/sh', ['-c', `exec 2>&1; ${shell}`], { env: { ...process.env, SCRIPT: script }, encoding: 'utf-8' });
+    expect(stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+    expect(
+      stderr
+        .trimEnd()
+        .split('\n')
+        .filter((l) => l !== '').length,
+    ).toBeLessThanOrEqual(1);
   });
 });

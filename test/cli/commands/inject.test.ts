@@ -191,7 +191,7 @@ describe('cdk8s-istio inject', () => {
 
   test('fails on bad --set syntax, naming the assignment, with empty stdout', async () => {
     const result = await run(['-f', file('badset.yaml', HELLO), '--set', 'global.proxy.logLevel']);
-    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toMatch(/^error: --set "global.proxy.logLevel" has no "="/);
   });
 
@@ -296,7 +296,7 @@ describe('cdk8s-istio inject', () => {
 
   test('fails on --set that replaces the global map with a scalar, naming the key', async () => {
     const result = await run(['-f', file('g-in.yaml', HELLO), '--set', 'global=1']);
-    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toMatch(/^error: --set "global=1": global is a map of settings in the values/);
   });
 

@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'child_process';
+import { type ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { type KubeObject } from '../../../src/engine/k8s/object';
-import { type ProcessRunner, setProcessRunner } from '../../../src/engine/process/runner';
+import { currentProcessRunner, type ProcessRunner, setProcessRunner } from '../../../src/engine/process/runner';
 
 /** The fixture charts, laid out like a release's manifests/charts. */
 export const FIXTURE_CHARTS = path.join(__dirname, '..', '..', 'fixtures', 'charts');
@@ -12,19 +12,10 @@ export const FIXTURE_CHARTS = path.join(__dirname, '..', '..', 'fixtures', 'char
 /** A runner that starts real processes and records every call. */
 export function countingRunner(): { readonly calls: string[][]; readonly restore: () => void } {
   const calls: string[][] = [];
-  const runner: ProcessRunner = (program, args, options = {}) => {
+  const real = currentProcessRunner();
+  const runner: ProcessRunner = (program, args, options) => {
     calls.push([program, ...args]);
-    const r = spawnSync(program, [...args], {
-      input: options.input,
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      encoding: 'utf-8',
-      maxBuffer: 256 * 1024 * 1024,
-      timeout: options.timeoutMs,
-      killSignal: 'SIGKILL',
-    });
-    const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-    return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error, ...(timedOut ? { timedOut } : {}) };
+    return real(program, args, options);
   };
   return { calls, restore: setProcessRunner(runner) };
 }

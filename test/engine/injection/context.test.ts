@@ -10,26 +10,18 @@ import {
   usesNativeSidecar,
   valueString,
 } from '../../../src/engine/injection/context';
+import { templateInput } from './support/template-input';
 
 function input(overrides: Partial<TemplateInput> = {}): TemplateInput {
-  return {
+  return templateInput({
     values: { global: { hub: 'docker.io/istio', proxy: { statusPort: 15020 } } },
     mesh: { trustDomain: 'cluster.local', defaultConfig: { discoveryAddress: 'istiod:15012' } },
     proxyConfig: { discoveryAddress: 'istiod:15012', proxyMetadata: { B: '2', A: '1' } },
     meta: { name: 'web-1', namespace: 'shop' },
     spec: { containers: [{ name: 'app' }, { name: 'istio-proxy' }] },
     annotations: { 'sidecar.istio.io/interceptionMode': 'TPROXY' },
-    labels: { app: 'web' },
-    typeMeta: { apiVersion: 'apps/v1', kind: 'Deployment' },
-    deployMeta: { name: 'web', namespace: 'shop' },
-    revision: '',
-    nativeSidecars: false,
-    proxyImage: 'docker.io/istio/proxyv2:1.30.3',
-    proxyUid: 1337,
-    proxyGid: 1337,
-    inboundTrafficPolicyMode: 'passthrough',
     ...overrides,
-  };
+  });
 }
 
 describe('template input helpers', () => {

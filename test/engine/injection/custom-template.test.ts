@@ -1,24 +1,12 @@
 import { InjectionError } from '../../../src/engine/injection/errors';
 import { parseCustomTemplate, renderCustomTemplate } from '../../../src/engine/injection/custom-template';
 import { type TemplateInput } from '../../../src/engine/injection/context';
+import { templateInput } from './support/template-input';
 
-const INPUT: TemplateInput = {
+const INPUT: TemplateInput = templateInput({
   values: { global: { hub: 'docker.io/istio' } },
-  mesh: {},
-  proxyConfig: {},
-  meta: { name: 'web-1' },
   spec: { containers: [{ name: 'app', readinessProbe: { httpGet: { path: '/ready', port: 8080 } } }] },
-  annotations: {},
-  labels: { app: 'web' },
-  typeMeta: { apiVersion: 'apps/v1', kind: 'Deployment' },
-  deployMeta: { name: 'web', namespace: 'shop' },
-  revision: '',
-  nativeSidecars: false,
-  proxyImage: 'docker.io/istio/proxyv2:1.30.3',
-  proxyUid: 1337,
-  proxyGid: 1337,
-  inboundTrafficPolicyMode: 'passthrough',
-};
+});
 
 const renderOverlay = (source: string): unknown => renderCustomTemplate(parseCustomTemplate('custom', source), INPUT);
 

@@ -1,5 +1,6 @@
 import { markType, render, SPRIG_FUNCTIONS, TemplateError } from '../../../src/engine/gotemplate';
 import { goTemplateInput, type TemplateInput } from '../../../src/engine/injection/context';
+import { templateInput } from './support/template-input';
 import { TEMPLATE_FUNCTIONS } from '../../../src/engine/injection/template-functions';
 import { renderWithGo } from '../gotemplate/go-oracle';
 
@@ -94,7 +95,7 @@ describe('Istio-only behaviour, from Istio 1.30.3 pkg/kube/inject/template.go', 
 });
 
 describe('functions on the pod data', () => {
-  const INPUT: TemplateInput = {
+  const INPUT: TemplateInput = templateInput({
     values: {},
     mesh: { extensionProviders: [{ name: 'otel', opentelemetry: { serviceAttributeEnrichment: 'OTEL_SEMANTIC_CONVENTIONS' } }] },
     proxyConfig: {
@@ -117,16 +118,7 @@ describe('functions on the pod data', () => {
       ],
     },
     annotations: { 'sidecar.istio.io/logLevel': 'debug' },
-    labels: { app: 'web' },
-    typeMeta: { apiVersion: 'apps/v1', kind: 'Deployment' },
-    deployMeta: { name: 'web', namespace: 'shop' },
-    revision: '',
-    nativeSidecars: false,
-    proxyImage: 'docker.io/istio/proxyv2:1.30.3',
-    proxyUid: 1337,
-    proxyGid: 1337,
-    inboundTrafficPolicyMode: 'passthrough',
-  };
+  });
   const pod = (src: string): string => render(src, goTemplateInput(INPUT), { name: 't', funcs: FUNCTIONS });
 
   test.each<[string, string, string]>([
