@@ -12,6 +12,7 @@ import { IstioBase } from '../src/constructs/control-plane/istio-base';
 import { Istiod } from '../src/constructs/control-plane/istiod';
 import { ChartSource, LOCAL_CHART_PATHS } from '../src/engine/charts/chart-source';
 import { chartDigest } from '../src/engine/charts/digest';
+import { median } from './child';
 
 export interface ControlPlaneBenchResult {
   /** Median ms to hash each chart folder. */
@@ -47,11 +48,6 @@ function times(f: () => void, runs: number): number[] {
     out.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return out;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 if (require.main === module) {

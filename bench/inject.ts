@@ -4,6 +4,7 @@
  */
 import { buildInjectionSettings, injectYaml } from '../src/engine/injection';
 import { parseDocuments, stringifyDocuments } from '../src/engine/yaml/documents';
+import { median } from './child';
 
 export interface InjectBenchOptions {
   /** Deployments in the stream. @default 1000 */
@@ -114,12 +115,6 @@ async function timeRuns(run: () => void, runs: number): Promise<number[]> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   return times;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The result as the lines a person reads. */

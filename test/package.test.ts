@@ -33,7 +33,8 @@ const started = Date.now();
 /** Measurements, printed once at the end for the CI log. */
 const measured: string[] = [];
 
-(reachable ? describe : describe.skip)('the packed library in a consumer project', () => {
+const SUITE = 'the packed library in a consumer project';
+(reachable ? describe : describe.skip)(reachable ? SUITE : `${SUITE} (skipped: the npm registry cannot be reached)`, () => {
   beforeAll(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-consumer-'));
     tarball = packLibrary(scratch, scratch);

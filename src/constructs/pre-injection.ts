@@ -54,7 +54,8 @@ export class PreInjector extends Construct implements ISynthTransform {
     const settings = this.settings();
     if (typeof settings === 'string') return [settings];
     try {
-      this.transformObject(this.synthTarget.toJson() as KubeObject);
+      // Resolved only when not memoized: cdk8s runs every validation again when it resolves the first chart.
+      this.injected(() => this.synthTarget.toJson() as KubeObject);
       return [];
     } catch (e) {
       if (e instanceof InjectionError)
@@ -64,8 +65,13 @@ export class PreInjector extends Construct implements ISynthTransform {
   }
 
   public transformObject(object: KubeObject): KubeObject {
+    return this.injected(() => object);
+  }
+
+  private injected(input: () => KubeObject): KubeObject {
     const synth = completeTree(this);
     if (synth && this.memo?.synth === synth) return this.memo.output;
+    const object = input();
     const settings = this.settings();
     if (typeof settings === 'string') return object; // reported by validate()
     const injected = injectObject(object, settings).object as KubeObject;

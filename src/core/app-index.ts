@@ -32,11 +32,12 @@ export function findInApp<T extends IConstruct>(scope: IConstruct, guard: Constr
   return list as T[];
 }
 
-/** Runs `fn` with the tree of `root` treated as complete (no constructs are added meanwhile). */
-export function withCompleteTree<R>(root: IConstruct, fn: () => R): R {
-  frozen.set(root, { all: root.node.findAll(), byGuard: new Map() });
+/** Runs `fn` with the tree of `root` treated as complete (no constructs are added meanwhile), and given to it. */
+export function withCompleteTree<R>(root: IConstruct, fn: (tree: CompleteTree) => R): R {
+  const tree: CompleteTree = { all: root.node.findAll(), byGuard: new Map() };
+  frozen.set(root, tree);
   try {
-    return fn();
+    return fn(tree);
   } finally {
     frozen.delete(root);
   }

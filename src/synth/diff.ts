@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { apiGroup, describeObject, isKubeObject } from '../engine/k8s/object';
+import { kindOf } from '../engine/output/ownership';
 import { parseDocuments } from '../engine/yaml/documents';
+import { UserError } from '../errors';
 
 /** One object that differs between the committed output and a fresh synth. */
 export interface ObjectDrift {
@@ -22,7 +24,11 @@ export interface FileDrift {
   readonly note?: string;
 }
 
-/** Reads every file under `dir` (relative `/`-separated path -> content); empty when `dir` does not exist. */
+/**
+ * Reads every file under `dir` (relative `/`-separated path -> content); empty when `dir` does not exist.
+ * Only folders and regular files are entered or opened: synth writes nothing else, and a FIFO would block the read
+ * forever (a symlink could lead anywhere), so any other entry ends in one line naming it.
+ */
 export function readOutputDir(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (rel: string): void => {
@@ -32,7 +38,12 @@ export function readOutputDir(dir: string): Map<string, string> {
     for (const entry of entries) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(child);
-      else out.set(child, fs.readFileSync(path.join(dir, child), 'utf-8'));
+      else if (entry.isFile()) out.set(child, fs.readFileSync(path.join(dir, child), 'utf-8'));
+      else {
+        throw new UserError(
+          `cannot compare ${path.join(dir, child)}: it is ${kindOf(entry)}, which synth never writes; move it out of the output folder`,
+        );
+      }
     }
   };
   if (fs.existsSync(dir)) walk('');

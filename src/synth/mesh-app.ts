@@ -1,4 +1,5 @@
 import { App, type AppProps } from 'cdk8s';
+import { type IConstruct } from 'constructs';
 import { withCompleteTree } from '../core/app-index';
 import { applySynthTransforms, synthTransforms } from '../core/synth-transform';
 import { OutputLayout } from '../core/output-layout';
@@ -17,7 +18,7 @@ import { collectObjects, type SynthObject, validateApp } from './collect';
 import { checkControlPlaneNamespaces, controlPlaneInfo } from './control-plane';
 import { renderFiles } from './layout';
 import { addExplicitDivisors, normalizeNamespaces, withSyncWave } from './normalize';
-import { planOutput } from './plan';
+import { type ControlPlaneInfo, planOutput } from './plan';
 
 export interface MeshAppProps extends AppProps {
   /**
@@ -87,7 +88,7 @@ export class MeshApp extends App implements IMeshAppOutput {
 
   /** What synth writes (path relative to the output folder -> content), without writing it. */
   public synthFiles(): Map<string, string> {
-    return withCompleteTree(this, () => this.build());
+    return withCompleteTree(this, (tree) => this.build(tree.all));
   }
 
   /**
@@ -101,23 +102,24 @@ export class MeshApp extends App implements IMeshAppOutput {
       .join('---\n');
   }
 
-  private build(): Map<string, string> {
+  private build(constructs: readonly IConstruct[]): Map<string, string> {
     validateApp(this);
     // Object transforms declared by constructs (pre-injection) apply to every collected object, once per collection.
-    const transforms = synthTransforms(this.node.findAll());
+    const transforms = synthTransforms(constructs);
     let objects = applySynthTransforms(collectObjects(this), transforms);
-    const describers = this.node.findAll().filter(isOutputDescriber);
+    const describers = constructs.filter(isOutputDescriber);
+    const controlPlane = controlPlaneInfo(this);
     if (describers.length > 0) {
       normalizeNamespaces(objects);
-      const draft = this.plan(objects);
+      const draft = this.plan(objects, controlPlane);
       for (const describer of describers) describer.describeOutput(draft);
       objects = applySynthTransforms(collectObjects(this), transforms);
     }
     normalizeNamespaces(objects);
-    checkControlPlaneNamespaces(objects, controlPlaneInfo(this).constructs);
+    checkControlPlaneNamespaces(objects, controlPlane.constructs);
     // Analysis checks over `objects` run here, before anything is placed or written.
     runSynthChecks(objects, this.analysis);
-    const plan = this.plan(objects);
+    const plan = this.plan(objects, controlPlane);
     const placed = plan.objects.map((o) => {
       addExplicitDivisors(o.object);
       const object = this.syncWaves && o.stage ? withSyncWave(o.object, o.stage.wave) : o.object;
@@ -128,11 +130,11 @@ export class MeshApp extends App implements IMeshAppOutput {
     return files;
   }
 
-  private plan(objects: readonly SynthObject[]): OutputPlan {
+  private plan(objects: readonly SynthObject[], controlPlane: ControlPlaneInfo): OutputPlan {
     return planOutput(objects, {
       layout: this.layout,
       syncWaves: this.syncWaves,
-      controlPlane: controlPlaneInfo(this),
+      controlPlane,
       fileExtension: this.outputFileExtension,
     });
   }

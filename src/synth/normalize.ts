@@ -2,7 +2,7 @@ import { SYNC_WAVE_ANNOTATION } from '../core/stage';
 import { describeObject, isRecord, type KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
 import { type SynthObject } from './collect';
-import { ScopeTable } from './scope';
+import { ScopeTable } from '../engine/k8s/scope';
 
 /**
  * The safety net for namespaces. An object of a namespaced kind without `metadata.namespace` would land

@@ -203,6 +203,15 @@ describe('pre-injected workloads', () => {
     expect(app.synthFiles()).toEqual(app.synthFiles());
   });
 
+  test('resolves the workload once to inject it, however often cdk8s validates, and once to write it', () => {
+    const app = meshApp();
+    const deployment = web(new Chart(app, 'shop'));
+    addToMesh(deployment, WorkloadInjection.preInjected({ external: true }));
+    const resolve = jest.spyOn(ApiObject.of(deployment), 'toJson');
+    app.synthFiles();
+    expect(resolve).toHaveBeenCalledTimes(2);
+  });
+
   test('fails in a plain cdk8s App, which cannot inject, saying to use MeshApp', () => {
     const chart = Testing.chart();
     addToMesh(web(chart), WorkloadInjection.preInjected({ external: true }));

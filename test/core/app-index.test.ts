@@ -23,12 +23,13 @@ describe('findInApp', () => {
     expect(findInApp(app, isMarked)).toHaveLength(2);
   });
 
-  test('inside withCompleteTree one walk serves every lookup with the same guard', () => {
+  test('inside withCompleteTree one walk serves every lookup with the same guard, and is given to the function', () => {
     const app = new App();
-    new Marked(app, 'one');
+    const one = new Marked(app, 'one');
     const guard = jest.fn(isMarked);
-    withCompleteTree(app, () => {
-      expect(completeTree(app)).toBeDefined();
+    withCompleteTree(app, (tree) => {
+      expect(completeTree(one)).toBe(tree);
+      expect(tree.all).toEqual([app, one]);
       findInApp(app, guard as unknown as typeof isMarked);
       const calls = guard.mock.calls.length;
       expect(findInApp(app, guard as unknown as typeof isMarked)).toHaveLength(1);

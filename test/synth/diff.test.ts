@@ -1,7 +1,9 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { diffOutputs, formatDrift, readOutputDir } from '../../src/synth/diff';
+import { UserError } from '../../src/errors';
 
 const cm = (name: string, data: string) =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: shop\ndata:\n  a: "${data}"\n`;
@@ -76,6 +78,9 @@ describe('formatDrift', () => {
   });
 });
 
+// FIFOs need mkfifo (coreutils); without it, the FIFO test is skipped and says so in its name.
+const HAS_MKFIFO = spawnSync('mkfifo', ['--version']).status === 0;
+
 describe('readOutputDir', () => {
   test('reads every file below the folder with /-separated relative paths; a missing folder is empty', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diff-test-'));
@@ -93,5 +98,27 @@ describe('readOutputDir', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  /** Expects readOutputDir to refuse the entry `make` puts below the folder, naming it, without opening it. */
+  function expectRefused(kind: string, make: (at: string) => void): void {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diff-test-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'sub'));
+      make(path.join(dir, 'sub', 'x.yaml'));
+      expect(() => readOutputDir(dir)).toThrow(
+        new UserError(`cannot compare ${dir}/sub/x.yaml: it is ${kind}, which synth never writes; move it out of the output folder`),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('refuses a symlink in the output without following it, in one line', () => {
+    expectRefused('a symlink', (at) => fs.symlinkSync('/dev/zero', at));
+  });
+
+  (HAS_MKFIFO ? test : test.skip)('refuses a FIFO in the output without opening it, in one line (skipped without mkfifo)', () => {
+    expectRefused('a FIFO', (at) => spawnSync('mkfifo', [at]));
   });
 });

@@ -7,8 +7,10 @@ import { isRecord } from '../../engine/k8s/object';
 import { recoverOutput } from '../../engine/output/writer';
 import { runProcess } from '../../engine/process/runner';
 import { parseDocuments } from '../../engine/yaml/documents';
-import { isUserFacing } from '../../errors';
+import { isUserFacing, UserError } from '../../errors';
 import { diffOutputs, formatDrift, readOutputDir } from '../../synth/diff';
+import { inputError } from '../errors';
+import { readSmallFile } from '../input';
 
 /** Exit codes: the output matches, it drifted, the app (or the check itself) failed. */
 const IN_SYNC = 0;
@@ -46,14 +48,11 @@ function parseSeconds(value: string): number {
 }
 
 function check(options: CheckOptions): number {
-  const config = readCdk8sConfig();
-  const dist = options.dist ?? config.output ?? 'dist';
-  const app = options.app ?? config.app;
-  if (!app) {
-    process.stderr.write('error: no app command: pass --app "<command>" or set app: in cdk8s.yaml\n');
-    return FAILED;
-  }
   try {
+    const config = readCdk8sConfig();
+    const dist = options.dist ?? config.output ?? 'dist';
+    const app = options.app ?? config.app;
+    if (!app) throw new UserError('no app command: pass --app "<command>" or set app: in cdk8s.yaml');
     // An interrupted synth may have left the committed output moved aside: put it back before comparing.
     recoverOutput(dist);
     return compare(dist, app, options.timeout);
@@ -105,10 +104,19 @@ function compare(dist: string, app: string, timeoutSeconds: number): number {
   }
 }
 
-/** The `app` and `output` fields of ./cdk8s.yaml, when present. */
+const CDK8S_CONFIG = 'cdk8s.yaml';
+/** cdk8s.yaml is a few lines; a far bigger one is not it. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** The `app` and `output` fields of ./cdk8s.yaml, when present; an unreadable one is a one-line UserError. */
 function readCdk8sConfig(): { app?: string; output?: string } {
-  if (!fs.existsSync('cdk8s.yaml')) return {};
-  const doc = parseDocuments(fs.readFileSync('cdk8s.yaml', 'utf-8'), 'cdk8s.yaml')[0]?.value;
+  if (!fs.existsSync(CDK8S_CONFIG)) return {};
+  let doc: unknown;
+  try {
+    doc = parseDocuments(readSmallFile(CDK8S_CONFIG, 'cdk8s config', MAX_CONFIG_BYTES), CDK8S_CONFIG)[0]?.value;
+  } catch (error) {
+    throw inputError(error, CDK8S_CONFIG, 'cdk8s config');
+  }
   if (!isRecord(doc)) return {};
   return {
     app: typeof doc.app === 'string' ? doc.app : undefined,

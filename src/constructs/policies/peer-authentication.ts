@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
+import { brand, hasBrand } from '../../model/brand';
 import { type MtlsMode, mtlsModeTypeError } from '../../model/mtls';
 import { describeValue, dns1123LabelError, dns1123SubdomainError, labelMapErrors } from '../../model/names';
 import { findInApp } from '../../core/app-index';
@@ -53,11 +54,17 @@ export interface PeerAuthenticationProps {
   readonly rootNamespace?: string;
 }
 
+const PEER_AUTHENTICATION = 'PeerAuthentication';
+
 /** Where a PeerAuthentication applies; Istio picks the narrowest: workload > namespace > mesh. */
 export type PeerAuthenticationLevel = 'mesh' | 'namespace' | 'workload';
 
 /** A `security.istio.io/v1` PeerAuthentication: which mTLS mode the selected workloads accept. */
 export class PeerAuthentication extends Construct {
+  static {
+    brand(PeerAuthentication, PEER_AUTHENTICATION);
+  }
+
   public readonly name: string;
   public readonly namespace: string;
   public readonly rootNamespace: string;
@@ -229,9 +236,9 @@ function allPeerAuthentications(scope: IConstruct): PeerAuthentication[] {
   return findInApp(scope, isPeerAuthentication);
 }
 
-/** A stable guard: findInApp memoizes lookups by it. */
+/** A stable guard (findInApp memoizes lookups by it), by brand: a policy of another copy of the library conflicts too. */
 function isPeerAuthentication(c: IConstruct): c is PeerAuthentication {
-  return c instanceof PeerAuthentication;
+  return hasBrand(c, PEER_AUTHENTICATION);
 }
 
 /** The namespace's name; a value of the wrong type passes through so that validation reports it. */

@@ -1,4 +1,5 @@
 import { apiGroup, isRecord } from '../k8s/object';
+import { isBuiltInClusterScoped } from '../k8s/scope';
 import { type SourcedObject } from './rule';
 import { stringMap, toWorkload, type Workload } from './workloads';
 
@@ -14,26 +15,6 @@ export interface IstiodInfo extends SourcedObject {
 }
 
 export type Selector = Readonly<Record<string, string>>;
-
-/** Built-in kinds without a namespace; custom ones come from CRDs with `scope: Cluster` in the input. */
-const CLUSTER_SCOPED_KINDS = new Set([
-  'APIService',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CustomResourceDefinition',
-  'GatewayClass',
-  'IngressClass',
-  'MutatingWebhookConfiguration',
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'PriorityClass',
-  'RuntimeClass',
-  'StorageClass',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'ValidatingWebhookConfiguration',
-]);
 
 export interface IndexOptions {
   /** Istio's root namespace (mesh-wide policies). @default 'istio-system' */
@@ -76,7 +57,7 @@ export class ObjectIndex {
       const names: unknown = object.spec.names;
       if (isRecord(names)) this.customClusterKinds.add(String(names.kind));
     }
-    this.insert(CLUSTER_SCOPED_KINDS.has(object.kind) ? withoutNamespace(entry) : entry);
+    this.insert(isBuiltInClusterScoped(object) ? withoutNamespace(entry) : entry);
   }
 
   /** Every object, in input order. */

@@ -11,7 +11,7 @@ import { parseSuppressions, type SuppressionPattern } from './suppression';
 /** 'off': the rule does not run; a level: its findings get that level. */
 export type RuleSetting = 'off' | Level;
 
-export const RULE_SETTINGS: readonly RuleSetting[] = ['off', ...LEVELS];
+const RULE_SETTINGS: readonly RuleSetting[] = ['off', ...LEVELS];
 
 export interface AnalysisSettings {
   /** Per rule code, 'off' or the level its findings get, e.g. `{ CDK8SI011: 'warning', IST0102: 'off' }`. */

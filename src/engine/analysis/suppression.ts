@@ -5,7 +5,7 @@
  */
 import { UserError } from '../../errors';
 import { type ObjectIndex } from './index-objects';
-import { type Finding, type ObjectRef } from './rule';
+import { type Finding, type ObjectRef, refOf } from './rule';
 
 /** Istio's suppression annotation: a comma-separated list of codes (or `*`) to ignore for that object. */
 export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
@@ -69,12 +69,11 @@ export class Suppressor {
   private annotated(): Map<string, Set<string>> {
     if (this.annotations) return this.annotations;
     this.annotations = new Map();
-    for (const { object } of this.index.all) {
-      const value = object.metadata.annotations?.[SUPPRESS_ANNOTATION];
+    for (const entry of this.index.all) {
+      const value = entry.object.metadata.annotations?.[SUPPRESS_ANNOTATION];
       if (value === undefined) continue;
-      const key = refKey({ kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name ?? '<unnamed>' });
       this.annotations.set(
-        key,
+        refKey(refOf(entry)),
         new Set(
           String(value)
             .split(',')

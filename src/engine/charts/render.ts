@@ -3,7 +3,7 @@ import { controlCharacterErrors } from '../../model/values/control-characters';
 import { type KubeObject } from '../k8s/object';
 import { type ProcessResult, runProcess } from '../process/runner';
 import { parseDocuments } from '../yaml/documents';
-import { HelmNotFoundError, locateHelm } from './helm-binary';
+import { locateHelm } from './helm-binary';
 import { helmErrorLine, helmTimedOut, helmTimeoutMs } from './helm-process';
 import { normalizeRendered } from './normalize';
 import { checkRenderedDocuments } from './render-check';
@@ -33,7 +33,7 @@ export function renderChart(options: RenderOptions): KubeObject[] {
   // The constructs report these with every other error; this keeps any other caller from smuggling objects in.
   const unsafe = controlCharacterErrors(chart.name, values)[0];
   if (unsafe) throw new UserError(unsafe);
-  const helm = findHelm();
+  const helm = locateHelm();
   const cacheDir = options.cacheDir ?? defaultRenderCacheDir();
   const key = renderKey({ chartDigest: chart.digest, values, release, namespace, helm: helmIdentity(helm) });
   const source = `helm template ${release} (${chart.origin})`;
@@ -56,17 +56,8 @@ function failIfBroken(result: ProcessResult, helm: string, source: string, timeo
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOBUFS') {
     throw new UserError(`${source} printed more than 256 MiB and was stopped; check the chart and its values`);
   }
-  if (result.error) throw new UserError(`could not run ${helm}: ${result.error.message}`);
+  if (result.error) throw new UserError(`could not run ${helm}: ${result.error.message}; set HELM_BIN to a working helm v3.14+ binary`);
   if (result.status !== 0) {
     throw new UserError(`${source} failed: ${helmErrorLine(result.stderr) ?? `exit status ${result.status ?? 'none (killed)'}`}`);
-  }
-}
-
-function findHelm(): string {
-  try {
-    return locateHelm();
-  } catch (error) {
-    if (error instanceof HelmNotFoundError) throw new UserError(error.message);
-    throw error;
   }
 }

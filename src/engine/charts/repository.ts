@@ -3,16 +3,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { isRecord } from '../k8s/object';
+import { cachedArchive, recordDigest } from './cached-archive';
 import { checkChartVersion } from './chart-version';
 import { fileDigest } from './digest';
-import { DEFAULT_MAX_DOWNLOAD_BYTES, download } from './download';
+import { download } from './download';
 import { redactUrl } from './redact-url';
 import { type SourceAttempt } from './resolved-chart';
 import { removeAbandoned, tempName } from './temp-files';
-
-/** Largest index.yaml and chart archive accepted (the official index is a few MB, a chart archive far less). */
-export const MAX_INDEX_BYTES = DEFAULT_MAX_DOWNLOAD_BYTES;
-export const MAX_ARCHIVE_BYTES = DEFAULT_MAX_DOWNLOAD_BYTES;
 
 export interface RepositorySpec {
   readonly url: string;
@@ -30,35 +27,26 @@ export function chartFromRepository(spec: RepositorySpec, name: string, version:
   const shownUrl = redactUrl(spec.url);
   const dir = path.join(spec.cacheDir, createHash('sha256').update(spec.url).digest('hex').slice(0, 16));
   const archive = path.join(dir, `${key}.tgz`);
-  const record = `${archive}.sha256`;
   // A download is checked against the repository index's digest (catches corruption) and the user's pin (catches a
   // compromised server); the digest it had is recorded, so a cached archive can never change silently afterwards.
   const pinned = spec.digests[key];
   const origin = `${shownUrl} (${key}.tgz, cached in ${dir})`;
 
-  // Why a cached archive is not used, for the message should the download fail too.
-  let distrust = '';
-  if (fs.existsSync(archive)) {
-    const actual = fileDigest(archive);
-    const expected = pinned ?? readIfExists(record);
-    if (actual === expected) return { chart: { name, version, path: archive, digest: actual, origin } };
-    distrust = expected
-      ? `; the cached ${archive} has sha256 ${actual}, not ${expected}, so it is not used`
-      : `; the cached ${archive} has no digest record (${path.basename(record)}), so it is not trusted: ` +
-        'delete it, or let it be downloaded again while the repository can be reached';
-  }
+  const cached = cachedArchive(archive, pinned, 'downloaded again while the repository can be reached');
+  if ('digest' in cached) return { chart: { name, version, path: archive, digest: cached.digest, origin } };
+  const { distrust } = cached;
 
   fs.mkdirSync(dir, { recursive: true });
   removeAbandoned(dir);
   const index = path.join(dir, tempName('index'));
   const part = path.join(dir, tempName(key));
   try {
-    const failed = download(`${spec.url}/index.yaml`, index, { maxBytes: MAX_INDEX_BYTES });
+    const failed = download(`${spec.url}/index.yaml`, index);
     if (failed) return { looked: `${shownUrl}/index.yaml (${failed})${distrust}` };
     const entry = findEntry(fs.readFileSync(index, 'utf-8'), name, version);
     if (typeof entry === 'string') return { looked: `${shownUrl}/index.yaml (${entry})${distrust}` };
     const archiveUrl = new URL(entry.url, `${spec.url}/`).toString();
-    const failedArchive = download(archiveUrl, part, { maxBytes: MAX_ARCHIVE_BYTES });
+    const failedArchive = download(archiveUrl, part);
     if (failedArchive) return { looked: `${redactUrl(archiveUrl)} (${failedArchive})${distrust}` };
     const actual = fileDigest(part);
     for (const [what, expected] of [
@@ -70,7 +58,7 @@ export function chartFromRepository(spec: RepositorySpec, name: string, version:
       }
     }
     fs.renameSync(part, archive);
-    fs.writeFileSync(record, actual);
+    recordDigest(archive, actual);
     return { chart: { name, version, path: archive, digest: actual, origin } };
   } finally {
     fs.rmSync(index, { force: true });
@@ -93,8 +81,4 @@ function findEntry(text: string, name: string, version: string): { url: string; 
   const url = Array.isArray(entry.urls) ? entry.urls[0] : undefined;
   if (typeof url !== 'string') return `entry ${name} ${version} has no download url`;
   return { url, digest: typeof entry.digest === 'string' ? entry.digest : undefined };
-}
-
-function readIfExists(file: string): string | undefined {
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf-8').trim() : undefined;
 }

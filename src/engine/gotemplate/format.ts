@@ -138,6 +138,11 @@ export function sprintln(args: readonly unknown[]): string {
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
+/** strconv.IsPrint for one character. */
+export function isPrint(ch: string): boolean {
+  return PRINTABLE.test(ch);
+}
+
 /** strconv.CanBackquote: no backquote, no control character but tab, no BOM, valid UTF-8. */
 export function canBackquote(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -187,7 +192,7 @@ export function quote(s: string, asciiOnly = false): string {
         continue;
       default:
     }
-    if (cp < 0x80 ? cp >= 0x20 && cp < 0x7f : !asciiOnly && PRINTABLE.test(ch)) out += ch;
+    if (cp < 0x80 ? cp >= 0x20 && cp < 0x7f : !asciiOnly && isPrint(ch)) out += ch;
     else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
     else if (cp >= 0xd800 && cp < 0xe000) out += '\\ufffd';
     else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;

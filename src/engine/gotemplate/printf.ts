@@ -1,6 +1,6 @@
 /** fmt.Sprintf for the verbs templates use. */
 import { formatFloat } from './floats';
-import { canBackquote, formatValue, goTypeName, isMap, quote, sortedKeys, stringerText } from './format';
+import { canBackquote, formatValue, goTypeName, isMap, isPrint, quote, sortedKeys, stringerText } from './format';
 import { GoPointer, GoStruct } from './values';
 
 interface Spec {
@@ -13,15 +13,25 @@ interface Spec {
   prec: number;
 }
 
+/** fmt's tooLarge: a width or precision beyond this is refused, so no format builds a huge padding. */
+const MAX_FIELD = 1_000_000;
+
 /** fmt.Sprintf for the verbs templates use: v s q d t f F e E g G x X o O b c U T and %%. */
 export function sprintf(format: string, args: readonly unknown[]): string {
   let out = '';
   let argi = 0;
   let i = 0;
+  // fmt's parsenum: a number that grows past MAX_FIELD swallows the rest of the format (Go then reports NOVERB).
   const readInt = (): number => {
-    const start = i;
-    while (format[i] >= '0' && format[i] <= '9') i++;
-    return i > start ? Number(format.slice(start, i)) : -1;
+    let n = -1;
+    for (; format[i] >= '0' && format[i] <= '9'; i++) {
+      if (n > MAX_FIELD) {
+        i = format.length;
+        return -1;
+      }
+      n = Math.max(n, 0) * 10 + Number(format[i]);
+    }
+    return n;
   };
   while (i < format.length) {
     const pct = format.indexOf('%', i);
@@ -44,7 +54,7 @@ export function sprintf(format: string, args: readonly unknown[]): string {
     if (format[i] === '*') {
       i++;
       const w = args[argi++];
-      if (typeof w === 'number' && Number.isInteger(w)) {
+      if (typeof w === 'number' && Number.isInteger(w) && Math.abs(w) <= MAX_FIELD) {
         spec.width = Math.abs(w);
         if (w < 0) spec.minus = true;
       } else {
@@ -58,7 +68,7 @@ export function sprintf(format: string, args: readonly unknown[]): string {
       if (format[i] === '*') {
         i++;
         const p = args[argi++];
-        if (typeof p === 'number' && Number.isInteger(p) && p >= 0) spec.prec = p;
+        if (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= MAX_FIELD) spec.prec = p;
         else out += '%!(BADPREC)';
       } else {
         spec.prec = Math.max(readInt(), 0);
@@ -123,9 +133,22 @@ function formatInt(n: number, verb: string, spec: Spec): string {
   return padNumber(signOf(negative, spec) + prefix, digits, spec, spec.prec < 0);
 }
 
-function quoteRune(cp: number): string {
-  const inner = quote(String.fromCodePoint(cp)).slice(1, -1).replace('\\"', '"').replace("'", "\\'");
+/** The character of a rune; what is no valid code point (negative, a surrogate, too large) is U+FFFD, as in fmt. */
+function runeText(n: number): string {
+  return n >= 0 && n <= 0x10ffff && (n < 0xd800 || n >= 0xe000) ? String.fromCodePoint(n) : '\ufffd';
+}
+
+function quoteRune(n: number, asciiOnly: boolean): string {
+  const inner = quote(runeText(n), asciiOnly).slice(1, -1).replace('\\"', '"').replace("'", "\\'");
   return `'${inner}'`;
+}
+
+/** %U: U+ and at least four (or the precision's) hex digits of the rune as uint64; %#U adds a printable character. */
+function unicodeText(n: number, spec: Spec): string {
+  const digits = (n < 0 ? BigInt.asUintN(64, BigInt(n)) : n).toString(16).toUpperCase();
+  const u = `U+${digits.padStart(Math.max(4, spec.prec), '0')}`;
+  const ch = runeText(n);
+  return spec.sharp && n >= 0 && n <= 0x10ffff && isPrint(ch) ? `${u} '${ch}'` : u;
 }
 
 function formatArg(v: unknown, verb: string, spec: Spec): string {
@@ -186,14 +209,11 @@ function formatNumberArg(n: number, verb: string, spec: Spec): string {
     case 'X':
       return isInt ? formatInt(n, verb, spec) : badVerb(n, verb);
     case 'c':
-      return isInt ? pad(String.fromCodePoint(n), spec) : badVerb(n, verb);
+      return isInt ? pad(runeText(n), spec) : badVerb(n, verb);
     case 'q':
-      return isInt ? pad(quoteRune(n), spec) : badVerb(n, verb);
-    case 'U': {
-      if (!isInt) return badVerb(n, verb);
-      const u = `U+${n.toString(16).toUpperCase().padStart(4, '0')}`;
-      return pad(spec.sharp ? `${u} '${String.fromCodePoint(n)}'` : u, spec);
-    }
+      return isInt ? pad(quoteRune(n, spec.plus), spec) : badVerb(n, verb);
+    case 'U':
+      return isInt ? pad(unicodeText(n, spec), spec) : badVerb(n, verb);
     case 'e':
     case 'E':
     case 'f':

@@ -20,7 +20,10 @@ export interface StructField {
   /** Go field name; for an embedded field, its type's name. */
   readonly name: string;
   readonly type: GoType;
-  /** encoding/json key; '' for an embedded struct whose fields are inlined, '-' for a field JSON skips. */
+  /**
+   * encoding/json key; '-' for a field JSON skips; '' for a field without a json tag: its Go name is the key,
+   * or, for an embedded struct, its fields are inlined.
+   */
   readonly json: string;
   readonly omitEmpty: boolean;
   readonly omitZero: boolean;
@@ -59,7 +62,7 @@ export class GoStruct {
   constructor(
     readonly type: StructType,
     readonly values: readonly unknown[],
-    /** The JSON a leaf type such as a timestamp was read from. */
+    /** The JSON a leaf type such as a timestamp, or a protobuf message, was read from. */
     readonly raw?: unknown,
   ) {}
 

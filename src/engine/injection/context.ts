@@ -1,6 +1,7 @@
 /** What a template sees for one pod: values, mesh and proxy config, the pod's metadata and spec. */
-import { GoPointer } from '../gotemplate';
+import { type GoPointer } from '../gotemplate';
 import { protoMessage } from './proto-types';
+import { proxyInterception } from './proxy-config';
 import { goTemplateData } from './template-types';
 import { goString, lookup, type Tree, truthy } from './tree';
 
@@ -56,11 +57,7 @@ export function appContainerNames(input: TemplateInput): string[] {
 
 /** The interception mode the templates use: the annotation, else the proxy config's. */
 export function templateInterceptionMode(input: TemplateInput): string {
-  const configured =
-    typeof input.proxyConfig.interceptionMode === 'string' && input.proxyConfig.interceptionMode !== ''
-      ? input.proxyConfig.interceptionMode
-      : 'REDIRECT';
-  return annotationOr(input, 'sidecar.istio.io/interceptionMode', configured);
+  return annotationOr(input, 'sidecar.istio.io/interceptionMode', proxyInterception(input.proxyConfig));
 }
 
 /** Whether istio-proxy goes under initContainers: the pod annotation wins over the setting. */
@@ -82,22 +79,6 @@ export function proxyMetadataEnv(input: TemplateInput): Tree[] {
     .map((name) => ({ name, value: goString(md[name]) }));
 }
 
-// ---- templates from values: istiod's SidecarTemplateData
-
-/** The JSON form of each message handed to templates, for protoToJSON. */
-const protoMessages = new WeakMap<object, { readonly kind: 'ProxyConfig' | 'MeshConfig'; readonly json: Tree }>();
-
-function message(kind: 'ProxyConfig' | 'MeshConfig', json: Tree): GoPointer {
-  const pointer = protoMessage(kind, json);
-  protoMessages.set(pointer, { kind, json });
-  return pointer;
-}
-
-/** The protobuf message behind a template value, if it is one. */
-export function protoMessageOf(v: unknown): { readonly kind: 'ProxyConfig' | 'MeshConfig'; readonly json: Tree } | undefined {
-  return v instanceof GoPointer ? protoMessages.get(v) : undefined;
-}
-
 /** What a template from values gets as `.`: `&SidecarTemplateData{…}` with the pod as Go structs. */
 export function goTemplateInput(input: TemplateInput): GoPointer {
   return goTemplateData({
@@ -105,8 +86,8 @@ export function goTemplateInput(input: TemplateInput): GoPointer {
     DeploymentMeta: { Namespace: input.deployMeta.namespace, Name: input.deployMeta.name },
     ObjectMeta: { ...input.meta, labels: input.labels, annotations: input.annotations },
     Spec: input.spec,
-    ProxyConfig: message('ProxyConfig', input.proxyConfig),
-    MeshConfig: message('MeshConfig', input.mesh),
+    ProxyConfig: protoMessage('ProxyConfig', input.proxyConfig),
+    MeshConfig: protoMessage('MeshConfig', input.mesh),
     Values: input.values,
     Revision: input.revision,
     NativeSidecars: input.nativeSidecars,

@@ -8,6 +8,10 @@
  * otherwise; fields are omitempty unless the name ends in `!`; `~` marks omitzero. `^Type` is an
  * embedded struct whose fields are inlined (`^Type=key?` one under its own omitempty key).
  */
+/** Container and EphemeralContainerCommon declare the same fields. */
+const CONTAINER =
+  'Name! string; Image string; Command []string; Args []string; WorkingDir string; Ports []ContainerPort; EnvFrom []EnvFromSource; Env []EnvVar; Resources ResourceRequirements; ResizePolicy []ContainerResizePolicy; RestartPolicy *string; RestartPolicyRules []ContainerRestartRule; VolumeMounts []VolumeMount; VolumeDevices []VolumeDevice; LivenessProbe *Probe; ReadinessProbe *Probe; StartupProbe *Probe; Lifecycle *Lifecycle; TerminationMessagePath string; TerminationMessagePolicy string; ImagePullPolicy string; SecurityContext *SecurityContext; Stdin bool; StdinOnce bool; TTY bool';
+
 export const KUBERNETES: Record<string, string> = {
   PodSpec:
     'Volumes []Volume; InitContainers []Container; Containers! []Container; EphemeralContainers []EphemeralContainer; RestartPolicy string; TerminationGracePeriodSeconds *int64; ActiveDeadlineSeconds *int64; DNSPolicy string; NodeSelector map[string]string; ServiceAccountName string; DeprecatedServiceAccount string=serviceAccount; AutomountServiceAccountToken *bool; NodeName string; HostNetwork bool; HostPID bool; HostIPC bool; ShareProcessNamespace *bool; SecurityContext *PodSecurityContext; ImagePullSecrets []LocalObjectReference; Hostname string; Subdomain string; Affinity *Affinity; SchedulerName string; Tolerations []Toleration; HostAliases []HostAlias; PriorityClassName string; Priority *int32; DNSConfig *PodDNSConfig; ReadinessGates []PodReadinessGate; RuntimeClassName *string; EnableServiceLinks *bool; PreemptionPolicy *string; Overhead ResourceList; TopologySpreadConstraints []TopologySpreadConstraint; SetHostnameAsFQDN *bool; OS *PodOS; HostUsers *bool; SchedulingGates []PodSchedulingGate; ResourceClaims []PodResourceClaim; Resources *ResourceRequirements; HostnameOverride *string; WorkloadRef *WorkloadReference',
@@ -75,8 +79,7 @@ export const KUBERNETES: Record<string, string> = {
   TypedLocalObjectReference: 'APIGroup! *string; Kind! string; Name! string',
   TypedObjectReference: 'APIGroup! *string; Kind! string; Name! string; Namespace *string',
   ImageVolumeSource: 'Reference string; PullPolicy string',
-  Container:
-    'Name! string; Image string; Command []string; Args []string; WorkingDir string; Ports []ContainerPort; EnvFrom []EnvFromSource; Env []EnvVar; Resources ResourceRequirements; ResizePolicy []ContainerResizePolicy; RestartPolicy *string; RestartPolicyRules []ContainerRestartRule; VolumeMounts []VolumeMount; VolumeDevices []VolumeDevice; LivenessProbe *Probe; ReadinessProbe *Probe; StartupProbe *Probe; Lifecycle *Lifecycle; TerminationMessagePath string; TerminationMessagePolicy string; ImagePullPolicy string; SecurityContext *SecurityContext; Stdin bool; StdinOnce bool; TTY bool',
+  Container: CONTAINER,
   ContainerPort: 'Name string; HostPort int32; ContainerPort! int32; Protocol string; HostIP string',
   EnvFromSource: 'Prefix string; ConfigMapRef *ConfigMapEnvSource; SecretRef *SecretEnvSource',
   ConfigMapEnvSource: '^LocalObjectReference; Optional *bool',
@@ -114,8 +117,7 @@ export const KUBERNETES: Record<string, string> = {
   SeccompProfile: 'Type! string; LocalhostProfile *string',
   AppArmorProfile: 'Type! string; LocalhostProfile *string',
   EphemeralContainer: '^EphemeralContainerCommon; TargetContainerName string',
-  EphemeralContainerCommon:
-    'Name! string; Image string; Command []string; Args []string; WorkingDir string; Ports []ContainerPort; EnvFrom []EnvFromSource; Env []EnvVar; Resources ResourceRequirements; ResizePolicy []ContainerResizePolicy; RestartPolicy *string; RestartPolicyRules []ContainerRestartRule; VolumeMounts []VolumeMount; VolumeDevices []VolumeDevice; LivenessProbe *Probe; ReadinessProbe *Probe; StartupProbe *Probe; Lifecycle *Lifecycle; TerminationMessagePath string; TerminationMessagePolicy string; ImagePullPolicy string; SecurityContext *SecurityContext; Stdin bool; StdinOnce bool; TTY bool',
+  EphemeralContainerCommon: CONTAINER,
   PodSecurityContext:
     'SELinuxOptions *SELinuxOptions; WindowsOptions *WindowsSecurityContextOptions; RunAsUser *int64; RunAsGroup *int64; RunAsNonRoot *bool; SupplementalGroups []int64; SupplementalGroupsPolicy *string; FSGroup *int64; Sysctls []Sysctl; FSGroupChangePolicy *string; SeccompProfile *SeccompProfile; AppArmorProfile *AppArmorProfile; SELinuxChangePolicy *string',
   Sysctl: 'Name! string; Value! string',

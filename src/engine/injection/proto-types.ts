@@ -99,8 +99,8 @@ function enumType(name: string): StructType {
 }
 
 const messages = new Map<string, StructType>();
-/** The message types (not enums or well-known types), for protoJSONText. */
-const MESSAGE_TYPES = new Set<StructType>();
+/** The table name of each message type (not enums or well-known types), for protoMessageOf and protoJSONText. */
+const MESSAGE_NAMES = new Map<StructType, string>();
 
 function messageType(name: string): StructType {
   const cached = messages.get(name);
@@ -121,7 +121,7 @@ function messageType(name: string): StructType {
     },
   };
   messages.set(name, type);
-  MESSAGE_TYPES.add(type);
+  MESSAGE_NAMES.set(type, name);
   return type;
 }
 
@@ -217,6 +217,7 @@ function decodeStruct(json: unknown, st: StructType): GoStruct {
   if (Object.values(WELL_KNOWN).includes(st)) return new GoStruct(st, [decode(json, st.fields[0].type)]);
   const obj = isRecord(json) ? json : {};
   const read = (f: { jsonName: string; protoName: string }): unknown => obj[f.jsonName] ?? obj[f.protoName];
+  // The JSON stays with the message, so protoToJSON can write any message a template reaches.
   return new GoStruct(
     st,
     (st.fields as ProtoField[]).map((f) => {
@@ -229,6 +230,7 @@ function decodeStruct(json: unknown, st: StructType): GoStruct {
         new GoStruct(set.wrapper, [decode(read(set), inner.type)]),
       );
     }),
+    obj,
   );
 }
 
@@ -238,10 +240,23 @@ export function protoMessage(name: 'ProxyConfig' | 'MeshConfig', json: Record<st
 }
 
 /**
- * Protobuf JSON text of a message given as JSON, with protojson's order: fields as the message declares
- * them (a oneof's variant where the oneof is), map keys sorted; keys the table does not know come last.
+ * The message behind a template value that points to one (`.ProxyConfig`, `.MeshConfig.DefaultConfig.Tracing`):
+ * its name in the type table and the protobuf JSON it was read from (no JSON for a nil pointer); undefined for
+ * any other value.
  */
-export function protoJSONText(name: 'ProxyConfig' | 'MeshConfig', json: Record<string, unknown>): string {
+export function protoMessageOf(v: unknown): { readonly name: string; readonly json?: Record<string, unknown> } | undefined {
+  if (!(v instanceof GoPointer) || v.type.elem.kind !== 'struct') return undefined;
+  const name = MESSAGE_NAMES.get(v.type.elem.struct);
+  if (name === undefined) return undefined;
+  return { name, json: v.elem instanceof GoStruct && isRecord(v.elem.raw) ? v.elem.raw : undefined };
+}
+
+/**
+ * Protobuf JSON text of a message (`name` as protoMessageOf gives it) given as JSON, with protojson's order:
+ * fields as the message declares them (a oneof's variant where the oneof is), map keys sorted; keys the table
+ * does not know come last.
+ */
+export function protoJSONText(name: string, json: Record<string, unknown>): string {
   return messageText(json, messageType(name));
 }
 
@@ -265,7 +280,7 @@ function messageText(json: Record<string, unknown>, st: StructType): string {
 }
 
 function valueText(v: unknown, type: GoType | undefined): string {
-  const message = type?.kind === 'ptr' && type.elem.kind === 'struct' && MESSAGE_TYPES.has(type.elem.struct) ? type.elem.struct : undefined;
+  const message = type?.kind === 'ptr' && type.elem.kind === 'struct' && MESSAGE_NAMES.has(type.elem.struct) ? type.elem.struct : undefined;
   if (message && isRecord(v)) return messageText(v, message);
   if (type?.kind === 'slice' && Array.isArray(v)) return `[${v.map((x) => valueText(x, type.elem)).join(',')}]`;
   if (type?.kind === 'map' && isRecord(v)) {

@@ -91,11 +91,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The pod's interception mode: its annotation, else the proxy config's, else REDIRECT. */
-export function interceptionMode(annotations: Record<string, string>, proxyConfig: Tree): string {
-  return annotations['sidecar.istio.io/interceptionMode'] ?? proxyInterception(proxyConfig);
-}
-
+/** The proxy config's interception mode; unset is the enum's zero, REDIRECT. */
 export function proxyInterception(proxyConfig: Tree): string {
   return typeof proxyConfig.interceptionMode === 'string' && proxyConfig.interceptionMode !== ''
     ? proxyConfig.interceptionMode

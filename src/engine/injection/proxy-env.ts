@@ -1,7 +1,7 @@
 /** Environment of the istio-proxy container, in the order the chart's templates write it. */
 import { isRecord } from '../k8s/object';
 import { appContainerNames, hasAnnotation, proxyMetadataEnv, type TemplateInput, value, valueString } from './context';
-import { proxyConfigJson } from './proxy-config';
+import { proxyConfigJson, proxyInterception } from './proxy-config';
 import { goString, type Tree } from './tree';
 import { type Flavour } from './volumes';
 
@@ -36,9 +36,9 @@ export function proxyEnv(input: TemplateInput, flavour: Flavour): Tree[] {
   env.push(fieldEnv('ISTIO_META_NODE_NAME', 'spec.nodeName'));
   if (flavour === 'sidecar') {
     const annotated = input.annotations['sidecar.istio.io/interceptionMode'];
-    env.push({ name: 'ISTIO_META_INTERCEPTION_MODE', value: annotated || templateInterceptionModeOfConfig(input) });
+    env.push({ name: 'ISTIO_META_INTERCEPTION_MODE', value: annotated || proxyInterception(input.proxyConfig) });
   }
-  if (flavour === 'gateway') env.push({ name: 'ISTIO_META_INTERCEPTION_MODE', value: templateInterceptionModeOfConfig(input) });
+  if (flavour === 'gateway') env.push({ name: 'ISTIO_META_INTERCEPTION_MODE', value: proxyInterception(input.proxyConfig) });
   const network = valueString(input, 'global.network');
   if (network !== '') env.push({ name: 'ISTIO_META_NETWORK', value: network });
   const workload = flavour === 'sidecar' ? input.labels['service.istio.io/workload-name'] || input.deployMeta.name : input.deployMeta.name;
@@ -68,11 +68,6 @@ export function proxyEnv(input: TemplateInput, flavour: Flavour): Tree[] {
     env.push({ name: 'ISTIO_META_DNS_CAPTURE', value: 'false' }, { name: 'DISABLE_ENVOY', value: 'true' });
   }
   return env;
-}
-
-function templateInterceptionModeOfConfig(input: TemplateInput): string {
-  const mode = input.proxyConfig.interceptionMode;
-  return typeof mode === 'string' && mode !== '' ? mode : 'REDIRECT';
 }
 
 export function caAddress(input: TemplateInput): string {

@@ -42,14 +42,14 @@ export interface InjectionOverrides {
   readonly sources?: { readonly values?: readonly string[]; readonly meshConfig?: string };
 }
 
+/** A `set` entry that cannot be applied: a bad command-line argument, where a bad values file is bad input. */
+export class SetEntryError extends UserError {}
+
 /**
  * Chart defaults + overrides, in the order Istio applies them. The result is a fresh tree.
  * Throws a UserError naming the input and the field when an input would replace a map of settings with a
  * scalar, or sets a mesh `defaultConfig` field the injector rejects in the `proxy.istio.io/config` annotation.
  */
-/** A `set` entry that cannot be applied: a bad command-line argument, where a bad values file is bad input. */
-export class SetEntryError extends UserError {}
-
 export function buildInjectionSettings(overrides: InjectionOverrides = {}): InjectionSettings {
   const values = chartValueDefaults();
   if (overrides.pinned !== false) {

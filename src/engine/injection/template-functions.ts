@@ -24,10 +24,9 @@ import {
 } from '../gotemplate';
 import { isRecord } from '../k8s/object';
 import { appendMultusNetwork } from './annotations';
-import { protoMessageOf } from './context';
 import { excludeInboundPorts } from './init';
 import { proxyConfigJson } from './proxy-config';
-import { protoJSONText } from './proto-types';
+import { protoJSONText, protoMessageOf } from './proto-types';
 
 const ANY = 'interface {}';
 const STRING_MAP = 'map[string]string';
@@ -179,9 +178,10 @@ export const TEMPLATE_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = {
       if (v === null || v === undefined) return '{}';
       const message = protoMessageOf(v);
       if (!message) throw new Error(`wrong type for value; expected protoreflect.ProtoMessage; got ${goTypeName(v)}`);
-      // Istio drops the proxy config's defaults first (proxyConfigJson), then writes protobuf JSON.
-      const json = message.kind === 'ProxyConfig' ? (JSON.parse(proxyConfigJson(message.json)) as Record<string, unknown>) : message.json;
-      return protoJSONText(message.kind, json);
+      if (message.json === undefined) return '{}';
+      // Istio drops a proxy config's defaults first (proxyConfigJson), then writes protobuf JSON.
+      const json = message.name === 'ProxyConfig' ? (JSON.parse(proxyConfigJson(message.json)) as Record<string, unknown>) : message.json;
+      return protoJSONText(message.name, json);
     },
     [ANY],
   ),
@@ -211,7 +211,7 @@ export const TEMPLATE_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = {
   toLower: p((s: unknown) => goLower(str(s)), ['string']),
   appendMultusNetwork: p((existing: unknown, network: unknown) => appendMultusNetwork(str(existing), str(network)), ['string', 'string']),
   // istiod reads its own environment; offline there is none, so the default is what templates get.
-  env: p((key: unknown, fallback: unknown) => (str(key), str(fallback)), ['string', 'string']),
+  env: p((_key: unknown, fallback: unknown) => str(fallback), ['string', 'string']),
   omit: p(
     (dict: unknown, ...keys: unknown[]) => {
       const drop = new Set(keys.map((k) => str(k)));

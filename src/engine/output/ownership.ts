@@ -92,7 +92,8 @@ function walk(root: string, rel: string, ops: OutputFs, check: (rel: string, ent
   return undefined;
 }
 
-function kindOf(entry: fs.Stats | fs.Dirent): string {
+/** What a non-folder entry is, for messages: `a symlink`, `a FIFO`, `a file`, ... */
+export function kindOf(entry: fs.Stats | fs.Dirent): string {
   if (entry.isSymbolicLink()) return 'a symlink';
   if (entry.isFIFO()) return 'a FIFO';
   if (entry.isSocket()) return 'a socket';

@@ -254,7 +254,11 @@ describe('cdk8s-istio analyze --list-rules into a pipe that closes early', () =>
       require(${JSON.stringify(path.join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts'))})
         .main(['analyze', '--list-rules']).then((code) => { process.exitCode = code; });`;
     const shell = `'${process.execPath}' -e "$SCRIPT" | head -c 10 > /dev/null; exit 0`;
-    const stderr = execFileSync('/bin/sh', ['-c', `exec 2>&1; ${shell}`], { env: { ...process.env, SCRIPT: script }, encoding: 'utf-8' });
+    const stderr = execFileSync('/bin/sh', ['-c', `exec 2>&1; ${shell}`], {
+      env: { ...process.env, SCRIPT: script },
+      encoding: 'utf-8',
+      timeout: 60_000,
+    });
     expect(stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(
       stderr

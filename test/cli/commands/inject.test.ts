@@ -339,25 +339,26 @@ describe('cdk8s-istio inject on kube-inject conformance cases', () => {
   ];
   const cases = all.filter((c) => ids.includes(c.id));
 
-  (present ? test.each(cases.map((c) => [c.id, c] as const)) : test.skip.each([['absent', undefined as unknown as ConformanceCase]]))(
-    '%s',
-    async (id, c) => {
-      // The data's defaults use the test hub and tag rather than the pinned release image.
-      const args = ['-f', path.join(data, c.input), '--set', 'global.hub=registry.istio.io/testing', '--set', 'global.tag=latest'];
-      if (c.valuesFile) args.push('--values', path.join(data, c.valuesFile));
-      for (const s of c.set) args.push('--set', s);
-      if (c.meshConfig) args.push('--mesh-config', file(`${id}.mesh.yaml`, JSON.stringify(c.meshConfig)));
-      args.push(`--native-sidecars=${c.nativeSidecars}`);
-      const result = await run(args);
-      if (c.expectedError !== null) {
-        expect(result).toMatchObject({ code: 1, stdout: '' });
-        expect(result.stderr.toLowerCase()).toContain(c.expectedError.toLowerCase());
-        return;
-      }
-      expect(result.code).toBe(0);
-      const expected = yamlDocuments(fs.readFileSync(path.join(data, c.expected!), 'utf8')).map(normalizeDocument);
-      expect(yamlDocuments(result.stdout).map(normalizeDocument)).toEqual(expected);
-      if (c.expectedWarning !== null) expect(result.stderr).toContain(c.expectedWarning);
-    },
-  );
+  (present
+    ? test.each(cases.map((c) => [c.id, c] as const))
+    : test.skip.each([
+        ['skipped: the kube-inject conformance data in ../shared/conformance is absent', undefined as unknown as ConformanceCase],
+      ]))('%s', async (id, c) => {
+    // The data's defaults use the test hub and tag rather than the pinned release image.
+    const args = ['-f', path.join(data, c.input), '--set', 'global.hub=registry.istio.io/testing', '--set', 'global.tag=latest'];
+    if (c.valuesFile) args.push('--values', path.join(data, c.valuesFile));
+    for (const s of c.set) args.push('--set', s);
+    if (c.meshConfig) args.push('--mesh-config', file(`${id}.mesh.yaml`, JSON.stringify(c.meshConfig)));
+    args.push(`--native-sidecars=${c.nativeSidecars}`);
+    const result = await run(args);
+    if (c.expectedError !== null) {
+      expect(result).toMatchObject({ code: 1, stdout: '' });
+      expect(result.stderr.toLowerCase()).toContain(c.expectedError.toLowerCase());
+      return;
+    }
+    expect(result.code).toBe(0);
+    const expected = yamlDocuments(fs.readFileSync(path.join(data, c.expected!), 'utf8')).map(normalizeDocument);
+    expect(yamlDocuments(result.stdout).map(normalizeDocument)).toEqual(expected);
+    if (c.expectedWarning !== null) expect(result.stderr).toContain(c.expectedWarning);
+  });
 });

@@ -276,3 +276,21 @@ describe('PeerAuthentication with a workload of any cdk8s-plus major or a plain 
     ]);
   });
 });
+
+describe('PeerAuthentication across copies of the library', () => {
+  test('a policy of another copy conflicts like one of this copy', () => {
+    let Other: typeof PeerAuthentication = PeerAuthentication;
+    jest.isolateModules(() => {
+      Other = (
+        jest.requireActual('../../../src/constructs/policies/peer-authentication') as { PeerAuthentication: typeof PeerAuthentication }
+      ).PeerAuthentication;
+    });
+    const { app, chart } = setup();
+    const first = new Other(chart, 'A', { mode: MtlsMode.strict() });
+    new PeerAuthentication(chart, 'B', { name: 'other', mode: MtlsMode.permissive() });
+    expect(first instanceof PeerAuthentication).toBe(false);
+    expect(errorsOf(app)).toEqual([
+      '[security/B] the mesh already has a mesh-wide peer authentication (security/A); istio would use only the older one: merge them into one policy',
+    ]);
+  });
+});

@@ -76,6 +76,15 @@ test('drops the namespace cdk8s gives to cluster-scoped objects', () => {
   expect(idx.inNamespace('shop', 'Namespace')).toEqual([]);
 });
 
+test.each([
+  ['storage.k8s.io/v1', 'CSIDriver'],
+  ['flowcontrol.apiserver.k8s.io/v1', 'FlowSchema'],
+  ['certificates.k8s.io/v1', 'CertificateSigningRequest'],
+])('knows every built-in cluster-scoped kind, not only the common ones: %s %s', (apiVersion, kind) => {
+  const idx = index([{ apiVersion, kind, metadata: { name: 'x', namespace: 'shop' } }]);
+  expect(idx.inNamespace('shop', kind)).toEqual([]);
+});
+
 describe('adding objects one at a time', () => {
   const crd = {
     apiVersion: 'apiextensions.k8s.io/v1',

@@ -68,6 +68,19 @@ describe('the analyze-suppress annotation', () => {
     expect(s.reason(about('CDK8SI011', 'Namespace', 'all'))).toBe('annotation');
     expect(s.reason(about('IST0102', 'Namespace', 'loud'))).toBeUndefined();
   });
+
+  test('on a namespaced object, suppresses findings about that object in its own namespace only', () => {
+    const web = {
+      object: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', namespace: 'shop', annotations: { 'galley.istio.io/analyze-suppress': 'CDK8SI011' } },
+      },
+    };
+    const s = suppressor([], new ObjectIndex([web]));
+    expect(s.reason(about('CDK8SI011', 'Deployment', 'web', 'shop'))).toBe('annotation');
+    expect(s.reason(about('CDK8SI011', 'Deployment', 'web', 'legacy'))).toBeUndefined();
+  });
 });
 
 describe('globMatch', () => {

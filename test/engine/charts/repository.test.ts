@@ -12,6 +12,7 @@ import { UserError } from '../../../src/errors';
 import {
   closedPort,
   countingRunner,
+  deadPid,
   FIXTURE_CHARTS,
   findObject,
   listTree,
@@ -166,7 +167,7 @@ describe('chartFromRepository under hostile conditions', () => {
 
   test('temporary files left by a run that was killed are removed by the next one', () => {
     const url = `${baseUrl}/good`;
-    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf-8' }).stdout);
+    const dead = deadPid();
     fs.mkdirSync(repoDir(url), { recursive: true });
     fs.writeFileSync(path.join(repoDir(url), `.index.${dead}.0badc0de.tmp`), 'half');
     fs.writeFileSync(path.join(repoDir(url), `.istiod-1.30.3.${dead}.0badc0de.tmp.part`), 'half');

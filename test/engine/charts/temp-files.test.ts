@@ -1,15 +1,9 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { removeAbandoned, tempName } from '../../../src/engine/charts/temp-files';
-import { listTree, useTempDir } from './test-helpers';
+import { deadPid, listTree, useTempDir } from './test-helpers';
 
 const tmp = useTempDir('temp-files-test-');
-
-/** The pid of a process that has exited. */
-function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf-8' }).stdout);
-}
 
 describe('temp files', () => {
   test('a temp name carries this process id and is new each time', () => {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'child_process';
+import { type ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -36,6 +36,11 @@ export function useTempDir(prefix: string): () => string {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
   return () => dir;
+}
+
+/** The pid of a process that has exited (for temp entries a killed run left behind). */
+export function deadPid(): number {
+  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf-8' }).stdout);
 }
 
 /** A loopback port nothing listens on (taken from the OS, then released). */

@@ -19,3 +19,33 @@ describe('sprintf', () => {
     expect(sprintf(format, args)).toBe(expected);
   });
 });
+
+describe('sprintf refuses widths and precisions fmt refuses, so no format pads to gigabytes', () => {
+  // The expected texts are what Go's fmt prints (checked against helm's tpl).
+  test.each<[string, unknown[], string]>([
+    ['%999999999d', [1], '%!(NOVERB)%!(EXTRA int=1)'],
+    ['%.999999999f', [1.5], '%!(NOVERB)%!(EXTRA float64=1.5)'],
+    ['%*d|', [999999999, 1], '%!(BADWIDTH)1|'],
+    ['%*d|', [-1000001, 1], '%!(BADWIDTH)1|'],
+    ['%.*d|', [2000000, 1], '%!(BADPREC)1|'],
+  ])('%j with %j', (format, args, expected) => {
+    expect(sprintf(format, args)).toBe(expected);
+  });
+
+  test('still pads to the widest width fmt accepts', () => {
+    expect(sprintf('%10000000d', [1])).toHaveLength(10_000_000);
+    expect(sprintf('%*d', [-1_000_000, 1])).toHaveLength(1_000_000);
+  });
+});
+
+describe('sprintf prints runes as fmt does, invalid code points included', () => {
+  // The expected texts are what Go's fmt prints (checked against helm's tpl).
+  test.each<[string, unknown[], string]>([
+    ['%c|%U|%q', [99999999, 99999999, -5], "\ufffd|U+5F5E0FF|'\ufffd'"],
+    ['%#U|%#U|%#U|%#U', [-1, 10, 65, 0x110000], "U+FFFFFFFFFFFFFFFF|U+000A|U+0041 'A'|U+110000"],
+    ['%c|%q|%+q', [0xd800, 0xd800, 233], "\ufffd|'\ufffd'|'\\u00e9'"],
+    ['%.6U|%8U|%-8U|%08U', [65, 65, 65, 65], 'U+000041|  U+0041|U+0041  |  U+0041'],
+  ])('%j with %j', (format, args, expected) => {
+    expect(sprintf(format, args)).toBe(expected);
+  });
+});

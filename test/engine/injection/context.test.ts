@@ -3,7 +3,6 @@ import {
   annotationOr,
   appContainerNames,
   goTemplateInput,
-  protoMessageOf,
   proxyMetadataEnv,
   type TemplateInput,
   templateInterceptionMode,
@@ -59,12 +58,5 @@ describe('goTemplateInput', () => {
   test('defaults the interception mode as the protobuf enum does', () => {
     expect(run('{{ .ProxyConfig.InterceptionMode }}')).toBe('REDIRECT');
     expect(run('{{ .ProxyConfig.InterceptionMode }}', input({ proxyConfig: { interceptionMode: 'TPROXY' } }))).toBe('TPROXY');
-  });
-
-  test('keeps the JSON form of each message for protoToJSON', () => {
-    const data = goTemplateInput(input());
-    const found = (data.elem as { lookup(n: string): { value?: unknown } }).lookup('MeshConfig').value;
-    expect(protoMessageOf(found)).toEqual({ kind: 'MeshConfig', json: input().mesh });
-    expect(protoMessageOf({})).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { type GoStruct, marshalJSON, render, SPRIG_FUNCTIONS } from '../../../src/engine/gotemplate';
-import { protoJSONText, protoMessage } from '../../../src/engine/injection/proto-types';
+import { protoJSONText, protoMessage, protoMessageOf } from '../../../src/engine/injection/proto-types';
 
 const proxy = protoMessage('ProxyConfig', {
   discoveryAddress: 'istiod:15012',
@@ -59,6 +59,15 @@ describe('protobuf messages as Go structs', () => {
     const tracing = (proxy.elem as GoStruct).lookup('Tracing').value;
     expect(marshalJSON(tracing)).toBe('{"Tracer":{"Zipkin":{"address":"zipkin:9411"}}}');
     expect(marshalJSON((proxy.elem as GoStruct).lookup('InterceptionMode').value)).toBe('1');
+  });
+
+  test('finds the message and its JSON behind any pointer to a message, nil ones included', () => {
+    const field = (name: string): unknown => (proxy.elem as GoStruct).lookup(name).value;
+    expect(protoMessageOf(proxy)).toEqual({ name: 'ProxyConfig', json: expect.objectContaining({ discoveryAddress: 'istiod:15012' }) });
+    expect(protoMessageOf(field('Tracing'))).toEqual({ name: 'Tracing', json: { zipkin: { address: 'zipkin:9411' } } });
+    expect(protoMessageOf(field('Sds'))).toEqual({ name: 'SDS', json: undefined });
+    expect(protoMessageOf(field('ProxyMetadata'))).toBeUndefined();
+    expect(protoMessageOf({ discoveryAddress: 'x' })).toBeUndefined();
   });
 
   test('writes protobuf JSON in declaration order with sorted map keys', () => {

@@ -1,4 +1,4 @@
-import { buildInjectionSettings } from '../../../src/engine/injection/settings';
+import { buildInjectionSettings, SetEntryError } from '../../../src/engine/injection/settings';
 import { UserError } from '../../../src/errors';
 
 /** The value at a dotted path of a settings tree. */
@@ -60,13 +60,16 @@ describe('revisions', () => {
 
 describe('inputs that would break every sidecar are refused, naming the input and the field', () => {
   test('--set that replaces the global map with a scalar (it rendered the image "/proxyv2:")', () => {
-    expect(() => buildInjectionSettings({ set: ['global=1'] })).toThrow(UserError);
+    expect(() => buildInjectionSettings({ set: ['global=1'] })).toThrow(SetEntryError);
     expect(() => buildInjectionSettings({ set: ['global=1'] })).toThrow('--set "global=1": global is a map of settings in the values');
   });
 
   test('a values file that replaces a map with a scalar', () => {
     const run = () => buildInjectionSettings({ values: [{ global: { proxy: 'x' } }], sources: { values: ['--values v.yaml'] } });
     expect(run).toThrow('--values v.yaml: global.proxy is a map of settings in the values, and "x" would replace it whole');
+    // Bad input, not a bad command-line argument: the CLI gives it another exit code than a bad --set.
+    expect(run).toThrow(UserError);
+    expect(run).not.toThrow(SetEntryError);
   });
 
   test('a values file that removes a map with null, or sets keys inside it, is fine', () => {

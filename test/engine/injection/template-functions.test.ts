@@ -153,4 +153,14 @@ describe('functions on the pod data', () => {
   ])('%s', (_name, src, expected) => {
     expect(pod(src)).toBe(expected);
   });
+
+  test('protoToJSON writes any message the template reaches, proxy configs without defaults, nil ones as {}', () => {
+    const proxyConfig = { discoveryAddress: 'istiod:15012', drainDuration: '45s', tracing: { zipkin: { address: 'zipkin:9411' } } };
+    const data = goTemplateInput(templateInput({ mesh: { defaultConfig: proxyConfig }, proxyConfig }));
+    const src =
+      '{{ protoToJSON .MeshConfig.DefaultConfig }}|{{ protoToJSON .ProxyConfig.Tracing }}|{{ protoToJSON .ProxyConfig.Tracing.TlsSettings }}';
+    expect(render(src, data, { name: 't', funcs: FUNCTIONS })).toBe(
+      '{"discoveryAddress":"istiod:15012","tracing":{"zipkin":{"address":"zipkin:9411"}}}|{"zipkin":{"address":"zipkin:9411"}}|{}',
+    );
+  });
 });

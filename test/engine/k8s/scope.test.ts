@@ -1,5 +1,5 @@
-import { type KubeObject } from '../../src/engine/k8s/object';
-import { ScopeTable } from '../../src/synth/scope';
+import { type KubeObject } from '../../../src/engine/k8s/object';
+import { ScopeTable } from '../../../src/engine/k8s/scope';
 
 function obj(apiVersion: string, kind: string): KubeObject {
   return { apiVersion, kind, metadata: { name: 'x' } };

@@ -1,4 +1,4 @@
-import { apiGroup, isRecord, type KubeObject } from '../engine/k8s/object';
+import { apiGroup, isRecord, type KubeObject } from './object';
 
 /** Built-in cluster-scoped kinds by API group (Kubernetes 1.34); every other built-in kind is namespaced. */
 const CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
@@ -52,7 +52,7 @@ export class ScopeTable {
   private constructor(private readonly custom: ReadonlyMap<string, boolean>) {}
 
   /** True for namespaced kinds, false for cluster-scoped ones, undefined when the kind is unknown here. */
-  public isNamespaced(obj: KubeObject): boolean | undefined {
+  public isNamespaced(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): boolean | undefined {
     const group = apiGroup(obj.apiVersion);
     const fromCrd = this.custom.get(kindKey(group, obj.kind));
     if (fromCrd !== undefined) return fromCrd;
@@ -62,6 +62,14 @@ export class ScopeTable {
     if (!BUILT_IN_GROUPS.has(group)) return undefined;
     return !(CLUSTER_SCOPED[group] ?? []).includes(obj.kind);
   }
+}
+
+/** The scope of built-in kinds (and of Istio and Gateway API kinds), known without any CRD. */
+const BUILT_IN = ScopeTable.fromObjects([]);
+
+/** True for a kind the API server keeps without a namespace, known without CRDs (Namespace, ClusterRole, ...). */
+export function isBuiltInClusterScoped(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): boolean {
+  return BUILT_IN.isNamespaced(obj) === false;
 }
 
 function kindKey(group: string, kind: string): string {
