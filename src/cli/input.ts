@@ -9,6 +9,7 @@ import * as path from 'path';
 import { StringDecoder } from 'string_decoder';
 import { fileError, sizeText } from './errors';
 import { UserError } from '../errors';
+import { entryKind } from '../engine/fs-kind';
 
 /** Bytes per read: large enough for few system calls, small next to any memory budget. */
 const READ_BYTES = 1024 * 1024;
@@ -17,12 +18,7 @@ export type Warn = (line: string) => void;
 
 /** What kind of non-regular file a stat shows, for messages; undefined for a regular file. */
 export function specialKind(stat: fs.Stats): string | undefined {
-  if (stat.isFile()) return undefined;
-  if (stat.isDirectory()) return 'a folder';
-  if (stat.isFIFO()) return 'a FIFO (named pipe)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+  return stat.isFile() ? undefined : entryKind(stat);
 }
 
 /** Stats a path named on the command line (following links); a failure is one line. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { apiGroup, describeObject, isKubeObject } from '../engine/k8s/object';
-import { kindOf } from '../engine/output/ownership';
+import { entryKind } from '../engine/fs-kind';
 import { parseDocuments } from '../engine/yaml/documents';
 import { UserError } from '../errors';
 
@@ -41,7 +41,7 @@ export function readOutputDir(dir: string): Map<string, string> {
       else if (entry.isFile()) out.set(child, fs.readFileSync(path.join(dir, child), 'utf-8'));
       else {
         throw new UserError(
-          `cannot compare ${path.join(dir, child)}: it is ${kindOf(entry)}, which synth never writes; move it out of the output folder`,
+          `cannot compare ${path.join(dir, child)}: it is ${entryKind(entry)}, which synth never writes; move it out of the output folder`,
         );
       }
     }

@@ -119,6 +119,6 @@ describe('readOutputDir', () => {
   });
 
   (HAS_MKFIFO ? test : test.skip)('refuses a FIFO in the output without opening it, in one line (skipped without mkfifo)', () => {
-    expectRefused('a FIFO', (at) => spawnSync('mkfifo', [at]));
+    expectRefused('a FIFO (named pipe)', (at) => spawnSync('mkfifo', [at]));
   });
 });

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tar from 'tar';
 import { UserError } from '../../errors';
+import { entryKind } from '../fs-kind';
 
 /** One file of a chart folder: its path inside the chart ('/'-separated) and the path to read it from. */
 export interface ChartFile {
@@ -50,17 +51,9 @@ function walk(root: string, rootReal: string, rel: string, ancestors: Set<string
     } else if (stat.isFile()) {
       out.push({ rel: childRel, file });
     } else {
-      refuse(`is ${specialKind(stat)}`, 'remove it');
+      refuse(`is ${entryKind(stat)}`, 'remove it');
     }
   }
-}
-
-function specialKind(stat: fs.Stats): string {
-  if (stat.isFIFO()) return 'a FIFO (named pipe)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
 }
 
 /**

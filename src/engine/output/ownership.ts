@@ -6,6 +6,7 @@ import { parseDocuments } from '../yaml/documents';
 import { type OutputFs } from './fs-ops';
 import { MARKER_FILE, parseMarker } from './marker';
 import { type OutputPaths } from './resolve';
+import { entryKind } from '../fs-kind';
 
 /** Files that say a folder is a project, not a synth output: replacing it would delete the project. */
 const PROJECT_MARKERS = ['.git', 'package.json', 'cdk8s.yaml'];
@@ -32,11 +33,11 @@ export function checkOwnership(paths: OutputPaths, ops: OutputFs, cwd: string = 
     if (paths.viaSymlink) refuse('the symlink points at nothing', `create that folder, or ${FIX}`);
     return;
   }
-  if (!stat.isDirectory()) refuse(`it is ${kindOf(stat)}, not a folder`);
+  if (!stat.isDirectory()) refuse(`it is ${entryKind(stat)}, not a folder`);
   const project = PROJECT_MARKERS.find((m) => ops.lstat(path.join(real, m)));
   if (project) refuse(`it holds ${project}, so it is a project, not a synth output`);
   const marker = ops.lstat(path.join(real, MARKER_FILE));
-  if (marker && !marker.isFile()) refuse(`it holds ${MARKER_FILE} as ${kindOf(marker)}, which synth did not write`, MOVE_OUT);
+  if (marker && !marker.isFile()) refuse(`it holds ${MARKER_FILE} as ${entryKind(marker)}, which synth did not write`, MOVE_OUT);
   const problem = marker ? unlistedEntry(real, parseMarker(ops.readFile(path.join(real, MARKER_FILE))), ops) : foreignEntry(real, ops);
   if (problem) refuse(`it holds ${problem}`, MOVE_OUT);
 }
@@ -47,7 +48,7 @@ function unlistedEntry(root: string, listed: ReadonlySet<string>, ops: OutputFs)
   for (const f of listed) for (let i = f.indexOf('/'); i !== -1; i = f.indexOf('/', i + 1)) folders.add(f.slice(0, i));
   return walk(root, '', ops, (rel, entry) => {
     if (entry.isDirectory()) return folders.has(rel) ? 'descend' : `${rel}/, a folder synth did not write`;
-    if (!entry.isFile()) return `${rel}, ${kindOf(entry)}, which synth did not write`;
+    if (!entry.isFile()) return `${rel}, ${entryKind(entry)}, which synth did not write`;
     return listed.has(rel) || rel === MARKER_FILE ? 'ok' : `${rel}, which synth did not write (${MARKER_FILE} does not list it)`;
   });
 }
@@ -56,7 +57,7 @@ function unlistedEntry(root: string, listed: ReadonlySet<string>, ops: OutputFs)
 function foreignEntry(root: string, ops: OutputFs): string | undefined {
   return walk(root, '', ops, (rel, entry) => {
     if (entry.isDirectory()) return 'descend';
-    if (!entry.isFile()) return `${rel}, ${kindOf(entry)}, which synth did not write`;
+    if (!entry.isFile()) return `${rel}, ${entryKind(entry)}, which synth did not write`;
     if (!/\.ya?ml$/.test(entry.name)) return `${rel}, which synth did not write`;
     return isKubernetesYaml(ops.readFile(path.join(root, rel))) ? 'ok' : `${rel}, which is not Kubernetes YAML, so synth did not write it`;
   });
@@ -90,13 +91,4 @@ function walk(root: string, rel: string, ops: OutputFs, check: (rel: string, ent
     }
   }
   return undefined;
-}
-
-/** What a non-folder entry is, for messages: `a symlink`, `a FIFO`, `a file`, ... */
-export function kindOf(entry: fs.Stats | fs.Dirent): string {
-  if (entry.isSymbolicLink()) return 'a symlink';
-  if (entry.isFIFO()) return 'a FIFO';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
-  return entry.isFile() ? 'a file' : 'an unknown kind of entry';
 }

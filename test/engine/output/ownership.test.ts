@@ -121,7 +121,7 @@ describe('checkOwnership: what synth refuses to replace', () => {
   fifoTest('a FIFO inside is refused without being opened, which would block (skipped without mkfifo)', () => {
     put('dist/a.yaml', CM);
     execFileSync('mkfifo', [path.join(dist, 'pipe.yaml')]);
-    expect(verdict()).toBe(`refusing to replace ${dist}: it holds pipe.yaml, a FIFO, which synth did not write; ${FIX}`);
+    expect(verdict()).toBe(`refusing to replace ${dist}: it holds pipe.yaml, a FIFO (named pipe), which synth did not write; ${FIX}`);
   });
 
   test('a regular file as the output folder', () => {
@@ -131,7 +131,9 @@ describe('checkOwnership: what synth refuses to replace', () => {
 
   fifoTest('a FIFO as the output folder (skipped without mkfifo)', () => {
     execFileSync('mkfifo', [dist]);
-    expect(verdict()).toBe(`refusing to replace ${dist}: it is a FIFO, not a folder; set outdir to a folder of its own, e.g. dist`);
+    expect(verdict()).toBe(
+      `refusing to replace ${dist}: it is a FIFO (named pipe), not a folder; set outdir to a folder of its own, e.g. dist`,
+    );
   });
 
   test('a symlink to a file, or to nothing, as the output folder', () => {
