@@ -54,12 +54,11 @@ export function acquireLock(
     if (text === undefined) continue; // released between the two calls
     const holder = parseHolder(text);
     const stale = holder ? !isRunning(holder, lockPath) : ageMs(lockPath, ops) > UNREADABLE_GRACE_MS;
-    if (stale) {
-      // Compare-and-remove: a lock taken over and retaken by another synth meanwhile has other content and stays.
-      if (readLock(lockPath, ops) === text) {
-        ops.remove(lockPath);
-        options.log(`taking over the lock ${lockPath} of ${holder ? describe(holder) : 'an unknown holder'}, which is no longer running`);
-      }
+    // Compare-and-remove: a lock taken over and retaken by another synth meanwhile has other content and stays; then
+    // this one waits like any other, so a lock that keeps changing cannot keep it spinning past the deadline.
+    if (stale && readLock(lockPath, ops) === text) {
+      ops.remove(lockPath);
+      options.log(`taking over the lock ${lockPath} of ${holder ? describe(holder) : 'an unknown holder'}, which is no longer running`);
       continue;
     }
     if (!waited) {

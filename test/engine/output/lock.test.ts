@@ -69,6 +69,21 @@ describe('acquireLock', () => {
     ]);
   });
 
+  test('a stale lock whose content keeps changing (retaken by others) is waited for and refused at the deadline, not spun on', () => {
+    const dead = deadPid();
+    let reads = 0;
+    // Every read sees another dead holder: the compare-and-remove never matches.
+    const ops = {
+      ...nodeOutputFs,
+      readFile: () => JSON.stringify({ pid: dead, hostname: os.hostname(), thread: 0, started: `t${reads++}` }),
+    };
+    holder(dead);
+    expect(() => acquireLock(lock, ops, { timeoutMs: 200, what: '/o/dist', log: (line) => log.push(line) })).toThrow(
+      /did not finish within 0\.2 s/,
+    );
+    expect(fs.existsSync(lock)).toBe(true);
+  });
+
   test('a lock naming this thread that it does not hold was left by an abandoned write, and is taken over', () => {
     holder(process.pid, os.hostname(), threadId);
     acquire()();
