@@ -2,6 +2,7 @@ import { App, type AppProps } from 'cdk8s';
 import { type IConstruct } from 'constructs';
 import { withCompleteTree } from '../core/app-index';
 import { applySynthTransforms, synthTransforms } from '../core/synth-transform';
+import { describeWarning, synthWarnings } from '../core/warnings';
 import { OutputLayout } from '../core/output-layout';
 import {
   brandMeshApp,
@@ -104,6 +105,7 @@ export class MeshApp extends App implements IMeshAppOutput {
 
   private build(constructs: readonly IConstruct[]): Map<string, string> {
     validateApp(this);
+    for (const warning of synthWarnings(constructs)) process.stderr.write(`${describeWarning(warning)}\n`);
     // Object transforms declared by constructs (pre-injection) apply to every collected object, once per collection.
     const transforms = synthTransforms(constructs);
     let objects = applySynthTransforms(collectObjects(this), transforms);

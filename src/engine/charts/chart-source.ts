@@ -3,8 +3,8 @@ import { UserError } from '../../errors';
 import { cacheRoot } from './cache-dir';
 import { redactUrl } from './redact-url';
 
-/** The two Istio charts this package renders. */
-export type IstioChartName = 'base' | 'istiod';
+/** The Istio charts this package renders, by their published names (`cni` is the `istio-cni` folder). */
+export type IstioChartName = 'base' | 'istiod' | 'cni' | 'ztunnel' | 'gateway';
 
 /** The official Istio Helm repository. */
 export const OFFICIAL_REPOSITORY_URL = 'https://istio-release.storage.googleapis.com/charts';
@@ -13,6 +13,9 @@ export const OFFICIAL_REPOSITORY_URL = 'https://istio-release.storage.googleapis
 export const LOCAL_CHART_PATHS: Readonly<Record<IstioChartName, string>> = {
   base: 'base',
   istiod: path.join('istio-control', 'istio-discovery'),
+  cni: 'istio-cni',
+  ztunnel: 'ztunnel',
+  gateway: 'gateway',
 };
 
 /** A source, as plain data (what the engine switches on). */
@@ -49,8 +52,8 @@ export interface RepositorySourceOptions {
 /** Where the Istio charts come from. Sources are tried in the order given. */
 export class ChartSource {
   /**
-   * A folder laid out like an Istio release's `manifests/charts` (`base/`, `istio-control/istio-discovery/`),
-   * e.g. an unpacked release archive or a checkout of istio/istio.
+   * A folder laid out like an Istio release's `manifests/charts` (`base/`, `istio-control/istio-discovery/`,
+   * `istio-cni/`, `ztunnel/`, `gateway/`), e.g. an unpacked release archive or a checkout of istio/istio.
    */
   public static localDir(dir: string): ChartSource {
     if (!dir) throw new UserError("chart source: the local chart folder is empty; give the path of a release's manifests/charts");
@@ -58,7 +61,8 @@ export class ChartSource {
   }
 
   /**
-   * An OCI registry path that holds the charts by name: `oci://<registry>/<path>` + `/base`, `/istiod`.
+   * An OCI registry path that holds the charts by name: `oci://<registry>/<path>` + `/base`, `/istiod`, `/cni`,
+   * `/ztunnel`, `/gateway`.
    * Pulled once with `helm pull` into the cache; later synths use the cached archive.
    */
   public static oci(ref: string, options: OciSourceOptions = {}): ChartSource {
