@@ -1,11 +1,15 @@
 // The seed install as a cdk8s app: istio base + istiod, the default namespace with injection, an nginx
-// Deployment with a sidecar, and namespace-wide STRICT mTLS. One chart per concern, in apply order.
+// Deployment with a sidecar, and namespace-wide STRICT mTLS; nginx is reachable from outside through an ingress
+// gateway. One chart per concern, in apply order.
 import { type App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IstioBase } from './constructs/control-plane/istio-base';
 import { Istiod } from './constructs/control-plane/istiod';
+import { IngressGateway } from './constructs/gateways/ingress-gateway';
+import { IstioGateway } from './constructs/gateways/istio-gateway';
 import { MeshNamespace } from './constructs/mesh-namespace';
 import { type PeerAuthentication } from './constructs/policies/peer-authentication';
+import { VirtualService } from './constructs/policies/virtual-service';
 import { addToMesh } from './constructs/workloads';
 import { type ChartSource } from './engine/charts/chart-source';
 import { addTrafficExample, type TrafficExample } from './example-traffic';
@@ -26,6 +30,14 @@ export interface ExampleApp {
   readonly deployment: kplus.Deployment;
   readonly peerAuthentication: PeerAuthentication;
   readonly traffic: TrafficExample;
+  readonly ingress: ExampleIngress;
+}
+
+/** The way in from outside: the ingress gateway, its Istio Gateway and the route to nginx. */
+export interface ExampleIngress {
+  readonly gateway: IngressGateway;
+  readonly istioGateway: IstioGateway;
+  readonly route: VirtualService;
 }
 
 /** Output files, one per chart, named so that sorting them gives the apply order. */
@@ -35,6 +47,7 @@ export const EXAMPLE_CHARTS = {
   workloads: '03-workloads',
   security: '04-security',
   traffic: '05-traffic',
+  ingress: '06-ingress',
 } as const;
 
 /** Adds the seed install's charts to `app`. */
@@ -56,7 +69,42 @@ export function buildExampleApp(app: App, options: ExampleAppOptions = {}): Exam
 
   // A second service: canary with retries and a circuit breaker, an AuthorizationPolicy, access logs.
   const traffic = addTrafficExample(workloads, new Chart(app, EXAMPLE_CHARTS.traffic));
-  return { namespace, deployment, peerAuthentication, traffic };
+
+  const ingress = addIngress(new Chart(app, EXAMPLE_CHARTS.ingress), nginxService(workloads), sources);
+  return { namespace, deployment, peerAuthentication, traffic, ingress };
+}
+
+/** nginx's Service, which the ingress route sends to. */
+function nginxService(scope: Chart): kplus.Service {
+  const service = new kplus.Service(scope, 'NginxService', {
+    metadata: { name: 'nginx', namespace: 'default' },
+    ports: [{ name: 'http', port: 80, targetPort: 80 }],
+  });
+  service.selectLabel('app', 'nginxdeployment');
+  return service;
+}
+
+/**
+ * An ingress gateway in istio-ingress (synth applies it after istiod, whose injector fills in its pods), an Istio
+ * Gateway selecting its pods by reference for HTTP on port 80, and a VirtualService bound to it that sends every
+ * request to nginx: nginx is reachable from outside at the gateway's LoadBalancer address.
+ */
+function addIngress(scope: Chart, nginx: kplus.Service, sources: readonly ChartSource[] | undefined): ExampleIngress {
+  const gateway = new IngressGateway(scope, 'IngressGateway', { sources });
+  const istioGateway = new IstioGateway(scope, 'Gateway', {
+    gateway,
+    name: 'public',
+    namespace: gateway.namespace,
+    servers: [{ port: 80, protocol: 'HTTP', hosts: ['*'] }],
+  });
+  const route = new VirtualService(scope, 'NginxRoute', {
+    name: 'nginx-ingress',
+    namespace: 'default',
+    hosts: ['*'],
+    gateways: [istioGateway],
+    http: [{ destinations: [{ host: `${nginx.name}.default.svc.cluster.local`, port: 80 }] }],
+  });
+  return { gateway, istioGateway, route };
 }
 
 /**

@@ -29,6 +29,8 @@ export { IstioBase } from './constructs/control-plane/istio-base';
 export type { IstioBaseProps } from './constructs/control-plane/istio-base';
 export { Istiod } from './constructs/control-plane/istiod';
 export type { IstiodProps } from './constructs/control-plane/istiod';
+export { RevisionTag } from './constructs/control-plane/revision-tag';
+export type { RevisionTagProps } from './constructs/control-plane/revision-tag';
 export type { ControlPlaneNamespaceProps } from './constructs/control-plane/namespace';
 export type { ChartRenderProps } from './constructs/control-plane/rendered-chart';
 export { ChartSource, OFFICIAL_REPOSITORY_URL } from './engine/charts/chart-source';
@@ -46,6 +48,45 @@ export type {
 export type { ExtraValues, LabelSelector, Quantity, ResourceRequirements, Toleration } from './model/values/common';
 export { DEFAULT_HUB, ISTIO_VERSION } from './model/values/version';
 
+// Ambient data plane: the istio-cni node agent and ztunnel, and the platforms the charts know (docs/ambient.md).
+export { IstioCni } from './constructs/control-plane/istio-cni';
+export type { IstioCniProps } from './constructs/control-plane/istio-cni';
+export { Ztunnel } from './constructs/control-plane/ztunnel';
+export type { ZtunnelProps } from './constructs/control-plane/ztunnel';
+export type { CniValues, CniGlobalValues, CniAmbientValues, CniRepairValues } from './model/values/cni-values';
+export type { ZtunnelValues, ZtunnelGlobalValues } from './model/values/ztunnel-values';
+export { ISTIO_PLATFORMS } from './model/values/platform';
+export type { IstioPlatform } from './model/values/platform';
+
+// Waypoints, opting in and out of them, and the Gateway API CRDs they need (docs/ambient.md).
+export { Waypoint } from './constructs/ambient/waypoint';
+export type { WaypointProps } from './constructs/ambient/waypoint';
+export { UseWaypoint, useWaypoint } from './constructs/ambient/use-waypoint';
+export type { WaypointChoice } from './constructs/ambient/use-waypoint';
+export type { WaypointTraffic } from './model/waypoint';
+export { GatewayApiCrds } from './constructs/gateway-api-crds';
+export type { GatewayApiCrdsProps } from './constructs/gateway-api-crds';
+export { GatewayApiCrdsSource } from './engine/gateway-api/crd-source';
+export type { GatewayApiCrdsFileOptions, GatewayApiCrdsUrlOptions } from './engine/gateway-api/crd-source';
+export type { GatewayApiChannel } from './engine/gateway-api/crd-bundle';
+
+// Ingress and egress gateways: Istio's gateway chart rendered with helm (docs/gateways.md).
+export { IngressGateway } from './constructs/gateways/ingress-gateway';
+export type { IngressGatewayProps } from './constructs/gateways/ingress-gateway';
+export { EgressGateway } from './constructs/gateways/egress-gateway';
+export type { EgressGatewayProps } from './constructs/gateways/egress-gateway';
+export type { GatewayProps } from './constructs/gateways/gateway-release';
+export type { GatewayServicePort, IGatewayDeployment } from './constructs/gateways/gateway-deployment';
+export type {
+  GatewayAutoscalingValues,
+  GatewayPodDisruptionBudgetValues,
+  GatewayServiceAccountValues,
+  GatewayServicePortValues,
+  GatewayServiceType,
+  GatewayServiceValues,
+  GatewayValues,
+} from './model/values/gateway-values';
+
 // Namespaces, workloads and mTLS.
 export { InjectionMode } from './model/injection-mode';
 export type { InjectionModeKind, RevisionOptions } from './model/injection-mode';
@@ -56,6 +97,7 @@ export type { EffectiveMtls, EffectiveMtlsMode, MtlsModeValue, MtlsScopes } from
 export { PeerAuthentication } from './constructs/policies/peer-authentication';
 export type { PeerAuthenticationLevel, PeerAuthenticationProps } from './constructs/policies/peer-authentication';
 export { addToMesh, INJECTION_SUMMARY_ANNOTATION, MeshWorkload, WorkloadInjection } from './constructs/workloads';
+export { PROXY_REVISION_ANNOTATION } from './engine/rollout/proxy-revision';
 export type {
   IPodMetadata,
   IWorkload,
@@ -94,6 +136,7 @@ export type {
   ConditionSpec,
   JwtRuleSpec,
   OperationSpec,
+  PolicyTargetRef,
   RequestAuthenticationSpec,
   SourceSpec,
   WorkloadSelectorSpec,
@@ -142,3 +185,45 @@ export type {
 // Offline sidecar injection, equal to `istioctl kube-inject` of Istio 1.30.3.
 export { buildInjectionSettings, injectObject, injectYaml, InjectionError } from './engine/injection';
 export type { InjectionOverrides, InjectionResult, InjectionSettings } from './engine/injection';
+
+// Routing at the edge: Istio Gateways, the Gateway API, egress (ServiceEntry, egress routes, declared external hosts).
+export { IstioGateway } from './constructs/gateways/istio-gateway';
+export type { GatewayServerProps, IIstioGateway, IstioGatewayProps } from './constructs/gateways/istio-gateway';
+export { ServerTls } from './model/traffic/gateway';
+export type {
+  GatewaySpec,
+  MountedCertificates,
+  ServerProtocol,
+  ServerSpec,
+  ServerTlsModeName,
+  ServerTlsSpec,
+  TerminatingTlsOptions,
+  TlsProtocolVersion,
+} from './model/traffic/gateway';
+export { KubernetesGateway } from './constructs/gateway-api/kubernetes-gateway';
+export type {
+  CertificateRef,
+  IKubernetesGateway,
+  KubernetesGatewayProps,
+  ListenerProps,
+} from './constructs/gateway-api/kubernetes-gateway';
+export { HttpRoute } from './constructs/gateway-api/http-route';
+export type {
+  HttpBackendProps,
+  HttpRouteMatchProps,
+  HttpRouteParentProps,
+  GatewayHttpRouteProps,
+  HttpRouteRuleProps,
+} from './constructs/gateway-api/http-route';
+export { ReferenceGrant } from './constructs/gateway-api/reference-grant';
+export type { ReferenceGrantFrom, ReferenceGrantProps, ReferenceGrantTo } from './constructs/gateway-api/reference-grant';
+export { HttpRouteFilter, PathModifier } from './model/traffic/http-route-filter';
+export type { HeaderChanges, MirrorBackend, RedirectOptions } from './model/traffic/http-route-filter';
+export type { ListenerProtocol } from './model/traffic/gateway-api';
+export { ServiceEntry } from './constructs/policies/service-entry';
+export type { ServiceEntryEndpointProps, ServiceEntryPortProps, ServiceEntryProps } from './constructs/policies/service-entry';
+export type { ServiceEntryLocation, ServiceEntryProtocol, ServiceEntryResolution, ServiceEntrySpec } from './model/traffic/service-entry';
+export { EgressRoute } from './constructs/gateways/egress-route';
+export type { EgressRouteProps } from './constructs/gateways/egress-route';
+export { declareExternalHosts } from './constructs/external-hosts';
+export { EXTERNAL_HOSTS_ANNOTATION } from './model/external-hosts';

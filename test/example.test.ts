@@ -90,6 +90,7 @@ describe('example app output', () => {
     expect(at(d, 'spec', 'template', 'metadata', 'labels')).toMatchObject({ app: 'nginxdeployment', 'sidecar.istio.io/inject': 'true' });
     expect(at(d, 'spec', 'template', 'metadata', 'annotations')).toEqual({
       'mesh.cdk8s-istio.dev/injection': 'namespace=sidecar workload=webhook',
+      'mesh.cdk8s-istio.dev/proxy-revision': 'revision=default version=1.30.3',
     });
     const containers = list(d, 'spec', 'template', 'spec', 'containers');
     expect(containers.map((c) => c.name)).toEqual(['nginxdeployment']);
@@ -124,6 +125,24 @@ describe('example app output', () => {
       metadata: { name: 'default', namespace: 'default' },
       spec: { mtls: { mode: 'STRICT' } },
     });
+  });
+
+  test('exposes nginx through an ingress gateway: its Service, an Istio Gateway selecting its pods, a route to nginx', () => {
+    const ingress = objectsOf(out, EXAMPLE_CHARTS.ingress);
+    const gatewayPods = at(find(ingress, 'Deployment', 'istio-ingressgateway'), 'spec', 'selector', 'matchLabels');
+    expect(at(find(ingress, 'Service', 'istio-ingressgateway'), 'spec', 'type')).toBe('LoadBalancer');
+    const gateway = find(ingress, 'Gateway', 'public');
+    expect(gateway.metadata.namespace).toBe('istio-ingress');
+    expect(at(gateway, 'spec', 'selector')).toEqual(gatewayPods);
+    expect(at(gateway, 'spec', 'servers')).toEqual([{ hosts: ['*'], port: { name: 'http-80', number: 80, protocol: 'HTTP' } }]);
+    const route = find(ingress, 'VirtualService', 'nginx-ingress');
+    expect(at(route, 'spec', 'gateways')).toEqual(['istio-ingress/public']);
+    expect(list(route, 'spec', 'http')[0].route).toEqual([
+      { destination: { host: 'nginx.default.svc.cluster.local', port: { number: 80 } } },
+    ]);
+    const nginx = find(objectsOf(out, EXAMPLE_CHARTS.workloads), 'Service', 'nginx');
+    expect(at(nginx, 'spec', 'selector')).toEqual({ app: 'nginxdeployment' });
+    expect(at(nginx, 'spec', 'ports')).toEqual([{ name: 'http', port: 80, targetPort: 80 }]);
   });
 
   test('renders the control plane from the charts', () => {
@@ -162,9 +181,10 @@ describe('example app synth', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/^synth failed: 2 invalid inputs:/);
+    expect(message).toMatch(/^synth failed: 3 invalid inputs:/);
     expect(message).toContain("istio chart 'base' version 1.30.3 not found");
     expect(message).toContain("istio chart 'istiod' version 1.30.3 not found");
+    expect(message).toContain("istio chart 'gateway' version 1.30.3 not found");
     expect(message).toContain('fix: set ISTIO_CHARTS_DIR');
     expect(message).not.toMatch(/\n\s+at /); // no stack trace
     expect(readDir(out)).toEqual(new Map([['previous.k8s.yaml', 'kept: true\n']]));
@@ -188,5 +208,16 @@ describe('example app synth', () => {
     expect(wave('Deployment/istiod')).toBeLessThan(wave('Namespace/default'));
     expect(wave('Namespace/default')).toBeLessThan(wave('Deployment/nginx-deployment'));
     expect(wave('Deployment/nginx-deployment')).toBeLessThan(wave('PeerAuthentication/default'));
+    // The gateway's pods need istiod's injector (image: auto); its route needs the gateway.
+    expect(wave('Deployment/istiod')).toBeLessThan(wave('Namespace/istio-ingress'));
+    expect(wave('Namespace/istio-ingress')).toBeLessThan(wave('Deployment/istio-ingressgateway'));
+    expect(wave('Deployment/istio-ingressgateway')).toBeLessThan(wave('Gateway/public'));
+    expect(wave('Deployment/istio-ingressgateway')).toBeLessThan(wave('VirtualService/nginx-ingress'));
+  });
+
+  test('analyzes clean: no finding at any level', () => {
+    const app = new MeshApp({ outdir: path.join(tmp, 'clean'), analysis: { failureThreshold: 'info' } });
+    buildExampleApp(app);
+    expect(() => app.synth()).not.toThrow();
   });
 });

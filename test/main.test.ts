@@ -44,6 +44,7 @@ describe('main', () => {
       '03-workloads.k8s.yaml',
       '04-security.k8s.yaml',
       '05-traffic.k8s.yaml',
+      '06-ingress.k8s.yaml',
     ]);
   });
 
@@ -58,7 +59,7 @@ describe('main', () => {
     const stderr = capture();
     expect(main({ chartSources }, stderr)).toBe(1);
     expect(stderr.text()).toMatch(
-      /^error: synth failed: 2 invalid inputs:\n {2}\[01-istio-base\/IstioBase\] istio chart 'base' version 1\.30\.3 not found/,
+      /^error: synth failed: 3 invalid inputs:\n {2}\[01-istio-base\/IstioBase\] istio chart 'base' version 1\.30\.3 not found/,
     );
     expect(stderr.text()).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(fs.readdirSync(out)).toEqual(['old.yaml']);

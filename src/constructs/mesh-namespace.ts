@@ -5,6 +5,9 @@ import { brand, hasBrand } from '../model/brand';
 import { INJECTION_LABEL, InjectionMode, MANAGED_NAMESPACE_LABELS, REVISION_LABEL, injectionModeTypeError } from '../model/injection-mode';
 import { MtlsMode } from '../model/mtls';
 import { annotationMapErrors, describeValue, dns1123LabelError, labelMapErrors } from '../model/names';
+import { USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL } from '../model/waypoint';
+import { useWaypointLabels } from './ambient/use-waypoint';
+import { Waypoint } from './ambient/waypoint';
 import { PeerAuthentication } from './policies/peer-authentication';
 import { missingRevisionError } from './revisions';
 
@@ -24,6 +27,12 @@ export interface MeshNamespaceProps {
   readonly labels?: Readonly<Record<string, string>>;
   /** Annotations for the namespace. @default - none */
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * The waypoint that handles the traffic of the namespace's ambient services (or workloads, by its `waypointFor`):
+   * the label `istio.io/use-waypoint` (and `istio.io/use-waypoint-namespace` for a waypoint in another namespace).
+   * @default - no waypoint: ztunnel alone (L4)
+   */
+  readonly waypoint?: Waypoint;
 }
 
 export interface RequireMtlsOptions {
@@ -57,6 +66,7 @@ export class MeshNamespace extends Construct {
 
   public readonly name: string;
   public readonly injection: InjectionMode;
+  public readonly waypoint?: Waypoint;
   /** The Namespace object. */
   public readonly apiObject: ApiObject;
 
@@ -66,12 +76,14 @@ export class MeshNamespace extends Construct {
     this.name = props.name;
     this.injection = props.injection ?? InjectionMode.sidecar();
     const modeLabels = InjectionMode.isInjectionMode(this.injection) ? this.injection.labels() : {};
+    this.waypoint = props.waypoint;
+    const waypointLabels = Waypoint.isWaypoint(this.waypoint) ? useWaypointLabels(this.waypoint, this.name) : {};
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: {
         name: this.name,
-        labels: { ...withoutManaged(props.labels), ...modeLabels },
+        labels: { ...withoutManaged(props.labels), ...modeLabels, ...waypointLabels },
         annotations: props.annotations ? { ...props.annotations } : undefined,
       },
     });
@@ -97,7 +109,7 @@ export class MeshNamespace extends Construct {
     if (typeError) errors.push(typeError);
     else errors.push(...this.injection.validate(), ...this.revisionProblems());
     errors.push(...labelMapErrors(props.labels, 'namespace label'), ...annotationMapErrors(props.annotations, 'namespace annotation'));
-    errors.push(...managedLabelProblems(props.labels));
+    errors.push(...managedLabelProblems(props.labels), ...waypointProblems(props));
     const first = MeshNamespace.findAll(this, this.name)[0];
     if (first && first !== this) {
       errors.push(`namespace ${describeValue(this.name)} is already declared by ${first.node.path}: declare each namespace once`);
@@ -141,4 +153,13 @@ function managedLabelProblems(labels: Readonly<Record<string, string>> | undefin
     );
   }
   return errors;
+}
+
+function waypointProblems(props: MeshNamespaceProps): string[] {
+  if (props.waypoint === undefined) return [];
+  if (!Waypoint.isWaypoint(props.waypoint))
+    return [`waypoint must be a Waypoint, got ${describeValue(props.waypoint)}: pass the Waypoint construct`];
+  const refused = props.waypoint.refusedNamespaceError(props.name);
+  const taken = Object.keys(props.labels ?? {}).filter((k) => k === USE_WAYPOINT_LABEL || k === USE_WAYPOINT_NAMESPACE_LABEL);
+  return [...(refused ? [refused] : []), ...taken.map((k) => `label '${k}' is set by the waypoint prop: remove it from labels`)];
 }

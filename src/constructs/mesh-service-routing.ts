@@ -1,5 +1,6 @@
 import { type IstioDuration } from '../model/traffic/duration';
 import { StringMatch } from '../model/traffic/string-match';
+import { type IIstioGateway } from './gateways/istio-gateway';
 import { type ConnectionPoolProps, type OutlierDetectionProps } from './policies/destination-rule';
 import { type HttpMatchProps, type HttpRouteProps, type RetryProps, type RouteDestinationProps } from './policies/virtual-service';
 
@@ -81,4 +82,33 @@ export function strategyRoutes(
     { name: 'variant', match: [{ headers: { [s.options.header]: s.options.match } }], destinations: [to(s.options.variant)] },
     { name: 'control', destinations: [to(s.options.control)] },
   ];
+}
+
+/** A gateway a MeshService is exposed through, and the outside hosts it answers there. */
+export interface Exposure {
+  readonly gateway: IIstioGateway;
+  /** @default - the gateway's hosts */
+  readonly hosts?: readonly string[];
+}
+
+/**
+ * The extra hosts and gateways of a service's VirtualService when it is exposed through gateways: the sidecars
+ * (`mesh`) keep routing the in-mesh host, each gateway routes the outside hosts. A wildcard host would also capture
+ * the mesh's own traffic to other services, so it is a problem.
+ */
+export function exposureRouting(exposures: readonly Exposure[]): {
+  hosts: string[];
+  gateways: (string | IIstioGateway)[];
+  problems: string[];
+} {
+  if (exposures.length === 0) return { hosts: [], gateways: [], problems: [] };
+  const hosts = [...new Set(exposures.flatMap((e) => e.hosts ?? e.gateway.hosts))];
+  const problems = hosts
+    .filter((h) => h.includes('*'))
+    .map(
+      (h) =>
+        `exposeThrough(): host '${h}' is a wildcard and would capture the mesh's traffic to other services: pass the service's outside hosts, e.g. { hosts: ['shop.example.com'] }`,
+    );
+  if (hosts.length === 0) problems.push('exposeThrough(): the gateway has no hosts yet: add a server to it, or pass `hosts`');
+  return { hosts, gateways: ['mesh', ...exposures.map((e) => e.gateway)], problems };
 }

@@ -6,11 +6,14 @@ import {
   type AbTestOptions,
   type BlueGreenOptions,
   type CanaryOptions,
+  type Exposure,
+  exposureRouting,
   type ResilienceOptions,
   type RoutingStrategy,
   strategyRoutes,
   strategyVersions,
 } from './mesh-service-routing';
+import { type IIstioGateway } from './gateways/istio-gateway';
 import { integerProblem, namespaceOf } from './policies/common';
 import { DestinationRule, type DestinationRuleProps } from './policies/destination-rule';
 import {
@@ -95,6 +98,7 @@ export class MeshService extends Construct {
   private resilienceOptions?: ResilienceOptions;
   private fault?: FaultProps;
   private virtualService?: VirtualService;
+  private readonly exposures: Exposure[] = [];
 
   constructor(scope: Construct, id: string, props: MeshServiceProps) {
     super(scope, id);
@@ -165,6 +169,15 @@ export class MeshService extends Construct {
     this.ensureObjects();
   }
 
+  /**
+   * Routes requests for `hosts` arriving at an IstioGateway to this service, with the same routing and resilience as
+   * in-mesh calls (one VirtualService bound to the gateway and to `mesh`).
+   */
+  public exposeThrough(gateway: IIstioGateway, options: { readonly hosts?: readonly string[] } = {}): void {
+    this.exposures.push({ gateway, ...options });
+    this.ensureObjects();
+  }
+
   private setStrategy(strategy: RoutingStrategy): void {
     if (this.strategy) {
       return this.twice(
@@ -214,12 +227,19 @@ export class MeshService extends Construct {
       ...(this.fault ? { fault: this.fault } : {}),
     };
     const routes = strategyRoutes(this.strategy, to);
-    return { hosts: [this.host], name: this.serviceName, namespace: this.namespace, http: routes.map((r) => ({ ...r, ...policy })) };
+    const edge = exposureRouting(this.exposures);
+    return {
+      hosts: [this.host, ...edge.hosts],
+      ...(edge.gateways.length ? { gateways: edge.gateways } : {}),
+      name: this.serviceName,
+      namespace: this.namespace,
+      http: routes.map((r) => ({ ...r, ...policy })),
+    };
   }
 
   private problems(): string[] {
     if (this.serviceProblem) return [this.serviceProblem, ...this.callProblems];
-    const problems = [...this.callProblems];
+    const problems = [...this.callProblems, ...exposureRouting(this.exposures).problems];
     const port = this.props.port;
     const ports = this.ports();
     if (port !== undefined && !ports.some((p) => p.port === port)) {

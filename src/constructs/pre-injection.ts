@@ -1,13 +1,15 @@
 import { type ApiObject } from 'cdk8s';
-import { Construct, type IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { type ISynthTransform } from '../core/synth-transform';
 import { isRecord, type KubeObject } from '../engine/k8s/object';
 import { buildInjectionSettings, InjectionError, type InjectionSettings, injectObject } from '../engine/injection';
 import { DEFAULT_REVISION, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
-import { type CompleteTree, completeTree, findInApp } from '../core/app-index';
-import { Istiod } from './control-plane/istiod';
+import { ISTIO_VERSION } from '../model/values/version';
+import { type CompleteTree, completeTree } from '../core/app-index';
+import { type Istiod } from './control-plane/istiod';
 import { type WorkloadInjection } from './workload-injection';
 import { podTemplateOf } from './workload-target';
+import { istiodFor } from './revisions';
 
 /** Settings per Istiod and sidecar mode, built once so the engine's prepared state is shared by all workloads. */
 const settingsCache = new WeakMap<Istiod, Map<boolean, InjectionSettings>>();
@@ -82,17 +84,28 @@ export class PreInjector extends Construct implements ISynthTransform {
 
   private settings(): InjectionSettings | string {
     const inj = this.injection;
-    if (inj.istiod) return settingsOf(inj.istiod, inj.nativeSidecars);
+    if (inj.istiod) return settingsFor(inj.istiod, inj.nativeSidecars);
     const revision = inj.revision ?? this.namespaceRevision() ?? DEFAULT_REVISION;
     if (inj.external) return externalSettings(inj, revision);
-    const istiod = findIstiod(this, revision);
-    if (istiod) return settingsOf(istiod, inj.nativeSidecars);
+    const istiod = istiodFor(this, revision); // a revision, or a RevisionTag's name
+    if (istiod) return settingsFor(istiod, inj.nativeSidecars);
     return (
       `pre-injection needs the values of istiod revision '${revision}', which is not in this app: ` +
       `add new Istiod(scope, id${revision === DEFAULT_REVISION ? '' : `, { revision: '${revision}' }`}), pass ` +
       'WorkloadInjection.preInjected({ istiod }), or use WorkloadInjection.preInjected({ external: true, overrides })'
     );
   }
+}
+
+/** The settings of `istiod`, or why its proxy cannot be pre-injected: the engine is Istio ISTIO_VERSION's injector. */
+function settingsFor(istiod: Istiod, nativeSidecars: boolean): InjectionSettings | string {
+  if (istiod.version === ISTIO_VERSION) return settingsOf(istiod, nativeSidecars);
+  const revision = istiod.revision ?? DEFAULT_REVISION;
+  return (
+    `pre-injection renders Istio ${ISTIO_VERSION}'s sidecar only, but revision '${revision}' is served by ` +
+    `${istiod.node.path} at version ${istiod.version}: inject this workload with the webhook (WorkloadInjection.webhook()), ` +
+    `or move it to a revision of version ${ISTIO_VERSION}`
+  );
 }
 
 const externalCache = new WeakMap<WorkloadInjection, Map<string, InjectionSettings>>();
@@ -110,10 +123,6 @@ function externalSettings(inj: WorkloadInjection, revision: string): InjectionSe
     byRevision.set(revision, settings);
   }
   return settings;
-}
-
-function findIstiod(scope: IConstruct, revision: string): Istiod | undefined {
-  return findInApp(scope, Istiod.isIstiod).find((i) => (i.revision || DEFAULT_REVISION) === revision);
 }
 
 /**

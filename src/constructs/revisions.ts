@@ -2,6 +2,7 @@ import { type IConstruct } from 'constructs';
 import { findInApp } from '../core/app-index';
 import { DEFAULT_REVISION } from '../model/injection-mode';
 import { Istiod } from './control-plane/istiod';
+import { RevisionTag } from './control-plane/revision-tag';
 
 /** The revisions of every Istiod in the app of `scope` ('default' for an Istiod without one), sorted. */
 export function appRevisions(scope: IConstruct): string[] {
@@ -10,14 +11,37 @@ export function appRevisions(scope: IConstruct): string[] {
   return [...revisions].sort();
 }
 
+/** The first RevisionTag of the app of `scope` named `name`, if any. */
+export function tagOf(scope: IConstruct, name: string): RevisionTag | undefined {
+  return findInApp(scope, RevisionTag.isRevisionTag).find((t) => t.name === name);
+}
+
+/** The revision a name stands for: a tag's revision, or the name itself. */
+export function resolveRevision(scope: IConstruct, name: string): string {
+  return tagOf(scope, name)?.revision ?? name;
+}
+
+/** The Istiod of the app that serves `name` (a revision, or a tag of one), if it is in the app. */
+export function istiodFor(scope: IConstruct, name: string): Istiod | undefined {
+  const tag = tagOf(scope, name);
+  if (tag?.istiod) return tag.istiod;
+  const revision = tag ? tag.revision : name;
+  return findInApp(scope, Istiod.isIstiod).find((i) => (i.revision ?? DEFAULT_REVISION) === revision);
+}
+
 /**
- * The error when `revision` has no Istiod in the app and is not declared external, or undefined.
+ * The error when `revision` is neither the revision of an Istiod in the app nor a RevisionTag of the app (the tag
+ * checks its own revision), and is not declared external; else undefined.
  * `externalHint` shows how to declare it external for the caller's API.
  */
 export function missingRevisionError(scope: IConstruct, revision: string, externalHint: string): string | undefined {
   const known = appRevisions(scope);
-  if (known.includes(revision)) return undefined;
-  const here = known.length > 0 ? `istiod revisions in this app: ${known.join(', ')}` : 'this app has no istiod';
+  if (known.includes(revision) || tagOf(scope, revision)) return undefined;
+  const tags = findInApp(scope, RevisionTag.isRevisionTag).map((t) => t.name);
+  const here = [
+    known.length > 0 ? `istiod revisions in this app: ${known.join(', ')}` : 'this app has no istiod',
+    ...(tags.length > 0 ? [`tags: ${[...new Set(tags)].sort().join(', ')}`] : []),
+  ].join('; ');
   const add = revision === DEFAULT_REVISION ? 'new Istiod(scope, id)' : `new Istiod(scope, id, { revision: '${revision}' })`;
   return `revision '${revision}' has no istiod in this app (${here}): add ${add}, or declare it external with ${externalHint}`;
 }

@@ -3,6 +3,8 @@
 import { type IConstruct } from 'constructs';
 import { type KubeObject } from '../engine/k8s/object';
 import { brand, hasBrand } from '../model/brand';
+import { type IstioProfileName } from '../model/values/base-values';
+import { type IstioPlatform } from '../model/values/platform';
 import { type OutputLayout } from './output-layout';
 import { type Stage } from './stage';
 
@@ -46,6 +48,10 @@ export interface IMeshAppOutput extends IConstruct {
   readonly syncWaves: boolean;
   /** Whether the output holds cdk8s's `construct-metadata.json` (CONSTRUCT_METADATA_FILE). */
   readonly recordsConstructMetadata: boolean;
+  /** The profile every Istio chart of the app applies (src/core/mesh-profile.ts); undefined: each chart's own. */
+  readonly profile: IstioProfileName | undefined;
+  /** The platform every Istio chart of the app applies; undefined: each chart's own. */
+  readonly platform: IstioPlatform | undefined;
 }
 
 /** The file cdk8s's `recordConstructMetadata` writes at the top of the output folder. */

@@ -45,7 +45,8 @@ export class InjectionMode {
 
   /**
    * Sidecars from the named control-plane revision for every pod: `istio.io/rev=<name>`.
-   * `'default'` selects the Istiod installed without a revision.
+   * `'default'` selects the Istiod installed without a revision. The name may also be a revision tag
+   * (`RevisionTag`), the way to keep namespaces unchanged across upgrades.
    */
   public static revision(name: string, options: RevisionOptions = {}): InjectionMode {
     return new InjectionMode('revision', name, options.external === true);
@@ -103,7 +104,7 @@ export class InjectionMode {
   public validate(): string[] {
     if (this.kind !== 'revision') return [];
     const error = dns1123LabelError(this.revision, 'revision');
-    return error ? [`${error}; it must match the revision of an Istiod`] : [];
+    return error ? [`${error}; it must match the revision of an Istiod or a revision tag`] : [];
   }
 
   /** A short readable form, e.g. `sidecar`, `revision/canary`. */

@@ -19,6 +19,9 @@ const MESH_APP_PROPS: Readonly<Record<Exclude<keyof MeshAppProps, keyof AppProps
   layout: true,
   syncWaves: true,
   analysis: true,
+  profile: true,
+  platform: true,
+  rollWorkloads: true,
 };
 
 /** File name endings GitOps tools and kustomize read as YAML manifests. */

@@ -7,6 +7,8 @@ export interface StageContext {
   readonly controlPlaneNamespaces: ReadonlySet<string>;
   /** True when the object was rendered by a control-plane construct (IstioBase, Istiod). */
   readonly fromControlPlane: boolean;
+  /** True when the object was rendered by a gateway construct (IngressGateway, EgressGateway). @default false */
+  readonly fromGateway?: boolean;
 }
 
 /** Picks the stage of an object from its kind, group and namespace. */
@@ -17,6 +19,9 @@ export function classifyStage(obj: KubeObject, context: StageContext): Stage {
   if (obj.kind === 'Namespace' && group === '') {
     return context.controlPlaneNamespaces.has(obj.metadata.name ?? '') ? Stage.controlPlane() : Stage.namespaces();
   }
+  // Gateway pods are injected (image `auto`): they need istiod's injector, so they follow the control plane even in
+  // its namespace (istio/istio#46307).
+  if (context.fromGateway) return Stage.workloads();
   const ns = obj.metadata.namespace;
   if (context.fromControlPlane || (ns !== undefined && context.controlPlaneNamespaces.has(ns))) return Stage.controlPlane();
   return Stage.workloads();

@@ -12,12 +12,17 @@ import {
   isOutputDescriber,
   type OutputPlan,
 } from '../core/output-plan';
+import { meshProfileErrors } from '../core/mesh-profile';
 import { recoverOutput, writeOutput } from '../engine/output/writer';
+import { type IstioProfileName } from '../model/values/base-values';
+import { type IstioPlatform } from '../model/values/platform';
+import { checkAmbient } from './ambient';
 import { type MeshAnalysisOptions, runSynthChecks } from './checks';
 import { checkAppProps, constructMetadataJson, recordsConstructMetadata } from './app-props';
 import { collectObjects, type SynthObject, validateApp } from './collect';
 import { checkControlPlaneNamespaces, controlPlaneInfo } from './control-plane';
 import { renderFiles } from './layout';
+import { rollWorkloads } from './roll-workloads';
 import { addExplicitDivisors, normalizeNamespaces, withSyncWave } from './normalize';
 import { type ControlPlaneInfo, planOutput } from './plan';
 
@@ -40,6 +45,27 @@ export interface MeshAppProps extends AppProps {
    * @default - threshold 'error', root namespace 'istio-system'
    */
   readonly analysis?: MeshAnalysisOptions;
+  /**
+   * Roll the workloads whose sidecar would change: every Deployment, StatefulSet and DaemonSet that an injection
+   * webhook of the app selects gets the pod-template annotation `mesh.cdk8s-istio.dev/proxy-revision`
+   * (`revision=<rev> version=<istio version>`), which changes exactly when the revision that injects it does (a tag
+   * moved, a namespace relabeled, a version bumped), so the GitOps apply restarts those pods. A pod template that
+   * sets the annotation itself keeps its own value (per-workload opt-out). See docs/upgrades.md, "Rolling workloads".
+   * @default true
+   */
+  readonly rollWorkloads?: boolean;
+  /**
+   * The Istio profile of the whole app: IstioBase, Istiod, IstioCni and Ztunnel apply it unless their values set
+   * it (a different value there is a synth error). `'ambient'` installs an ambient mesh (docs/ambient.md).
+   * @default - none: each chart's own `values.profile`, which must then agree across the app's charts
+   */
+  readonly profile?: IstioProfileName;
+  /**
+   * The Kubernetes platform of the whole app (`global.platform` of every Istio chart), for the platform's CNI
+   * folders and permissions. Leave it unset for EKS, AKS and other clusters with standard paths.
+   * @default - none: each chart's own `values.global.platform`, which must then agree across the app's charts
+   */
+  readonly platform?: IstioPlatform;
 }
 
 /**
@@ -67,6 +93,12 @@ export class MeshApp extends App implements IMeshAppOutput {
   public readonly analysis: MeshAnalysisOptions;
   /** Whether the output holds cdk8s's `construct-metadata.json` (`recordConstructMetadata`). */
   public readonly recordsConstructMetadata: boolean;
+  /** Whether webhook-injected workloads carry the proxy-revision annotation (`rollWorkloads`). */
+  public readonly rollWorkloads: boolean;
+  /** The Istio profile every chart construct applies; undefined when each decides (they must agree). */
+  public readonly profile: IstioProfileName | undefined;
+  /** The platform every chart construct applies; undefined when each decides (they must agree). */
+  public readonly platform: IstioPlatform | undefined;
 
   constructor(props: MeshAppProps = {}) {
     checkAppProps(props);
@@ -75,6 +107,11 @@ export class MeshApp extends App implements IMeshAppOutput {
     this.syncWaves = props.syncWaves ?? false;
     this.analysis = props.analysis ?? {};
     this.recordsConstructMetadata = recordsConstructMetadata(props);
+    this.rollWorkloads = props.rollWorkloads ?? true;
+    this.profile = props.profile;
+    this.platform = props.platform;
+    const profileErrors = meshProfileErrors(props.profile, props.platform);
+    this.node.addValidation({ validate: () => profileErrors });
   }
 
   /**
@@ -118,7 +155,9 @@ export class MeshApp extends App implements IMeshAppOutput {
       objects = applySynthTransforms(collectObjects(this), transforms);
     }
     normalizeNamespaces(objects);
+    if (this.rollWorkloads) objects = rollWorkloads(objects);
     checkControlPlaneNamespaces(objects, controlPlane.constructs);
+    checkAmbient(this, objects);
     // Analysis checks over `objects` run here, before anything is placed or written.
     runSynthChecks(objects, this.analysis);
     const plan = this.plan(objects, controlPlane);

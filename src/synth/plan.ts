@@ -1,5 +1,6 @@
 import { type Chart } from 'cdk8s';
 import { type IConstruct } from 'constructs';
+import { isGatewayRelease } from '../core/gateway';
 import { type OutputLayout } from '../core/output-layout';
 import { type OutputPlan, type PlannedObject } from '../core/output-plan';
 import { Stage } from '../core/stage';
@@ -41,6 +42,7 @@ export function planOutput(objects: readonly SynthObject[], options: PlanOptions
         classifyStage(o.object, {
           controlPlaneNamespaces: options.controlPlane.namespaces,
           fromControlPlane: o.apiObject.node.scopes.some((s) => controlPlane.has(s)),
+          fromGateway: o.apiObject.node.scopes.some(isGatewayRelease),
         }));
     const file = joinPath(options.layout.folderOf(stage), fileNames.get(o.chart) ?? '');
     return { ...o, stage, file };

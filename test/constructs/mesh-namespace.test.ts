@@ -1,8 +1,10 @@
 import { type App, Chart, Testing } from 'cdk8s';
 import * as path from 'path';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
+import { RevisionTag } from '../../src/constructs/control-plane/revision-tag';
 import { ChartSource } from '../../src/engine/charts/chart-source';
 import { type KubeObject } from '../../src/engine/k8s/object';
+import { Waypoint } from '../../src/constructs/ambient/waypoint';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
 import { InjectionMode } from '../../src/model/injection-mode';
 import { MtlsMode } from '../../src/model/mtls';
@@ -72,6 +74,15 @@ describe('MeshNamespace', () => {
     new Istiod(new Chart(app, 'cp'), 'Canary', { revision: 'canary', sources });
     new MeshNamespace(chart, 'Ns', { name: 'shop', injection: InjectionMode.revision('canary') });
     expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('accepts a revision tag of the app, declared before or after the namespace', () => {
+    const { app, chart } = setup();
+    new MeshNamespace(chart, 'Ns', { name: 'shop', injection: InjectionMode.revision('prod') });
+    const cp = new Chart(app, 'cp');
+    new RevisionTag(cp, 'Prod', { name: 'prod', revision: new Istiod(cp, 'Canary', { revision: 'canary', sources }) });
+    expect(errorsOf(app)).toEqual([]);
+    expect(find(Testing.synth(chart), 'Namespace', 'shop').metadata.labels).toEqual({ 'istio.io/rev': 'prod' });
   });
 
   test("matches revision 'default' to an Istiod without a revision", () => {
@@ -166,5 +177,38 @@ describe('MeshNamespace across copies of the library', () => {
     expect(MeshNamespace.isMeshNamespace(other)).toBe(true);
     expect(MeshNamespace.findAll(chart, 'shop')).toEqual([other]);
     expect(MeshNamespace.isMeshNamespace(chart)).toBe(false);
+  });
+});
+
+describe('MeshNamespace waypoint', () => {
+  test('labels the namespace with the waypoint it uses, and with its namespace when that is another', () => {
+    const { app, chart } = setup();
+    const own = new Waypoint(chart, 'Own', { namespace: 'shop' });
+    const shared = new Waypoint(chart, 'Shared', { namespace: 'mesh', name: 'shared', allowedNamespaces: 'all' });
+    new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.ambient(), waypoint: own });
+    new MeshNamespace(chart, 'Ops', { name: 'ops', injection: InjectionMode.ambient(), waypoint: shared });
+    expect(errorsOf(app)).toEqual([]);
+    const objects = chart.toJson() as KubeObject[];
+    expect(find(objects, 'Namespace', 'shop').metadata.labels).toEqual({
+      'istio.io/dataplane-mode': 'ambient',
+      'istio.io/use-waypoint': 'waypoint',
+    });
+    expect(find(objects, 'Namespace', 'ops').metadata.labels).toEqual({
+      'istio.io/dataplane-mode': 'ambient',
+      'istio.io/use-waypoint': 'shared',
+      'istio.io/use-waypoint-namespace': 'mesh',
+    });
+  });
+
+  test('reports a waypoint that is not a Waypoint, one that refuses the namespace, and waypoint labels set by hand', () => {
+    const { app, chart } = setup();
+    const closed = new Waypoint(chart, 'Closed', { namespace: 'mesh' });
+    new MeshNamespace(chart, 'A', { name: 'a', waypoint: 'waypoint' as never });
+    new MeshNamespace(chart, 'B', { name: 'b', waypoint: closed, labels: { 'istio.io/use-waypoint': 'x' } });
+    expect(errorsOf(app)).toEqual([
+      "[mesh/A] waypoint must be a Waypoint, got 'waypoint': pass the Waypoint construct",
+      "[mesh/B] waypoint mesh/waypoint admits only its own namespace, so istio refuses its use from 'b': create it with allowedNamespaces: 'all' (or labels that select 'b')",
+      "[mesh/B] label 'istio.io/use-waypoint' is set by the waypoint prop: remove it from labels",
+    ]);
   });
 });

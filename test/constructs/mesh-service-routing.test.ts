@@ -1,4 +1,4 @@
-import { type RoutingStrategy, strategyRoutes, strategyVersions } from '../../src/constructs/mesh-service-routing';
+import { exposureRouting, type RoutingStrategy, strategyRoutes, strategyVersions } from '../../src/constructs/mesh-service-routing';
 import { StringMatch } from '../../src/model/traffic/string-match';
 
 const to = (subset?: string, weight?: number) => ({
@@ -48,5 +48,23 @@ describe('routing strategies', () => {
       { name: 'variant', match: [{ headers: { 'x-group': match } }], destinations: [{ host: 'h', subset: 'v' }] },
       { name: 'control', destinations: [{ host: 'h', subset: 'c' }] },
     ]);
+  });
+});
+
+describe('exposureRouting', () => {
+  const gateway = (hosts: string[]) => ({ gatewayName: 'public', namespace: 'edge', hosts });
+
+  test('adds nothing without exposures', () => {
+    expect(exposureRouting([])).toEqual({ hosts: [], gateways: [], problems: [] });
+  });
+
+  test("takes the gateway's hosts unless given, keeps mesh, and reports wildcards and empty gateways", () => {
+    const g = gateway(['a.example.com']);
+    expect(exposureRouting([{ gateway: g }])).toEqual({ hosts: ['a.example.com'], gateways: ['mesh', g], problems: [] });
+    expect(exposureRouting([{ gateway: g, hosts: ['b.example.com'] }]).hosts).toEqual(['b.example.com']);
+    expect(exposureRouting([{ gateway: gateway(['*.example.com']) }]).problems).toEqual([
+      expect.stringMatching(/host '\*.example.com' is a wildcard/),
+    ]);
+    expect(exposureRouting([{ gateway: gateway([]) }]).problems).toEqual([expect.stringMatching(/the gateway has no hosts yet/)]);
   });
 });

@@ -315,3 +315,25 @@ describe('MeshService', () => {
     ]);
   });
 });
+
+describe('MeshService.exposeThrough', () => {
+  const gatewayFor = (hosts: string[]) => ({ gatewayName: 'public', namespace: 'istio-ingress', hosts });
+
+  test('binds the one VirtualService to the gateway and to mesh, answering the outside host with the same canary split', () => {
+    const { app, chart, v1, v2, service } = setup();
+    const echo = new MeshService(chart, 'Echo', { service, versions: { v1, v2 } });
+    echo.canary({ stable: 'v1', canary: 'v2', weight: 10 });
+    echo.exposeThrough(gatewayFor(['echo.example.com']));
+    expect(errors(app)).toEqual([]);
+    const vs = find(chart, 'VirtualService', 'echo') as MeshObject & { spec: { gateways?: string[] } };
+    expect(vs.spec.hosts).toEqual([HOST, 'echo.example.com']);
+    expect(vs.spec.gateways).toEqual(['mesh', 'istio-ingress/public']);
+    expect(routeNamed(vs.spec.http, 'canary')?.route.map((r) => r.destination.subset)).toEqual(['v1', 'v2']);
+  });
+
+  test('refuses a wildcard host, which would capture the mesh traffic to other services', () => {
+    const { app, chart, service } = setup();
+    new MeshService(chart, 'Echo', { service }).exposeThrough(gatewayFor(['*']));
+    expect(errors(app)).toEqual([expect.stringMatching(/^exposeThrough\(\): host '\*' is a wildcard/)]);
+  });
+});

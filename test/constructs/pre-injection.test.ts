@@ -6,6 +6,7 @@ import * as kplus from 'cdk8s-plus-27';
 import * as kplus33 from 'cdk8s-plus-33';
 import { runCli } from '../support/cli';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
+import { RevisionTag } from '../../src/constructs/control-plane/revision-tag';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
 import { addToMesh, WorkloadInjection } from '../../src/constructs/workloads';
 import { ChartSource } from '../../src/engine/charts/chart-source';
@@ -234,5 +235,45 @@ describe('pre-injected workloads', () => {
       WorkloadInjection.preInjected({ external: true }),
     );
     expect(() => app.synthFiles()).toThrow(/\[shop\/Web\/Mesh\] pre-injection failed: .*excludeOutboundPorts/);
+  });
+});
+
+describe('pre-injection and Istio versions', () => {
+  const old = [ChartSource.localDir(path.join(__dirname, '..', 'fixtures', 'charts-1.29'))];
+
+  test('a workload pre-injected for a revision of another version fails synth saying what to do', () => {
+    const app = meshApp();
+    new Istiod(new Chart(app, 'cp'), 'Old', { sources: old, version: '1.29.6', revision: '1-29-6' });
+    const chart = new Chart(app, 'shop');
+    new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.revision('1-29-6') });
+    addToMesh(web(chart), WorkloadInjection.preInjected());
+    expect(() => app.synthFiles()).toThrow(
+      /\[shop\/Web\/Mesh\] pre-injection renders Istio 1\.30\.3's sidecar only, but revision '1-29-6' is served by cp\/Old at version 1\.29\.6: inject this workload with the webhook .*or move it to a revision of version 1\.30\.3/,
+    );
+  });
+
+  test('next to a 1.29 revision, a workload of the 1.30.3 revision is pre-injected with 1.30.3', () => {
+    const app = meshApp();
+    new Istiod(new Chart(app, 'cp'), 'Old', { sources: old, version: '1.29.6', revision: '1-29-6' });
+    new Istiod(new Chart(app, 'cp-new'), 'New', { sources, revision: '1-30-3' });
+    const chart = new Chart(app, 'shop');
+    new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.revision('1-30-3') });
+    addToMesh(web(chart), WorkloadInjection.preInjected());
+    expect(proxyOf(find(synthObjects(app), 'Deployment', 'web'))?.image).toBe('docker.io/istio/proxyv2:1.30.3');
+  });
+});
+
+describe('pre-injection in a namespace on a revision tag', () => {
+  test("renders the sidecar of the tag's Istiod", () => {
+    const app = meshApp();
+    const cp = new Chart(app, 'cp');
+    new Istiod(cp, 'Blue', { revision: 'blue', sources });
+    new RevisionTag(cp, 'Prod', { name: 'prod', revision: new Istiod(cp, 'Green', { revision: 'green', sources }) });
+    const chart = new Chart(app, 'shop');
+    new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.revision('prod') });
+    addToMesh(web(chart), WorkloadInjection.preInjected());
+    const proxy = JSON.stringify(proxyOf(find(synthObjects(app), 'Deployment', 'web')));
+    expect(proxy).toContain('istiod-green.istio-system.svc');
+    expect(proxy).not.toContain('istiod-blue');
   });
 });

@@ -86,7 +86,7 @@ describe('an interrupted write', () => {
     expect(failed.code).toBe(1);
     expect(notices.join('')).toMatch(/restored .*out/);
     for (const line of failureLines(failed.stderr))
-      expect(line).toMatch(/istio chart '(base|istiod)' version 1\.30\.3 not found \(looked at: .*\); fix: /);
+      expect(line).toMatch(/istio chart '(base|istiod|gateway)' version 1\.30\.3 not found \(looked at: .*\); fix: /);
     expect(new Map(fs.readdirSync(box.out).map((f) => [f, fs.readFileSync(path.join(box.out, f), 'utf-8')]))).toEqual(complete);
     process.env.ISTIO_CHARTS_DIR = box.charts;
     expect(synth().code).toBe(0);

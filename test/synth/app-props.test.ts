@@ -43,7 +43,7 @@ describe('checkAppProps', () => {
   test('rejects props it does not know (plain JavaScript, or a field of a newer cdk8s), naming them', () => {
     expect(() => checkAppProps({ outDir: 'out', syncwaves: true })).toThrow(
       'MeshApp does not know the props outDir, syncwaves: remove them (known: outdir, outputFileExtension, yamlOutputType, ' +
-        'recordConstructMetadata, resolvers, layout, syncWaves, analysis)',
+        'recordConstructMetadata, resolvers, layout, syncWaves, analysis, profile, platform, rollWorkloads)',
     );
     expect(() => checkAppProps({ outDir: 'out' })).toThrow('MeshApp does not know the prop outDir: remove it (known: outdir,');
   });

@@ -38,6 +38,18 @@ describe('classifyStage', () => {
     expect(classifyStage(obj('v1', 'Secret', 'cacerts', 'istio-system'), context)).toBe(Stage.controlPlane());
   });
 
+  test("a gateway's objects are workloads even in the control plane namespace: its pods need istiod's injector first", () => {
+    const fromGateway = { ...context, fromGateway: true };
+    expect(classifyStage(obj('apps/v1', 'Deployment', 'istio-ingressgateway', 'istio-system'), fromGateway)).toBe(Stage.workloads());
+    expect(classifyStage(obj('v1', 'Service', 'istio-ingressgateway', 'istio-ingress'), fromGateway)).toBe(Stage.workloads());
+  });
+
+  test("a gateway's Namespace stays with the namespaces (or the control plane's, when it is that one)", () => {
+    const fromGateway = { ...context, fromGateway: true };
+    expect(classifyStage(obj('v1', 'Namespace', 'istio-ingress'), fromGateway)).toBe(Stage.namespaces());
+    expect(classifyStage(obj('v1', 'Namespace', 'istio-system'), fromGateway)).toBe(Stage.controlPlane());
+  });
+
   test('everything else is a workload', () => {
     expect(classifyStage(obj('apps/v1', 'Deployment', 'web', 'shop'), context)).toBe(Stage.workloads());
     expect(classifyStage(obj('rbac.authorization.k8s.io/v1', 'ClusterRole', 'reader'), context)).toBe(Stage.workloads());

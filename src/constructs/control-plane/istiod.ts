@@ -1,16 +1,20 @@
-import { type ApiObject } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { parse } from 'yaml';
 import { brandControlPlane, type IControlPlane } from '../../core/control-plane';
+import { brandMeshChart, type IMeshChart, meshProfileConflicts, meshProfileDefaults } from '../../core/mesh-profile';
+import { DRAINING_ANNOTATION } from '../../engine/analysis/rules/upgrades/revisions';
 import { isRecord, type KubeObject } from '../../engine/k8s/object';
 import { brand, hasBrand } from '../../model/brand';
 import { istiodHelmValues } from '../../model/values/build';
 import { type ExtraValues } from '../../model/values/common';
 import { type IstiodValues } from '../../model/values/istiod-values';
+import { mergeValues } from '../../model/values/merge';
 import { validateIstiodValues, validateNames } from '../../model/values/validate';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
-import { addControlPlaneNamespace, type ControlPlaneNamespaceProps } from './namespace';
-import { type ChartRenderProps, renderInto } from './rendered-chart';
+import { gitOpsFailurePolicy } from './failure-policy';
+import { addReleaseNamespace, type ControlPlaneNamespaceProps } from './namespace';
+import { type ChartRenderProps, type ChartRequest, renderInto } from './rendered-chart';
 
 export interface IstiodProps extends ChartRenderProps, ControlPlaneNamespaceProps {
   /**
@@ -31,6 +35,13 @@ export interface IstiodProps extends ChartRenderProps, ControlPlaneNamespaceProp
    * @default {}
    */
   readonly extraValues?: ExtraValues;
+  /**
+   * Marks this revision as being removed (the last steps of a canary upgrade): its Deployment gets the annotation
+   * `cdk8s-istio.dev/draining: "true"`, and analysis (CDK8SI042) warns about every namespace and revision tag that
+   * still uses it, at synth and in `cdk8s-istio analyze`.
+   * @default false
+   */
+  readonly draining?: boolean;
 }
 
 /**
@@ -38,7 +49,7 @@ export interface IstiodProps extends ChartRenderProps, ControlPlaneNamespaceProp
  * chart at construction time. A chart that cannot be found or rendered becomes a synth error, not an exception.
  * Creates its namespace unless `createNamespace` is false or another control-plane construct of the app did.
  */
-export class Istiod extends Construct implements IControlPlane {
+export class Istiod extends Construct implements IControlPlane, IMeshChart {
   /** Whether `x` is an Istiod, also one from another copy of this library. */
   public static isIstiod(x: unknown): x is Istiod {
     return hasBrand(x, 'Istiod');
@@ -47,10 +58,16 @@ export class Istiod extends Construct implements IControlPlane {
   static {
     brand(Istiod, 'Istiod');
     brandControlPlane(Istiod);
+    brandMeshChart(Istiod);
   }
+
+  /** The chart's published name. */
+  public readonly chartName = 'istiod';
 
   /** Control plane revision; undefined for the default revision. */
   public readonly revision: string | undefined;
+  /** The Istio release rendered: the chart version (the images follow it unless `values.global.tag` says otherwise). */
+  public readonly version: string;
   /** Namespace the control plane runs in. */
   public readonly namespace: string;
   /** False when the namespace is declared managed elsewhere. */
@@ -59,14 +76,17 @@ export class Istiod extends Construct implements IControlPlane {
   public readonly namespaceObject: ApiObject | undefined;
   /** The full values given to helm (our pinned defaults, `values`, `extraValues`). */
   public readonly values: Record<string, unknown>;
+  /** How the chart is rendered (chart, version, sources, release, namespace, values): a RevisionTag renders the same. */
+  public readonly chartRequest: ChartRequest;
   private readonly rendered: readonly KubeObject[];
 
   constructor(scope: Construct, id: string, props: IstiodProps = {}) {
     super(scope, id);
     this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
     this.createNamespace = props.createNamespace ?? true;
-    this.namespaceObject = addControlPlaneNamespace(this);
-    const version = props.version ?? ISTIO_VERSION;
+    this.namespaceObject = addReleaseNamespace(this);
+    this.version = props.version ?? ISTIO_VERSION;
+    const version = this.version;
     const release = props.releaseName ?? 'istiod';
     const errors = validateNames(this.namespace, release);
     const typedRevision = props.values?.revision;
@@ -79,26 +99,26 @@ export class Istiod extends Construct implements IControlPlane {
       namespace: this.namespace,
       revision: props.revision,
       version,
+      appDefaults: mergeValues(gitOpsFailurePolicy(this), meshProfileDefaults(this)),
       values: props.values,
       extraValues: props.extraValues,
     });
-    errors.push(...validateIstiodValues(this.values));
+    errors.push(...validateIstiodValues(this.values), ...meshProfileConflicts(this, this.values));
     const revision = this.values.revision;
     this.revision = typeof revision === 'string' && revision !== '' ? revision : undefined;
-    this.rendered = renderInto(
-      this,
-      {
-        chart: 'istiod',
-        version,
-        sources: props.sources,
-        release,
-        namespace: this.namespace,
-        values: this.values,
-        cacheDir: props.renderCacheDir,
-        renderTimeout: props.renderTimeout,
-      },
-      errors,
-    );
+    this.chartRequest = {
+      chart: 'istiod',
+      version,
+      sources: props.sources,
+      release,
+      namespace: this.namespace,
+      values: this.values,
+      cacheDir: props.renderCacheDir,
+      renderTimeout: props.renderTimeout,
+      userValues: { typed: props.values, extra: props.extraValues },
+    };
+    this.rendered = renderInto(this, this.chartRequest, errors);
+    if (props.draining) markDraining(this);
   }
 
   /** Copies of every rendered object, in helm's order. */
@@ -154,5 +174,12 @@ export class Istiod extends Construct implements IControlPlane {
     if (typeof text !== 'string') return undefined;
     const parsed = parse(text);
     return isRecord(parsed) ? parsed : undefined;
+  }
+}
+
+/** Annotates the istiod Deployment of `istiod` as being removed (see IstiodProps.draining). */
+function markDraining(istiod: Istiod): void {
+  for (const child of istiod.node.children) {
+    if (ApiObject.isApiObject(child) && child.kind === 'Deployment') child.metadata.addAnnotation(DRAINING_ANNOTATION, 'true');
   }
 }

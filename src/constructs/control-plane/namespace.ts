@@ -2,29 +2,53 @@ import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { type Construct, type IConstruct } from 'constructs';
 import { findInApp } from '../../core/app-index';
 import { type IControlPlane, isControlPlane } from '../../core/control-plane';
+import { type IGatewayRelease, isGatewayRelease } from '../../core/gateway';
 
-/** The prop every control-plane construct shares for its namespace. */
+/** The prop every chart-rendering construct (control plane, gateways) shares for its namespace. */
 export interface ControlPlaneNamespaceProps {
   /**
-   * Create the namespace, as `helm install --create-namespace` does. The first control-plane construct of a
-   * namespace in the app (in construction order) adds a `v1/Namespace` child with id `Namespace`; later ones in the
-   * same namespace use it. Any other Namespace object of that name in the app (a MeshNamespace, an ApiObject) is
+   * Create the namespace, as `helm install --create-namespace` does. The first control-plane or gateway construct
+   * of a namespace in the app (in construction order) adds a `v1/Namespace` child with id `Namespace`; later ones in
+   * the same namespace use it. Any other Namespace object of that name in the app (a MeshNamespace, an ApiObject) is
    * then a synth error. `false` declares the namespace managed elsewhere: nothing creates it and nothing checks
-   * that it exists; every control-plane construct of that namespace must then say `false`.
+   * that it exists; every control-plane or gateway construct of that namespace must then say `false`.
    * @default true
    */
   readonly createNamespace?: boolean;
 }
 
+/** A construct that installs a chart into a namespace and may create it: a control-plane or gateway construct. */
+export type NamespaceOwner = IControlPlane | IGatewayRelease;
+
+/** Namespaces every Kubernetes cluster creates and owns: a construct never emits (so GitOps never prunes) them. */
+const CLUSTER_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'default']);
+
 /**
- * Adds the Namespace object of `construct`'s namespace when it creates it and no earlier control-plane construct
- * of the app did, and registers the checks above as its validation. Call it from the constructor, after
- * `namespace` and `createNamespace` are set and before the chart's objects are added (so the Namespace comes first).
+ * `createNamespace` as given, else true except for the namespaces Kubernetes itself creates (kube-system, ...).
+ * An explicit true for those is an error (returned for the construct's validation): a GitOps tool that prunes
+ * would delete kube-system with the app.
  */
-export function addControlPlaneNamespace(construct: Construct & IControlPlane): ApiObject | undefined {
+export function resolveCreateNamespace(namespace: string, given: boolean | undefined): { value: boolean; errors: string[] } {
+  if (!CLUSTER_NAMESPACES.has(namespace)) return { value: given ?? true, errors: [] };
+  const errors =
+    given === true
+      ? [
+          `createNamespace: true for '${namespace}': Kubernetes creates and owns that namespace, and pruning the app would delete it; leave createNamespace unset`,
+        ]
+      : [];
+  return { value: false, errors };
+}
+
+/**
+ * Adds the Namespace object of `construct`'s namespace when it creates it and no earlier control-plane or gateway
+ * construct of the app did, and registers the checks above as its validation. Call it from the constructor, after
+ * `namespace` and `createNamespace` are set and before the chart's objects are added (so the Namespace comes first).
+ * A gateway's namespace is not a control-plane namespace: synth stages it with the other namespaces.
+ */
+export function addReleaseNamespace(construct: Construct & NamespaceOwner): ApiObject | undefined {
   construct.node.addValidation({ validate: () => namespaceErrors(construct) });
   if (!construct.createNamespace) return undefined;
-  const created = controlPlanesIn(construct, construct.namespace).some((c) => c !== construct && c.namespaceObject !== undefined);
+  const created = ownersIn(construct, construct.namespace).some((c) => c !== construct && c.namespaceObject !== undefined);
   if (created) return undefined;
   const namespace = new ApiObject(construct, 'Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: construct.namespace } });
   // Namespaces are cluster-scoped: drop the namespace cdk8s copies from a chart that has one.
@@ -32,9 +56,9 @@ export function addControlPlaneNamespace(construct: Construct & IControlPlane): 
   return namespace;
 }
 
-function namespaceErrors(construct: IControlPlane): string[] {
+function namespaceErrors(construct: NamespaceOwner): string[] {
   const name = construct.namespace;
-  const planes = controlPlanesIn(construct, name);
+  const planes = ownersIn(construct, name);
   const paths = planes.map((c) => c.node.path).join(', ');
   const errors: string[] = [];
   const own = construct.namespaceObject;
@@ -56,8 +80,13 @@ function namespaceErrors(construct: IControlPlane): string[] {
   return errors;
 }
 
-function controlPlanesIn(scope: IConstruct, namespace: string): IControlPlane[] {
-  return findInApp(scope, isControlPlane).filter((c) => c.namespace === namespace);
+function ownersIn(scope: IConstruct, namespace: string): NamespaceOwner[] {
+  return findInApp(scope, isNamespaceOwner).filter((c) => c.namespace === namespace);
+}
+
+/** A stable guard (findInApp memoizes by it): control-plane and gateway constructs. */
+function isNamespaceOwner(c: IConstruct): c is NamespaceOwner {
+  return isControlPlane(c) || isGatewayRelease(c);
 }
 
 /** A stable guard (findInApp memoizes by it): ApiObjects of kind v1/Namespace. */

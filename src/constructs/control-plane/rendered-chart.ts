@@ -11,11 +11,15 @@ import {
 } from 'cdk8s';
 import { type Construct } from 'constructs';
 import { ChartSource, type IstioChartName } from '../../engine/charts/chart-source';
-import { renderChart } from '../../engine/charts/render';
+import { chartValueKeys, unreadValuePaths } from '../../engine/charts/chart-values';
+import { type ResolvedChart } from '../../engine/charts/resolved-chart';
+import { type RenderedObject, renderChartTemplates } from '../../engine/charts/render';
 import { resolveChart } from '../../engine/charts/resolve';
 import { type KubeObject } from '../../engine/k8s/object';
 import { YamlParseError } from '../../engine/yaml/documents';
 import { isUserFacing } from '../../errors';
+import { addSynthWarning } from '../../core/warnings';
+import { ISTIO_VERSION } from '../../model/values/version';
 
 /** Props both control-plane constructs share: where the chart comes from and how it is rendered. */
 export interface ChartRenderProps {
@@ -63,32 +67,52 @@ export interface RenderRequest {
   readonly cacheDir?: string;
   /** Limit for each helm process. @default see ChartRenderProps.renderTimeout */
   readonly renderTimeout?: Duration;
+  /**
+   * The values the user wrote, checked against what a chart of another release than ISTIO_VERSION reads (the
+   * typed values describe ISTIO_VERSION's charts): a typed key it does not read is an error, an extra one a warning.
+   * @default - not checked
+   */
+  readonly userValues?: { readonly typed?: object; readonly extra?: Record<string, unknown> };
 }
+
+/** A render request whose sources may be left to the defaults (ChartSource.defaults() at render time). */
+export type ChartRequest = Omit<RenderRequest, 'sources'> & { readonly sources?: readonly ChartSource[] };
 
 /**
  * Renders the chart unless `errors` already holds input errors, adds its objects to `scope`, and registers
  * every error as a validation of `scope` (so MeshApp.synth() reports them all at once). Returns the objects.
  */
-export function renderInto(
-  scope: Construct,
-  request: Omit<RenderRequest, 'sources'> & { readonly sources?: readonly ChartSource[] },
-  errors: string[],
-): KubeObject[] {
+export function renderInto(scope: Construct, request: ChartRequest, errors: string[]): KubeObject[] {
   scope.node.addValidation({ validate: () => errors });
-  const rendered = errors.length > 0 ? [] : renderOrRecord({ ...request, sources: request.sources ?? ChartSource.defaults() }, errors);
+  const warnings: string[] = [];
+  const sources = request.sources ?? ChartSource.defaults();
+  const rendered = errors.length > 0 ? [] : renderOrRecord({ ...request, sources }, errors, warnings);
+  for (const warning of warnings) addSynthWarning(scope, warning);
   addApiObjects(scope, rendered, errors);
   return rendered;
 }
 
 /**
  * Renders a chart and returns its objects, or records why it could not as a validation error
- * (so MeshApp.synth() reports it with every other error) and returns [].
+ * (so MeshApp.synth() reports it with every other error) and returns []. `warnings` receives the extra values
+ * the chart does not read (see RenderRequest.userValues).
  */
-export function renderOrRecord(request: RenderRequest, errors: string[]): KubeObject[] {
+export function renderOrRecord(request: RenderRequest, errors: string[], warnings: string[] = []): KubeObject[] {
+  return renderTemplatesOrRecord(request, errors, warnings).map((r) => r.object);
+}
+
+/** renderOrRecord, with the chart template of each object (see renderChartTemplates). */
+export function renderTemplatesOrRecord(request: RenderRequest, errors: string[], warnings: string[] = []): RenderedObject[] {
   try {
     const timeoutMs = request.renderTimeout?.toMilliseconds();
     const chart = resolveChart(request.chart, request.version, request.sources, { helmTimeoutMs: timeoutMs });
-    return renderChart({
+    const unread = unreadUserValues(chart, request);
+    warnings.push(...unread.warnings);
+    if (unread.errors.length > 0) {
+      errors.push(...unread.errors);
+      return [];
+    }
+    return renderChartTemplates({
       chart,
       release: request.release,
       namespace: request.namespace,
@@ -101,6 +125,23 @@ export function renderOrRecord(request: RenderRequest, errors: string[]): KubeOb
     errors.push(error.message);
     return [];
   }
+}
+
+/** The user's values a chart of another release than ISTIO_VERSION does not read, as errors (typed) and warnings (extra). */
+function unreadUserValues(chart: ResolvedChart, request: RenderRequest): { errors: string[]; warnings: string[] } {
+  const user = request.userValues;
+  if (!user || request.version === ISTIO_VERSION) return { errors: [], warnings: [] };
+  const keys = chartValueKeys(chart);
+  const where = `chart ${chart.name} ${chart.version} (${chart.origin})`;
+  const unread = (values: object | undefined): string[] => (values ? unreadValuePaths(keys, values as Record<string, unknown>) : []);
+  return {
+    errors: unread(user.typed).map(
+      (p) =>
+        `values.${p} is not read by ${where} (the typed values follow Istio ${ISTIO_VERSION}): ` +
+        `remove it, or render version ${ISTIO_VERSION}`,
+    ),
+    warnings: unread(user.extra).map((p) => `extraValues.${p} is not read by ${where}, so helm ignores it: remove it or fix its path`),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CONSTRUCT_METADATA_FILE, type IOutputDescriber, meshAppOf, type OutputPlan, type PlannedObject } from '../../core/output-plan';
 import { Stage, SYNC_WAVE_ANNOTATION } from '../../core/stage';
-import { apiGroup, type KubeObject } from '../../engine/k8s/object';
+import { apiGroup, isRecord, type KubeObject } from '../../engine/k8s/object';
 import { dnsLabelErrors, meshAppErrors, pathErrors, repositoryPath } from './common';
 
 /** Options of automated sync. */
@@ -67,14 +67,17 @@ export interface ArgoCdApplicationsProps {
   readonly syncOptions?: readonly string[];
 }
 
-/** What istiod rewrites in its webhooks at run time: the CA bundle, and the failure policy once it is ready. */
-const WEBHOOK_RUNTIME_FIELDS = ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'];
+/** What istiod rewrites in its webhooks at run time: the CA bundle, and a failure policy of `Ignore` once it is ready. */
+const CA_BUNDLE_FIELD = '.webhooks[]?.clientConfig.caBundle';
+const FAILURE_POLICY_FIELD = '.webhooks[]?.failurePolicy';
 
 /**
  * Argo CD Applications for the output of a MeshApp: one per stage folder (with
  * `OutputLayout.stageFolders()`, each carrying its stage's sync wave, for an app of apps), or one for the
  * whole output. Each ignores the fields istiod changes at run time in every webhook configuration it
- * deploys, found in the actual output at synth. The objects are written to `gitops/`.
+ * deploys, found in the actual output at synth: the CA bundle, and the failure policy only where a webhook is
+ * rendered `Ignore` (a staged app renders Istio's validation webhooks `Fail`, see gitOpsFailurePolicy).
+ * The objects are written to `gitops/`.
  */
 export class ArgoCdApplications extends Construct implements IOutputDescriber {
   private readonly props: ArgoCdApplicationsProps;
@@ -126,7 +129,7 @@ export class ArgoCdApplications extends Construct implements IOutputDescriber {
       group: 'admissionregistration.k8s.io',
       kind: w.kind,
       name: w.metadata.name,
-      jqPathExpressions: [...WEBHOOK_RUNTIME_FIELDS],
+      jqPathExpressions: [CA_BUNDLE_FIELD, ...(failsOpen(w) ? [FAILURE_POLICY_FIELD] : [])],
     }));
     new ApiObject(this, id, {
       apiVersion: 'argoproj.io/v1alpha1',
@@ -177,6 +180,12 @@ export function webhookConfigurations(objects: readonly { readonly object: KubeO
         (o.kind === 'MutatingWebhookConfiguration' || o.kind === 'ValidatingWebhookConfiguration'),
     )
     .sort((a, b) => compare(a.kind, b.kind) || compare(a.metadata.name ?? '', b.metadata.name ?? ''));
+}
+
+/** Whether a webhook of `configuration` is rendered `failurePolicy: Ignore`, which istiod flips to `Fail` when ready. */
+function failsOpen(configuration: KubeObject): boolean {
+  const webhooks: unknown = configuration.webhooks;
+  return Array.isArray(webhooks) && webhooks.some((w) => isRecord(w) && w.failurePolicy === 'Ignore');
 }
 
 /** Plain code-unit comparison: the same order in every locale. */

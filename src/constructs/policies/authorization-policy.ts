@@ -4,6 +4,7 @@ import {
   AuthorizationAction,
   type AuthorizationPolicySpec,
   type AuthorizationRuleSpec,
+  type PolicyTargetRef,
   SECURITY_API_VERSION,
 } from '../../model/traffic/security';
 import { namespaceOf, portProblem, selectorProblems, selectorSpec } from './common';
@@ -59,6 +60,12 @@ export interface AuthorizationPolicyProps {
   readonly namespace?: string;
   /** Pod labels of the workloads it applies to. @default - every workload in the namespace */
   readonly selector?: Record<string, string>;
+  /**
+   * Objects of the policy's namespace it attaches to instead of a selector, e.g. `[waypoint.targetRef]`: enforced by
+   * that waypoint (or gateway), which is where L7 rules work in ambient mode. Not together with `selector`.
+   * @default - none: the selector (or the whole namespace) decides
+   */
+  readonly targetRefs?: readonly PolicyTargetRef[];
   /** @default AuthorizationAction.allow() */
   readonly action?: AuthorizationAction;
   /** @default - none: an ALLOW policy then allows nothing */
@@ -101,6 +108,9 @@ function renderAuthorizationPolicy(props: AuthorizationPolicyProps): Authorizati
   const action = props.action ?? AuthorizationAction.allow();
   return {
     ...selectorSpec(props.selector),
+    ...(props.targetRefs
+      ? { targetRefs: props.targetRefs.map((r) => ({ ...(r.group ? { group: r.group } : {}), kind: r.kind, name: r.name })) }
+      : {}),
     // ALLOW is Istio's default; leaving it out keeps the "allow nothing" policy in its familiar `spec: {}` form.
     ...(action.name !== 'ALLOW' ? { action: action.name } : {}),
     ...(action.provider ? { provider: { name: action.provider } } : {}),
@@ -130,7 +140,7 @@ function copyLists<T extends object>(o: T): T {
 }
 
 function authorizationPolicyProblems(props: AuthorizationPolicyProps): string[] {
-  const problems = selectorProblems(props.selector);
+  const problems = [...selectorProblems(props.selector), ...targetRefProblems(props)];
   const action = props.action?.name ?? 'ALLOW';
   if (action !== 'ALLOW' && !props.rules?.length) {
     problems.push(
@@ -158,4 +168,29 @@ function authorizationPolicyProblems(props: AuthorizationPolicyProps): string[] 
     }
   });
   return problems;
+}
+
+/** Istio accepts these targets (group/kind); anything else is rejected when applied. */
+const TARGET_KINDS = [
+  '/Service',
+  'networking.istio.io/ServiceEntry',
+  'gateway.networking.k8s.io/Gateway',
+  'gateway.networking.k8s.io/GatewayClass',
+];
+
+function targetRefProblems(props: AuthorizationPolicyProps): string[] {
+  const refs = props.targetRefs;
+  if (refs === undefined) return [];
+  if (props.selector) return ['set either selector or targetRefs, not both: istio rejects a policy with both'];
+  if (refs.length === 0 || refs.length > 16) return [`targetRefs has ${refs.length} entries: give 1 to 16, or omit it`];
+  return refs.flatMap((r, i) => {
+    const what = `targetRefs #${i + 1}`;
+    const out: string[] = [];
+    if (!TARGET_KINDS.includes(`${r.group ?? ''}/${r.kind}`)) {
+      const kinds = TARGET_KINDS.map((k) => (k.startsWith('/') ? `${k.slice(1)} (empty group)` : k)).join(', ');
+      out.push(`${what} kind ${r.kind} of group '${r.group ?? ''}' is not a policy target: use one of ${kinds}`);
+    }
+    if (!r.name) out.push(`${what} has no name: name the ${r.kind} in the policy's namespace`);
+    return out;
+  });
 }

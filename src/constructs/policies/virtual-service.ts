@@ -11,6 +11,7 @@ import {
 } from '../../model/traffic/networking';
 import { type StringMatch } from '../../model/traffic/string-match';
 import { RetryOn } from '../../model/traffic/traffic-values';
+import { gatewayHostProblems, gatewayReference, type IIstioGateway } from '../gateways/istio-gateway';
 import { defined, integerProblem, nameFromHost, namespaceOf, percentProblem, portProblem } from './common';
 
 /** Conditions a request must meet; all given fields must match. */
@@ -93,8 +94,12 @@ export interface VirtualServiceProps {
   readonly name?: string;
   /** @default - the chart's namespace */
   readonly namespace?: string;
-  /** Gateways the routes apply to ('mesh' = sidecars). @default - sidecars only */
-  readonly gateways?: readonly string[];
+  /**
+   * Gateways the routes apply to: IstioGateways by reference, names ('<namespace>/<name>') of gateways outside this
+   * app, and 'mesh' for the sidecars (listing any gateway drops the sidecars unless 'mesh' is listed too).
+   * @default - sidecars only
+   */
+  readonly gateways?: readonly (string | IIstioGateway)[];
   /** @default - all namespaces */
   readonly exportTo?: readonly string[];
   /** Routes in order; the first that matches wins. @default - none (add with addHttpRoute) */
@@ -137,7 +142,7 @@ export class VirtualService extends Construct {
 export function renderVirtualService(props: VirtualServiceProps): VirtualServiceSpec {
   return {
     hosts: [...props.hosts],
-    ...(props.gateways ? { gateways: [...props.gateways] } : {}),
+    ...(props.gateways ? { gateways: props.gateways.map((g) => (typeof g === 'string' ? g : gatewayReference(g))) } : {}),
     ...(props.exportTo ? { exportTo: [...props.exportTo] } : {}),
     http: (props.http ?? []).map(renderRoute),
   };
@@ -196,6 +201,7 @@ export function virtualServiceProblems(props: VirtualServiceProps): string[] {
     problems.push("hosts must list at least one non-empty host: e.g. ['reviews.shop.svc.cluster.local']");
   if (!props.name && !nameFromHost(props.hosts[0]))
     problems.push(`host '${props.hosts[0] ?? ''}' gives no valid object name: set \`name\` explicitly`);
+  problems.push(...gatewayHostProblems(props.hosts, props.gateways ?? []));
   const spec = renderVirtualService(props);
   const names = new Set<string>();
   (props.http ?? []).forEach((route, i) => {

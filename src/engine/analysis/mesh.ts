@@ -18,7 +18,9 @@ export interface MeshMembership {
   readonly webhookInjects: boolean;
   /** The template already carries a proxy (pre-injected, or hand-written `istio-proxy`). */
   readonly preInjected: boolean;
-  /** The workload's namespace or pod opts into ambient mode (ztunnel handles its traffic). */
+  /** The namespace or pod labels enroll the workload in ambient mode (a sidecar may still take it out). */
+  readonly ambientLabeled: boolean;
+  /** Ambient mode captures the workload (ztunnel handles its traffic): enrolled, and no sidecar takes it out. */
   readonly ambient: boolean;
   /** Sidecar or ambient: mTLS policies are enforced for it. */
   readonly inMesh: boolean;
@@ -26,10 +28,19 @@ export interface MeshMembership {
   readonly revision: string;
 }
 
-/** True for Istio's own control-plane and gateway workloads, which the workload rules leave alone. */
+/** True for Istio's own control-plane, node-agent (ztunnel, istio-cni) and gateway workloads, which the workload rules leave alone. */
 export function isControlPlane(workload: Workload): boolean {
   const labels = workload.object.metadata.labels ?? {};
-  return 'istio' in labels || 'istio' in workload.podLabels || workload.podLabels.app === 'istiod' || labels.release === 'istio';
+  const pod = workload.podLabels;
+  return (
+    'istio' in labels ||
+    'istio' in pod ||
+    pod.app === 'istiod' ||
+    labels.release === 'istio' ||
+    // The pod labels the ztunnel and istio-cni charts give their DaemonSets (ztunnel's container is named istio-proxy).
+    pod.app === 'ztunnel' ||
+    pod['k8s-app'] === 'istio-cni-node'
+  );
 }
 
 /**
@@ -58,12 +69,34 @@ export function membership(index: ObjectIndex, workload: Workload): MeshMembersh
 function compute(index: ObjectIndex, workload: Workload): MeshMembership {
   const ns = index.namespaceLabels(workload.namespace);
   const pod = workload.podLabels;
-  const ambient =
-    pod[DATAPLANE_MODE_LABEL] === 'ambient' || (ns[DATAPLANE_MODE_LABEL] === 'ambient' && pod[DATAPLANE_MODE_LABEL] !== 'none');
+  const ambientLabeled = ambientSelects(ns, pod);
   const webhookInjects = webhookSelects(ns, pod) && injectorAccepts(workload);
   const preInjected = workload.hasProxy;
+  const ambient = ambientLabeled && !webhookInjects && !injectedByInjector(workload) && ambientCaptures(workload);
   const revision = pod[REVISION_LABEL] ?? ns[REVISION_LABEL] ?? 'default';
-  return { webhookInjects, preInjected, ambient, inMesh: webhookInjects || preInjected || ambient, revision };
+  return { webhookInjects, preInjected, ambientLabeled, ambient, inMesh: webhookInjects || preInjected || ambient, revision };
+}
+
+/**
+ * The ambient enablement selectors of the istio-cni chart's defaults: the pod label
+ * `istio.io/dataplane-mode=ambient`, or that namespace label unless the pod label says `none`.
+ */
+export function ambientSelects(ns: Readonly<Record<string, string>>, pod: Readonly<Record<string, string>>): boolean {
+  const podMode = pod[DATAPLANE_MODE_LABEL];
+  return podMode === 'ambient' || (ns[DATAPLANE_MODE_LABEL] === 'ambient' && podMode !== 'none');
+}
+
+/** True when the namespace is labeled for ambient mode (its pods are enrolled unless they opt out). */
+export function isAmbientNamespace(index: ObjectIndex, namespace: string): boolean {
+  return index.namespaceLabels(namespace)[DATAPLANE_MODE_LABEL] === 'ambient';
+}
+
+/**
+ * istio-cni leaves alone pods on the host network (no CNI call) and, by the chart's default
+ * `excludeNamespaces`, kube-system. (A pod with a sidecar leaves ambient too: the callers check that.)
+ */
+function ambientCaptures(workload: Workload): boolean {
+  return workload.podSpec.hostNetwork !== true && workload.namespace !== 'kube-system';
 }
 
 /**

@@ -4,8 +4,11 @@ import * as path from 'path';
 import { isRecord } from '../k8s/object';
 import { cacheRoot } from './cache-dir';
 
-/** Bump when what is stored changes meaning, so old entries are never read (v3: only checked renders are stored). */
-const FORMAT = 'render-v3';
+/**
+ * Bump when what is stored changes meaning, so old entries are never read (v3: only checked renders are stored;
+ * v4: each document's template is stored with it).
+ */
+const FORMAT = 'render-v4';
 
 /** Default folder of rendered charts: `<cache root>/renders` (see cacheRoot). */
 export function defaultRenderCacheDir(): string {
@@ -35,24 +38,33 @@ export function helmIdentity(helm: string): string {
   return `${real}:${stat.size}:${stat.mtimeMs}`;
 }
 
+/** The documents of one render, and the chart template (`templates/<file>`) each came from. */
+export interface StoredRender {
+  readonly documents: readonly unknown[];
+  readonly templates: readonly string[];
+}
+
 /**
- * The stored documents of helm's output for a key, if any (an unreadable entry counts as missing).
+ * The stored render for a key, if any (an unreadable or malformed entry counts as missing).
  * Stored as JSON, not YAML: parsing the base chart's 880 kB of YAML takes about a second, JSON.parse ~20 ms.
  */
-export function readRenderCache(dir: string, key: string): unknown[] | undefined {
+export function readRenderCache(dir: string, key: string): StoredRender | undefined {
   try {
-    const stored = JSON.parse(fs.readFileSync(path.join(dir, `${key}.json`), 'utf-8'));
-    return Array.isArray(stored) ? stored : undefined;
+    const stored: unknown = JSON.parse(fs.readFileSync(path.join(dir, `${key}.json`), 'utf-8'));
+    if (!isRecord(stored) || !Array.isArray(stored.documents) || !Array.isArray(stored.templates)) return undefined;
+    const { documents, templates } = stored;
+    if (templates.length !== documents.length || !templates.every((t) => typeof t === 'string')) return undefined;
+    return { documents, templates: templates as string[] };
   } catch {
     return undefined;
   }
 }
 
-/** Stores the documents of helm's output under a key; written to a temp file and renamed, so readers never see half a file. */
-export function writeRenderCache(dir: string, key: string, documents: readonly unknown[]): void {
+/** Stores a render under a key; written to a temp file and renamed, so readers never see half a file. */
+export function writeRenderCache(dir: string, key: string, render: StoredRender): void {
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${key}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, JSON.stringify(documents));
+  fs.writeFileSync(tmp, JSON.stringify({ documents: render.documents, templates: render.templates }));
   fs.renameSync(tmp, path.join(dir, `${key}.json`));
 }
 

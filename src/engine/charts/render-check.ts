@@ -12,6 +12,7 @@ const SOURCE_HEADER = /^# Source: (\S+)$/;
  * Checks helm's output before it is used or cached: every document must carry helm's Source header naming a
  * template of the chart, there must be objects at all, and the ones the chart always renders for these values
  * (see requiredObjects) must be there. Throws a UserError naming the chart, the document or what is missing.
+ * Returns the template of each document, as a path inside the chart (`templates/<file>`), in order.
  *
  * This is the second line of defence, against a helm that is not helm or a chart that is not the chart. It does
  * not stop a value that smuggles documents in: helm splits each template's output on `---` and gives every piece
@@ -22,19 +23,20 @@ export function checkRenderedDocuments(
   chart: ResolvedChart,
   values: Record<string, unknown>,
   source: string,
-): void {
+): string[] {
   const fix = 'check that HELM_BIN (or helm on PATH) is a working helm and that the chart source holds the Istio chart';
   if (documents.length === 0) {
     throw new UserError(`${source} rendered no objects; ${fix}, and that the values do not turn every object off`);
   }
   const templates = chartFilePaths(chart.path);
-  documents.forEach((doc, i) => {
+  const sources = documents.map((doc, i) => {
     const template = sourceOf(doc.text);
     const inChart = template?.split('/').slice(1).join('/');
     if (inChart === undefined || !inChart.startsWith('templates/') || !templates.has(inChart)) {
       const what = template ? `names ${template}, which is not a template of the chart` : "has no '# Source:' header";
       throw new UserError(`${source}: document ${i + 1} (${describe(doc.value)}, line ${doc.line}) ${what}; ${fix}`);
     }
+    return inChart;
   });
   for (const required of requiredObjects(chart.name, values)) {
     const found = documents.some(
@@ -45,6 +47,7 @@ export function checkRenderedDocuments(
       throw new UserError(`${source} rendered no ${what}, which the ${chart.name} chart always renders for these values; ${fix}`);
     }
   }
+  return sources;
 }
 
 /** The template a document came from: its first line after the `---` separator (read line by line: CRDs are large). */

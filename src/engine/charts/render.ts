@@ -23,12 +23,23 @@ export interface RenderOptions {
   readonly timeoutMs?: number;
 }
 
+/** A rendered object and the chart template it came from (`templates/<file>`, from helm's `# Source:` line). */
+export interface RenderedObject {
+  readonly object: KubeObject;
+  readonly template: string;
+}
+
 /**
  * Renders a chart with `helm template` and returns its objects in helm's order, normalized (see
  * normalizeRendered). The output is checked (see checkRenderedDocuments) and only then stored under a key of
  * everything it depends on, so an unchanged render starts no process at all.
  */
 export function renderChart(options: RenderOptions): KubeObject[] {
+  return renderChartTemplates(options).map((r) => r.object);
+}
+
+/** renderChart, with the template of each object: for callers that keep only some templates (a revision tag). */
+export function renderChartTemplates(options: RenderOptions): RenderedObject[] {
   const { chart, release, namespace, values } = options;
   // The constructs report these with every other error; this keeps any other caller from smuggling objects in.
   const unsafe = controlCharacterErrors(chart.name, values)[0];
@@ -37,18 +48,19 @@ export function renderChart(options: RenderOptions): KubeObject[] {
   const cacheDir = options.cacheDir ?? defaultRenderCacheDir();
   const key = renderKey({ chartDigest: chart.digest, values, release, namespace, helm: helmIdentity(helm) });
   const source = `helm template ${release} (${chart.origin})`;
-  let documents = readRenderCache(cacheDir, key);
-  if (documents === undefined) {
+  let stored = readRenderCache(cacheDir, key);
+  if (stored === undefined) {
     const timeoutMs = helmTimeoutMs(options.timeoutMs);
     const args = ['template', release, chart.path, '--namespace', namespace, '--values', '-'];
     const result = runProcess(helm, args, { input: JSON.stringify(values), timeoutMs });
     failIfBroken(result, helm, source, timeoutMs);
     const parsed = parseDocuments(result.stdout, source);
-    checkRenderedDocuments(parsed, chart, values, source);
-    documents = parsed.map((d) => d.value);
-    writeRenderCache(cacheDir, key, documents);
+    const templates = checkRenderedDocuments(parsed, chart, values, source);
+    stored = { documents: parsed.map((d) => d.value), templates };
+    writeRenderCache(cacheDir, key, stored);
   }
-  return normalizeRendered(documents, namespace, source);
+  const { templates } = stored;
+  return normalizeRendered(stored.documents, namespace, source).map((object, i) => ({ object, template: templates[i] }));
 }
 
 function failIfBroken(result: ProcessResult, helm: string, source: string, timeoutMs: number): void {

@@ -9,8 +9,21 @@ export interface WorkloadSelectorSpec {
 
 export type AuthorizationActionName = 'ALLOW' | 'DENY' | 'AUDIT' | 'CUSTOM';
 
+/**
+ * The object a policy attaches to instead of a selector (`targetRefs`), in the policy's own namespace: a waypoint
+ * (`{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name }`), a Service (`{ kind: 'Service', name }`, empty group),
+ * a ServiceEntry or a GatewayClass.
+ */
+export interface PolicyTargetRef {
+  /** @default '' - the core group (Service) */
+  readonly group?: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
 export interface AuthorizationPolicySpec {
   readonly selector?: WorkloadSelectorSpec;
+  readonly targetRefs?: readonly PolicyTargetRef[];
   readonly action?: AuthorizationActionName;
   readonly provider?: { readonly name: string };
   readonly rules?: readonly AuthorizationRuleSpec[];

@@ -1,3 +1,5 @@
+import { type IstioPlatform } from './platform';
+
 /**
  * Values of Istio's `base` chart (CRDs, the reader service account, the default-revision webhook).
  * Key names are the chart's own, so anything here can be looked up in the chart's values.yaml.
@@ -13,7 +15,7 @@ export interface BaseValues {
   readonly base?: BaseChartValues;
   /**
    * One of the chart's built-in profiles, applied before your values.
-   * @default - no profile
+   * @default - the MeshApp's `profile`, else no profile
    */
   readonly profile?: IstioProfileName;
 }
@@ -39,6 +41,11 @@ export interface BaseGlobalValues {
    * @default true
    */
   readonly enableReaderRBAC?: boolean;
+  /**
+   * The Kubernetes platform (see MeshAppProps.platform).
+   * @default - the MeshApp's `platform`, else none
+   */
+  readonly platform?: IstioPlatform;
 }
 
 export interface BaseChartValues {
@@ -67,6 +74,12 @@ export interface BaseChartValues {
    * @default - none (istiod patches it in at run time)
    */
   readonly validationCABundle?: string;
+  /**
+   * Failure policy of the default validation webhook. Without it `helm template` renders `Ignore` and istiod
+   * flips it to `Fail` at run time, which GitOps tools show as drift.
+   * @default - 'Fail' when the MeshApp is staged for GitOps (stage folders or sync waves), else the chart's `Ignore`
+   */
+  readonly validationFailurePolicy?: 'Fail' | 'Ignore';
 }
 
 /** The profiles that both Istio charts ship (files/profile-<name>.yaml). */

@@ -1,7 +1,10 @@
 import { type BaseValues } from './base-values';
-import { type ExtraValues } from './common';
+import { type CniValues } from './cni-values';
+import { type ExtraValues, isValuesObject } from './common';
 import { type IstiodValues } from './istiod-values';
 import { mergeValues } from './merge';
+import { GKE_CNI_BIN_DIR, platformOf } from './platform';
+import { type ZtunnelValues } from './ztunnel-values';
 import { DEFAULT_HUB, DEFAULT_NAMESPACE, ISTIO_VERSION } from './version';
 
 /** What the constructs feed into the value builders. */
@@ -11,6 +14,8 @@ export interface ValuesInput<T> {
   readonly values?: T;
   /** Untyped values, deep-merged last (arrays replace). */
   readonly extraValues?: ExtraValues;
+  /** Defaults the app decides for every chart (the MeshApp's profile and platform, ...), merged before `values`. */
+  readonly appDefaults?: Record<string, unknown>;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface ValuesInput<T> {
  * Only keys we set appear; the chart's own defaults fill the rest inside helm.
  */
 export function baseHelmValues(input: ValuesInput<BaseValues>): Record<string, unknown> {
-  return mergeValues({ global: namespaceValue(input.namespace) }, toTree(input.values), input.extraValues);
+  return mergeValues({ global: namespaceValue(input.namespace) }, input.appDefaults, toTree(input.values), input.extraValues);
 }
 
 export interface IstiodPins {
@@ -37,7 +42,51 @@ export function istiodHelmValues(input: ValuesInput<IstiodValues> & IstiodPins):
     ...(input.revision ? { revision: input.revision } : {}),
     global: { hub: DEFAULT_HUB, tag: input.version ?? ISTIO_VERSION, ...namespaceValue(input.namespace) },
   };
-  return mergeValues(pinned, toTree(input.values), input.extraValues);
+  return mergeValues(pinned, input.appDefaults, toTree(input.values), input.extraValues);
+}
+
+/** Images of the istio-cni and ztunnel charts: both read `global.hub`/`global.tag` unless their own `hub`/`tag` are set. */
+function pinnedImages(version: string | undefined): Record<string, unknown> {
+  return { global: { hub: DEFAULT_HUB, tag: version ?? ISTIO_VERSION } };
+}
+
+/**
+ * Values for the istio-cni chart, in the chart's own top-level shape (validate these; `cniChartValues` makes what
+ * helm gets). On GKE the chart's platform settings leave `cniBinDir` to a detection that needs the live cluster, and
+ * offline it falls back to a path that is wrong there; so unless `cniBinDir` is given, GKE gets GKE's folder.
+ */
+export function cniHelmValues(input: Omit<ValuesInput<CniValues>, 'namespace'> & { readonly version?: string }): Record<string, unknown> {
+  const merged = mergeValues(pinnedImages(input.version), input.appDefaults, toTree(input.values), input.extraValues);
+  const legacy = isValuesObject(merged.cni) ? merged.cni : {};
+  if (platformOf(merged) === 'gke' && !merged.cniBinDir && !legacy.cniBinDir) merged.cniBinDir = GKE_CNI_BIN_DIR;
+  return merged;
+}
+
+/** Keys the istio-cni chart reads before it copies `cni.*` over the top level. */
+const CNI_TOP_LEVEL_KEYS = new Set(['global', 'profile', 'platform', 'compatibilityVersion', 'cni']);
+
+/**
+ * What helm gets for the istio-cni chart: the chart's keys moved under `cni`. The chart applies its profile and
+ * platform settings under `cni.*` and copies `cni.*` over the top level last, so a top-level value the profile also
+ * sets (cniBinDir on k3s, chained on OpenShift, ambient.enabled) would silently lose; under `cni` it wins, as
+ * values over a profile should. Keys already under `cni` keep winning over top-level ones, as in the chart.
+ */
+export function cniChartValues(values: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  const moved: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) (CNI_TOP_LEVEL_KEYS.has(key) ? kept : moved)[key] = value;
+  if (Object.keys(moved).length === 0) return values;
+  return { ...kept, cni: mergeValues(moved, isValuesObject(kept.cni) ? kept.cni : undefined) };
+}
+
+/**
+ * Values for the ztunnel chart. No `istioNamespace` from the construct's namespace: for ztunnel it names where
+ * istiod runs, which is usually not where ztunnel runs.
+ */
+export function ztunnelHelmValues(
+  input: Omit<ValuesInput<ZtunnelValues>, 'namespace'> & { readonly version?: string },
+): Record<string, unknown> {
+  return mergeValues(pinnedImages(input.version), input.appDefaults, toTree(input.values), input.extraValues);
 }
 
 /**

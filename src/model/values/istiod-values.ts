@@ -1,5 +1,6 @@
 import { type IstioProfileName } from './base-values';
 import { type LabelSelector, type ResourceRequirements, type Toleration } from './common';
+import { type IstioPlatform } from './platform';
 
 /**
  * Values of Istio's `istiod` chart (istio-control/istio-discovery). Key names are the chart's own.
@@ -19,17 +20,37 @@ export interface IstiodValues {
    */
   readonly revisionTags?: readonly string[];
   /**
-   * One of the chart's built-in profiles, applied before your values.
-   * @default - no profile
+   * One of the chart's built-in profiles, applied before your values (`ambient` turns on ambient mode).
+   * @default - the MeshApp's `profile`, else no profile
    */
   readonly profile?: IstioProfileName;
   readonly global?: IstiodGlobalValues;
+  /**
+   * Namespace of the ztunnel istiod trusts to ask for certificates of the pods on its node (CA_TRUSTED_NODE_ACCOUNTS).
+   * Set it when ztunnel runs outside istiod's namespace (e.g. 'kube-system'); MeshApp's synth checks it.
+   * @default '' (istiod's own namespace; 'kube-system' on OpenShift)
+   */
+  readonly trustedZtunnelNamespace?: string;
+  /**
+   * Service account name of that ztunnel (the Ztunnel's `resourceName`).
+   * @default '' ('ztunnel')
+   */
+  readonly trustedZtunnelName?: string;
   /**
    * Mesh-wide runtime configuration (MeshConfig), merged over the chart's generated mesh config.
    * @default - the chart's defaults (trust domain cluster.local, prometheus merge on)
    */
   readonly meshConfig?: MeshConfigValues;
   readonly sidecarInjectorWebhook?: SidecarInjectorWebhookValues;
+  /** Settings this chart shares with the base chart. */
+  readonly base?: {
+    /**
+     * Failure policy of istiod's validation webhook (`istio-validator[-<rev>]-<namespace>`); see
+     * BaseChartValues.validationFailurePolicy.
+     * @default - 'Fail' when the MeshApp is staged for GitOps (stage folders or sync waves), else the chart's `Ignore`
+     */
+    readonly validationFailurePolicy?: 'Fail' | 'Ignore';
+  };
 
   /**
    * Number of istiod pods when autoscaling is off.
@@ -115,6 +136,11 @@ export interface IstiodGlobalValues {
    * @default 'default:info'
    */
   readonly logging?: { readonly level?: string };
+  /**
+   * The Kubernetes platform (see MeshAppProps.platform).
+   * @default - the MeshApp's `platform`, else none
+   */
+  readonly platform?: IstioPlatform;
   /** Sidecar proxy settings, used by injection. */
   readonly proxy?: ProxyValues;
 }

@@ -7,11 +7,13 @@ export interface RequiredObject {
 }
 
 /**
- * The objects the base or istiod chart of Istio 1.30.3 always renders for these values (helm values after our
+ * The objects the base, istiod, gateway, cni or ztunnel chart of Istio 1.30.3 always renders for these values (helm values after our
  * merge; the chart's own defaults fill the rest). A render without them did not come from a working chart and
  * helm (e.g. a helm that prints nothing), so it must not be used or cached. Each entry can be turned off only
  * by the values read here (resource scope, remote profile, reader RBAC, default revision, CRD switches), taken
- * from the charts' templates and checked against reference renders. Other charts: none.
+ * from the charts' templates and checked against reference renders. The gateway chart: its workload and, unless
+ * `service.type` is 'None', its Service. The cni and ztunnel charts: their DaemonSet, unless the resource scope is
+ * 'cluster'. Other charts: none.
  */
 export function requiredObjects(chart: string, values: Record<string, unknown>): RequiredObject[] {
   const scope = text(values, 'global', 'resourceScope') ?? 'all';
@@ -34,6 +36,17 @@ export function requiredObjects(chart: string, values: Record<string, unknown>):
     const excluded = at(values, 'base', 'excludedCRDs');
     const crds = flag(values, 'base', 'enableCRDTemplates') !== false && flag(values, 'base', 'enableIstioConfigCRDs') !== false;
     if (clusterScoped && crds && !(Array.isArray(excluded) && excluded.length > 0)) out.push({ kind: 'CustomResourceDefinition' });
+  } else if (chart === 'gateway') {
+    // Named after `name` or the release, which this function does not see: any object of the kind.
+    out.push({ kind: text(values, 'kind') ?? 'Deployment' });
+    if (text(values, 'service', 'type') !== 'None') out.push({ kind: 'Service' });
+  } else if (chart === 'cni') {
+    // The construct passes the chart's keys under `cni` (see cniChartValues); `global` stays on top.
+    if (namespaced) out.push({ kind: 'DaemonSet', name: 'istio-cni-node' });
+  } else if (chart === 'ztunnel') {
+    // The chart copies `global` to the top level, where a top-level key wins.
+    const own = text(values, 'resourceScope') ?? scope;
+    if (own === 'all' || own === 'namespace') out.push({ kind: 'DaemonSet', name: text(values, 'resourceName') || 'ztunnel' });
   }
   return out;
 }

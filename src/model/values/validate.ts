@@ -21,6 +21,7 @@ import {
 import { isValuesObject } from './common';
 import { controlCharacterErrors } from './control-characters';
 import { PROXY_LOG_LEVELS } from './istiod-values';
+import { PLATFORM_RULES } from './platform';
 
 const PROFILE: ValueRule = {
   path: 'profile',
@@ -35,6 +36,14 @@ const NAMESPACE = {
 };
 
 const bool = (path: string): ValueRule => ({ path, accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' });
+
+/** Read by both charts: base's default validator and istiod's own validator. */
+const VALIDATION_FAILURE_POLICY: ValueRule = {
+  path: 'base.validationFailurePolicy',
+  accepts: isOneOf(['Fail', 'Ignore']),
+  expected: 'Fail or Ignore',
+  fix: 'pick one of them',
+};
 
 const BASE_RULES: readonly ValueRule[] = [
   {
@@ -67,7 +76,9 @@ const BASE_RULES: readonly ValueRule[] = [
     fix: "give a URL such as 'https://istiod.example:15017/validate'",
   },
   { path: 'base.validationCABundle', accepts: isString, expected: 'a string', fix: 'give the base64 PEM bundle' },
+  VALIDATION_FAILURE_POLICY,
   PROFILE,
+  ...PLATFORM_RULES,
 ];
 
 const str = (path: string, fix = 'use a string'): ValueRule => ({ path, accepts: isString, expected: 'a string', fix });
@@ -79,6 +90,7 @@ const resources = (path: string): ValueRule => ({
 });
 
 const ISTIOD_RULES: readonly ValueRule[] = [
+  VALIDATION_FAILURE_POLICY,
   {
     path: 'revision',
     accepts: isRevisionName,
@@ -100,6 +112,13 @@ const ISTIOD_RULES: readonly ValueRule[] = [
   },
   { path: 'global.tag', accepts: isImageTag, expected: 'an image tag', fix: "use a release tag such as '1.30.3' (the default)" },
   { path: 'global.istioNamespace', ...NAMESPACE },
+  {
+    path: 'trustedZtunnelNamespace',
+    accepts: (v) => v === '' || isRevisionName(v),
+    expected: "a namespace name (lowercase letters, digits, '-')",
+    fix: "use the namespace of the Ztunnel, e.g. 'kube-system'",
+  },
+  str('trustedZtunnelName', "use the Ztunnel's resourceName ('ztunnel' by default)"),
   str('global.meshID'),
   str('global.network'),
   str('global.multiCluster.clusterName'),
@@ -218,6 +237,8 @@ const ISTIOD_RULES: readonly ValueRule[] = [
     expected: 'a list of template names',
     fix: "list names such as 'sidecar'",
   },
+  // Last, so that a `global` replaced by a scalar is still reported for global.hub first.
+  ...PLATFORM_RULES,
 ];
 
 /** Type errors and control characters in values for the base chart (merged values: typed props and extraValues alike). */

@@ -81,6 +81,54 @@ spec:
       image: example/p:1
 `;
 
+// An ambient namespace whose selector-bound L7 policy ztunnel would enforce (CDK8SI032), and a client enrolled by its pod label.
+const AMBIENT_L7_POLICY = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: amb
+  labels:
+    istio.io/dataplane-mode: ambient
+    istio.io/use-waypoint: waypoint
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: waypoint
+  namespace: amb
+spec:
+  gatewayClassName: istio-waypoint
+  listeners:
+    - {name: mesh, port: 15008, protocol: HBONE}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: amb
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: example/web:1
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: get-only
+  namespace: amb
+spec:
+  selector:
+    matchLabels: {app: web}
+  rules:
+    - to:
+        - operation: {methods: [GET]}
+`;
+
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-'));
@@ -104,6 +152,26 @@ describe('cdk8s-istio analyze', () => {
     expect(result.stdout).toContain(`Error [CDK8SI011] (Job legacy/client ${client}:8)`);
     expect(result.stdout).toContain(`also: PeerAuthentication shop/strict ${path.join(dir, 'shop', 'shop.yaml')}:24`);
     expect(result.stderr).toContain('1 finding(s) at or above level error');
+  });
+
+  test('exits 1 for an L7 AuthorizationPolicy that ztunnel would enforce, and 0 once it is bound to the waypoint', async () => {
+    const file = write('amb.yaml', AMBIENT_L7_POLICY);
+    const result = await run(['analyze', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`Error [CDK8SI032] (AuthorizationPolicy amb/get-only ${file}:35)`);
+    expect(result.stdout).toContain('name: waypoint}] in place of the selector');
+    // Ambient pods are in the mesh: no "not injected" findings for them.
+    expect(result.stdout).not.toMatch(/IST0102|CDK8SI01[01]/);
+    write(
+      'amb.yaml',
+      AMBIENT_L7_POLICY.replace(
+        '  selector:\n    matchLabels: {app: web}\n  rules:',
+        '  targetRefs:\n    - {group: gateway.networking.k8s.io, kind: Gateway, name: waypoint}\n  rules:',
+      ),
+    );
+    const fixed = await run(['analyze', file, '--failure-threshold', 'info']);
+    expect(fixed.stdout).toBe('no findings in 4 object(s)\n');
+    expect(fixed.code).toBe(0);
   });
 
   test('prints the documented JSON shape', async () => {
@@ -266,5 +334,87 @@ describe('cdk8s-istio analyze --list-rules into a pipe that closes early', () =>
         .split('\n')
         .filter((l) => l !== '').length,
     ).toBeLessThanOrEqual(1);
+  });
+});
+
+// A gateway Deployment and Service as the gateway chart renders them, a Gateway on a port the Service lacks, and a
+// VirtualService bound to a Gateway name that resolves in its own namespace.
+const INGRESS = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: istio-ingress
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: istio-ingressgateway
+  namespace: istio-ingress
+spec:
+  selector:
+    matchLabels: {istio: ingressgateway}
+  template:
+    metadata:
+      annotations: {inject.istio.io/templates: gateway}
+      labels: {istio: ingressgateway, sidecar.istio.io/inject: 'true'}
+    spec:
+      containers:
+        - name: istio-proxy
+          image: auto
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: istio-ingressgateway
+  namespace: istio-ingress
+spec:
+  selector: {istio: ingressgateway}
+  ports:
+    - {name: http2, port: 80, protocol: TCP, targetPort: 80}
+    - {name: https, port: 443, protocol: TCP, targetPort: 443}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: public
+  namespace: istio-ingress
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+    - port: {number: 8080, name: http, protocol: HTTP}
+      hosts: ['*']
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: web
+  namespace: istio-ingress
+spec:
+  hosts: ['*']
+  gateways: [publik]
+  http:
+    - route:
+        - destination: {host: istio-ingressgateway}
+`;
+
+describe('cdk8s-istio analyze on gateways', () => {
+  test('reports a VirtualService bound to a missing Gateway (exit 1) and a Gateway port its Service lacks', async () => {
+    const file = write('ingress.yaml', INGRESS);
+    const result = await run(['analyze', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `Error [IST0101] (VirtualService istio-ingress/web ${file}:45) VirtualService istio-ingress/web is bound to gateway 'publik'`,
+    );
+    expect(result.stdout).toContain(
+      `Warning [IST0162] (Gateway istio-ingress/public ${file}:34) Gateway istio-ingress/public: server #1 listens on port 8080`,
+    );
+    expect(result.stdout).toContain(`also: Service istio-ingress/istio-ingressgateway ${file}:23`);
+  });
+
+  test('exits 0 once the Gateway listens on port 80 and the VirtualService names it', async () => {
+    const file = write('ingress.yaml', INGRESS.replace('number: 8080', 'number: 80').replace('[publik]', '[public]'));
+    const result = await run(['analyze', file, '--output', 'json']);
+    const codes = JSON.parse(result.stdout).findings.map((f: { code: string }) => f.code);
+    expect(codes.filter((c: string) => ['IST0101', 'IST0162', 'IST0145', 'CDK8SI052'].includes(c))).toEqual([]);
+    expect(result.code).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { Chart, Testing } from 'cdk8s';
 import { Istiod, type IstiodProps } from '../../../src/constructs/control-plane/istiod';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { MeshApp } from '../../../src/synth/mesh-app';
-import { countingRunner, FIXTURE_CHARTS, findObject, useTempDir } from '../../engine/charts/test-helpers';
+import { countingRunner, FIXTURE_CHARTS, FIXTURE_CHARTS_1_29, findObject, useTempDir } from '../../engine/charts/test-helpers';
 import { at } from '../../support/json';
 
 const tmp = useTempDir('istiod-test-');
@@ -204,5 +204,30 @@ describe('Istiod errors are reported at synth, all at once', () => {
     expect(cp.meshConfig()).toEqual({ accessLogFile: '/dev/stdout' });
     expect(at(cp.injectionValues(), 'global', 'hub')).toBe('docker.io/istio');
     expect(cp.injectorConfig()).toBeUndefined();
+  });
+});
+
+describe('Istiod of two releases side by side', () => {
+  test('each revision renders from its own chart folder with images pinned to its own version', () => {
+    const chart = new Chart(Testing.app(), 'control-plane');
+    new Istiod(chart, 'Old', {
+      sources: [ChartSource.localDir(FIXTURE_CHARTS_1_29)],
+      version: '1.29.6',
+      revision: '1-29-6',
+      renderCacheDir: renders,
+    });
+    new Istiod(chart, 'New', { sources: [ChartSource.localDir(FIXTURE_CHARTS)], revision: '1-30-3', renderCacheDir: renders });
+    const objects = Testing.synth(chart);
+    const image = (name: string) => at(findObject(objects, 'Deployment', name), 'spec', 'template', 'spec', 'containers', 0, 'image');
+    expect(image('istiod-1-29-6')).toBe('docker.io/istio/pilot:1.29.6');
+    expect(image('istiod-1-30-3')).toBe('docker.io/istio/pilot:1.30.3');
+    expect(at(findObject(objects, 'Deployment', 'istiod-1-29-6'), 'metadata', 'labels', 'helm.sh/chart')).toBe('istiod-1.29.6');
+  });
+
+  test('draining annotates the Deployment only, for analysis', () => {
+    const { chart } = istiod({ revision: 'old', draining: true });
+    const objects = Testing.synth(chart);
+    expect(findObject(objects, 'Deployment', 'istiod-old').metadata.annotations).toEqual({ 'cdk8s-istio.dev/draining': 'true' });
+    expect(objects.filter((o) => o.metadata?.annotations?.['cdk8s-istio.dev/draining'])).toHaveLength(1);
   });
 });

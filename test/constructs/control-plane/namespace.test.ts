@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { IstioBase, type IstioBaseProps } from '../../../src/constructs/control-plane/istio-base';
 import { Istiod, type IstiodProps } from '../../../src/constructs/control-plane/istiod';
+import { resolveCreateNamespace } from '../../../src/constructs/control-plane/namespace';
 import { MeshNamespace } from '../../../src/constructs/mesh-namespace';
 import { InjectionMode } from '../../../src/model/injection-mode';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
@@ -148,5 +149,23 @@ describe('the control-plane namespace', () => {
       "synth failed: control-plane namespace 'istio-system' (of cp/Base, cp/Istiod) has no Namespace object in the output: " +
         'keep the Namespace that createNamespace adds, add one, or set createNamespace: false on cp/Base, cp/Istiod if the namespace is managed elsewhere',
     );
+  });
+});
+
+describe('resolveCreateNamespace', () => {
+  test('defaults to true, and to false for the namespaces Kubernetes creates', () => {
+    expect(resolveCreateNamespace('istio-system', undefined)).toEqual({ value: true, errors: [] });
+    expect(resolveCreateNamespace('istio-system', false)).toEqual({ value: false, errors: [] });
+    expect(resolveCreateNamespace('kube-system', undefined)).toEqual({ value: false, errors: [] });
+    expect(resolveCreateNamespace('default', false)).toEqual({ value: false, errors: [] });
+  });
+
+  test('an explicit true for kube-system is an error: pruning the app would delete it', () => {
+    expect(resolveCreateNamespace('kube-system', true)).toEqual({
+      value: false,
+      errors: [
+        "createNamespace: true for 'kube-system': Kubernetes creates and owns that namespace, and pruning the app would delete it; leave createNamespace unset",
+      ],
+    });
   });
 });

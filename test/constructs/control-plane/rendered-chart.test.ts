@@ -5,7 +5,9 @@ import { ApiObject, App, Chart, Duration, type IResolver, JsonPatch, type Resolu
 import { Construct } from 'constructs';
 import { addApiObjects, renderOrRecord } from '../../../src/constructs/control-plane/rendered-chart';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
-import { FIXTURE_CHARTS, withFakeHelm } from '../../engine/charts/test-helpers';
+import { IstioBase } from '../../../src/constructs/control-plane/istio-base';
+import { synthWarnings } from '../../../src/core/warnings';
+import { FIXTURE_CHARTS, FIXTURE_CHARTS_1_29, withFakeHelm } from '../../engine/charts/test-helpers';
 
 const obj = (kind: string, name: string, namespace?: string, apiVersion = 'v1') => ({
   apiVersion,
@@ -139,5 +141,40 @@ describe('renderOrRecord', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('values another release does not read', () => {
+  const renders = path.join(os.tmpdir(), `rendered-chart-versions-${process.pid}`);
+  afterAll(() => fs.rmSync(renders, { recursive: true, force: true }));
+  const sources = [ChartSource.localDir(FIXTURE_CHARTS_1_29)];
+
+  test('a typed key the 1.29 chart does not read fails synth naming it and the fix', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    new IstioBase(chart, 'Base', { version: '1.29.6', sources, renderCacheDir: renders, values: { global: { enableReaderRBAC: false } } });
+    expect(() => Testing.synth(chart)).toThrow(
+      /values\.global\.enableReaderRBAC is not read by chart base 1\.29\.6 .*: remove it, or render version 1\.30\.3/,
+    );
+  });
+
+  test('an extra key the chart does not read is a synth warning, and the chart still renders', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    new IstioBase(chart, 'Base', { version: '1.29.6', sources, renderCacheDir: renders, extraValues: { global: { noSuchKey: 1 } } });
+    const objects = Testing.synth(chart) as { kind: string }[];
+    expect(objects.some((o) => o.kind === 'ValidatingWebhookConfiguration')).toBe(true);
+    expect(synthWarnings(chart.node.findAll()).map((w) => w.message)).toEqual([
+      expect.stringMatching(/^extraValues\.global\.noSuchKey is not read by chart base 1\.29\.6 .*so helm ignores it/),
+    ]);
+  });
+
+  test('the same values at 1.30.3 are not checked against the chart (the typed values describe it)', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    new IstioBase(chart, 'Base', {
+      sources: [ChartSource.localDir(FIXTURE_CHARTS)],
+      renderCacheDir: renders,
+      values: { global: { enableReaderRBAC: false } },
+    });
+    expect(() => Testing.synth(chart)).not.toThrow();
+    expect(synthWarnings(chart.node.findAll())).toEqual([]);
   });
 });

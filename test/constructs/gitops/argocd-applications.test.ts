@@ -12,7 +12,8 @@ import { MeshApp } from '../../../src/synth/mesh-app';
 import { sampleApp } from '../../synth/sample-app';
 
 const REPO = 'https://git.example.com/mesh.git';
-const RUNTIME_FIELDS = ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'];
+const CA_BUNDLE = '.webhooks[]?.clientConfig.caBundle';
+const FAILURE_POLICY = '.webhooks[]?.failurePolicy';
 
 let root = '';
 beforeAll(() => {
@@ -60,10 +61,12 @@ function smallApp(props: ConstructorParameters<typeof MeshApp>[0] = {}): MeshApp
   new ApiObject(cp, 'istiod', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'istiod', namespace: 'istio-system' } });
   const shop = new Chart(app, 'shop');
   new ApiObject(shop, 'web', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } });
+  // Rendered fail-open, as helm template renders a validator when base.validationFailurePolicy is not set.
   new ApiObject(shop, 'hook', {
     apiVersion: 'admissionregistration.k8s.io/v1',
     kind: 'MutatingWebhookConfiguration',
     metadata: { name: 'shop-defaults' },
+    webhooks: [{ name: 'defaults.shop.example.com', failurePolicy: 'Ignore' }],
   });
   return app;
 }
@@ -116,7 +119,7 @@ describe('ArgoCdApplications with stage folders', () => {
     }
   });
 
-  test('ignoreDifferences covers every webhook configuration of the output, every revision included', () => {
+  test('ignoreDifferences covers the CA bundle of every webhook configuration of the output, every revision included', () => {
     const objects = allObjects(files());
     const webhooks = objects.filter((o) => o.kind.endsWith('WebhookConfiguration'));
     expect(webhooks.map((w) => w.metadata.name)).toEqual(
@@ -134,9 +137,18 @@ describe('ArgoCdApplications with stage folders', () => {
         group: 'admissionregistration.k8s.io',
         kind: w.kind,
         name: w.metadata.name,
-        jqPathExpressions: RUNTIME_FIELDS,
+        jqPathExpressions: [CA_BUNDLE],
       });
     }
+  });
+
+  test('a staged app renders every webhook failurePolicy Fail, so no failure policy is ignored', () => {
+    const objects = allObjects(files());
+    const policies = objects
+      .filter((o) => o.kind.endsWith('WebhookConfiguration'))
+      .flatMap((o) => (o.webhooks as { failurePolicy?: string }[]).map((w) => `${o.metadata.name}: ${w.failurePolicy}`));
+    expect(policies.filter((p) => !p.endsWith(': Fail'))).toEqual([]);
+    expect(JSON.stringify(application(objects, 'mesh-control-plane').spec.ignoreDifferences)).not.toContain(FAILURE_POLICY);
   });
 
   test('Applications of stages without webhooks ignore nothing', () => {
@@ -155,7 +167,7 @@ describe('ArgoCdApplications', () => {
         group: 'admissionregistration.k8s.io',
         kind: 'MutatingWebhookConfiguration',
         name: 'shop-defaults',
-        jqPathExpressions: RUNTIME_FIELDS,
+        jqPathExpressions: [CA_BUNDLE, FAILURE_POLICY],
       },
     ]);
     expect(application(objects, 'mesh-control-plane').spec.ignoreDifferences).toBeUndefined();

@@ -85,3 +85,46 @@ describe('AuthorizationPolicy', () => {
     expect(errors(app)).toEqual([expect.stringMatching(/selector label key 'app\*' is not allowed/)]);
   });
 });
+
+describe('AuthorizationPolicy targetRefs', () => {
+  test('attaches to a waypoint or a Service instead of a selector', () => {
+    const { app, chart } = setup();
+    new AuthorizationPolicy(chart, 'ViaWaypoint', {
+      name: 'via-waypoint',
+      targetRefs: [
+        { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' },
+        { kind: 'Service', name: 'reviews' },
+      ],
+      rules: [{ to: [{ methods: ['GET'] }] }],
+    });
+    expect(errors(app)).toEqual([]);
+    expect(find(chart, 'AuthorizationPolicy', 'via-waypoint').spec).toEqual({
+      targetRefs: [
+        { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' },
+        { kind: 'Service', name: 'reviews' },
+      ],
+      rules: [{ to: [{ operation: { methods: ['GET'] } }] }],
+    });
+  });
+
+  test('reports targetRefs with a selector, an empty or too long list, a kind istio does not attach to and a missing name', () => {
+    const gateway = { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' };
+    const cases: [string, object, string][] = [
+      ['Both', { selector: { app: 'a' }, targetRefs: [gateway] }, 'set either selector or targetRefs, not both'],
+      ['Empty', { targetRefs: [] }, 'targetRefs has 0 entries: give 1 to 16, or omit it'],
+      ['Many', { targetRefs: Array.from({ length: 17 }, () => gateway) }, 'targetRefs has 17 entries'],
+      [
+        'Kind',
+        { targetRefs: [{ kind: 'Deployment', group: 'apps', name: 'web' }] },
+        "targetRefs #1 kind Deployment of group 'apps' is not a policy target",
+      ],
+      ['Group', { targetRefs: [{ kind: 'Gateway', name: 'gw' }] }, "targetRefs #1 kind Gateway of group '' is not a policy target"],
+      ['Name', { targetRefs: [{ kind: 'Service', name: '' }] }, 'targetRefs #1 has no name'],
+    ];
+    for (const [id, props, message] of cases) {
+      const { app, chart } = setup();
+      new AuthorizationPolicy(chart, id, props);
+      expect(errors(app)).toEqual([expect.stringContaining(message)]);
+    }
+  });
+});

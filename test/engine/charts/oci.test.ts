@@ -48,7 +48,7 @@ let ref: string;
 beforeAll(async () => {
   packaged = fs.mkdtempSync(path.join(os.tmpdir(), 'oci-registry-'));
   requestLog = path.join(packaged, 'requests.log');
-  for (const dir of ['base', 'istio-control/istio-discovery']) {
+  for (const dir of ['base', 'istio-control/istio-discovery', 'istio-cni', 'ztunnel']) {
     const result = spawnSync(locateHelm(), ['package', path.join(FIXTURE_CHARTS, dir), '--destination', packaged], { encoding: 'utf-8' });
     if (result.status !== 0) throw new Error(result.stderr);
   }
@@ -86,6 +86,16 @@ describe('chartFromOci', () => {
       cacheDir: path.join(cacheDir(), 'renders'),
     });
     findObject(objects, 'Deployment', 'istiod');
+  });
+
+  test.each([
+    ['cni', 'DaemonSet', 'istio-cni-node'],
+    ['ztunnel', 'DaemonSet', 'ztunnel'],
+  ] as const)('finds the %s chart by its published name', (name, kind, object) => {
+    const chart = resolveChart(name, '1.30.3', [ChartSource.oci(ref, { plainHttp: true, cacheDir: cacheDir() })]);
+    expect(fs.readFileSync(requestLog, 'utf-8')).toContain(`/v2/charts/${name}/manifests/1.30.3`);
+    const objects = renderChart({ chart, release: name, namespace: 'kube-system', values: {}, cacheDir: path.join(cacheDir(), 'renders') });
+    findObject(objects, kind, object);
   });
 
   test('uses the cached archive afterwards without starting helm', () => {

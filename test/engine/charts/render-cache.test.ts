@@ -32,8 +32,9 @@ describe('renderKey', () => {
 describe('stored renders', () => {
   test('are read back by key and gone after clearRenderCache', () => {
     const dir = path.join(tmp(), 'renders');
-    writeRenderCache(dir, 'k1', [{ kind: 'A' }]);
-    expect(readRenderCache(dir, 'k1')).toEqual([{ kind: 'A' }]);
+    const render = { documents: [{ kind: 'A' }], templates: ['templates/a.yaml'] };
+    writeRenderCache(dir, 'k1', render);
+    expect(readRenderCache(dir, 'k1')).toEqual(render);
     expect(readRenderCache(dir, 'k2')).toBeUndefined();
     clearRenderCache(dir);
     expect(fs.existsSync(dir)).toBe(false);
@@ -43,8 +44,19 @@ describe('stored renders', () => {
 describe('a damaged entry', () => {
   test('reads as missing, so the chart is rendered again', () => {
     const dir = path.join(tmp(), 'renders');
-    writeRenderCache(dir, 'k1', [{ kind: 'A' }]);
+    writeRenderCache(dir, 'k1', { documents: [{ kind: 'A' }], templates: ['templates/a.yaml'] });
     fs.writeFileSync(path.join(dir, 'k1.json'), '[{"kind": "A"');
+    expect(readRenderCache(dir, 'k1')).toBeUndefined();
+  });
+
+  test.each([
+    ['an entry of the format before templates were stored', '[{"kind": "A"}]'],
+    ['a template list that does not match the documents', '{"documents": [{"kind": "A"}], "templates": []}'],
+    ['a template that is not a string', '{"documents": [{"kind": "A"}], "templates": [1]}'],
+  ])('reads %s as missing', (_what, text) => {
+    const dir = path.join(tmp(), 'renders');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'k1.json'), text);
     expect(readRenderCache(dir, 'k1')).toBeUndefined();
   });
 });

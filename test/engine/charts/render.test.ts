@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
-import { renderChart } from '../../../src/engine/charts/render';
+import { renderChart, renderChartTemplates } from '../../../src/engine/charts/render';
 import { resolveChart } from '../../../src/engine/charts/resolve';
 import { locateHelm } from '../../../src/engine/charts/helm-binary';
 import { UserError } from '../../../src/errors';
@@ -60,6 +60,34 @@ describe('renderChart', () => {
   test("reports a failing chart with helm's message", () => {
     expect(() => render({ profile: 'nope' })).toThrow(UserError);
     expect(() => render({ profile: 'nope' })).toThrow(/profile "nope" is not one this chart ships/);
+  });
+});
+
+describe('renderChartTemplates', () => {
+  test('gives the template of every object, the same from helm and from the cache', () => {
+    const chart = resolveChart('istiod', '1.30.3', [ChartSource.localDir(FIXTURES)]);
+    const options = {
+      chart,
+      release: 'istiod',
+      namespace: 'istio-system',
+      values: { revisionTags: ['prod'] },
+      cacheDir: path.join(tmpDir(), 'renders'),
+    };
+    const counter = countingRunner();
+    try {
+      const fresh = renderChartTemplates(options);
+      const cached = renderChartTemplates(options);
+      expect(counter.calls.filter((c) => c.includes('template'))).toHaveLength(1);
+      expect(cached).toEqual(fresh);
+      const templateOf = (kind: string, name: string) =>
+        fresh.find((r) => r.object.kind === kind && r.object.metadata.name === name)?.template;
+      expect(templateOf('MutatingWebhookConfiguration', 'istio-revision-tag-prod')).toBe('templates/revision-tags-mwc.yaml');
+      expect(templateOf('Service', 'istiod-revision-tag-prod')).toBe('templates/revision-tags-svc.yaml');
+      expect(templateOf('Deployment', 'istiod')).toBe('templates/deployment.yaml');
+      expect(fresh.map((r) => r.object)).toEqual(renderChart(options));
+    } finally {
+      counter.restore();
+    }
   });
 });
 

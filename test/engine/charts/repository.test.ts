@@ -32,6 +32,8 @@ beforeAll(async () => {
   for (const [chart, dir] of [
     ['base', 'base'],
     ['istiod', 'istio-control/istio-discovery'],
+    ['cni', 'istio-cni'],
+    ['ztunnel', 'ztunnel'],
   ]) {
     const result = spawnSync(locateHelm(), ['package', path.join(FIXTURE_CHARTS, dir), '--destination', good], { encoding: 'utf-8' });
     if (result.status !== 0) throw new Error(result.stderr);
@@ -41,7 +43,7 @@ beforeAll(async () => {
   }
   const index = (digest: (chart: string) => string) =>
     'apiVersion: v1\nentries:\n' +
-    ['base', 'istiod']
+    ['base', 'istiod', 'cni', 'ztunnel']
       .map((c) => `  ${c}:\n    - name: ${c}\n      version: 1.30.3\n      digest: ${digest(c)}\n      urls: [${c}-1.30.3.tgz]\n`)
       .join('');
   fs.writeFileSync(
@@ -212,6 +214,16 @@ describe('resolving through a repository source', () => {
       cacheDir: path.join(cacheDir(), 'renders'),
     });
     findObject(objects, 'Deployment', 'istiod');
+  });
+
+  test.each([
+    ['cni', 'istio-cni-node'],
+    ['ztunnel', 'ztunnel'],
+  ] as const)('finds the %s chart by its published name and renders its DaemonSet', (name, daemonSet) => {
+    const chart = resolveChart(name, '1.30.3', [ChartSource.repository({ url: `${baseUrl}/good`, cacheDir: cacheDir() })]);
+    expect(requests()).toContain(`/good/${name}-1.30.3.tgz`);
+    const objects = renderChart({ chart, release: name, namespace: 'kube-system', values: {}, cacheDir: path.join(cacheDir(), 'renders') });
+    findObject(objects, 'DaemonSet', daemonSet);
   });
 
   test('one error names the chart, the version, every place looked at and the fix', async () => {

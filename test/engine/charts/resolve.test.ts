@@ -17,6 +17,11 @@ describe('resolveChart', () => {
     expect(istiod.digest).toBe(chartDigest(istiod.path));
   });
 
+  test('finds the cni and ztunnel charts in their release folders (istio-cni/, ztunnel/)', () => {
+    expect(resolveChart('cni', '1.30.3', [ChartSource.localDir(FIXTURE_CHARTS)]).path).toBe(path.join(FIXTURE_CHARTS, 'istio-cni'));
+    expect(resolveChart('ztunnel', '1.30.3', [ChartSource.localDir(FIXTURE_CHARTS)]).path).toBe(path.join(FIXTURE_CHARTS, 'ztunnel'));
+  });
+
   test('takes the first source that has the chart', () => {
     const chart = resolveChart('base', '1.30.3', [ChartSource.localDir('/nonexistent/charts'), ChartSource.localDir(FIXTURE_CHARTS)]);
     expect(chart.path).toBe(path.join(FIXTURE_CHARTS, 'base'));

@@ -8,6 +8,8 @@ import { currentProcessRunner, type ProcessRunner, setProcessRunner } from '../.
 
 /** The fixture charts, laid out like a release's manifests/charts. */
 export const FIXTURE_CHARTS = path.join(__dirname, '..', '..', 'fixtures', 'charts');
+/** The same fixture charts as of Istio 1.29 (versions 1.29.6; base lacks `global.enableReaderRBAC`). */
+export const FIXTURE_CHARTS_1_29 = path.join(__dirname, '..', '..', 'fixtures', 'charts-1.29');
 
 /** A runner that starts real processes and records every call. */
 export function countingRunner(): { readonly calls: string[][]; readonly restore: () => void } {

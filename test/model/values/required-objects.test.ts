@@ -46,8 +46,29 @@ describe('requiredObjects', () => {
     ).toEqual([]);
   });
 
+  test('gateway: its workload of the chosen kind and its Service, unless service.type is None', () => {
+    expect(requiredObjects('gateway', {})).toEqual([{ kind: 'Deployment' }, { kind: 'Service' }]);
+    expect(requiredObjects('gateway', { kind: 'DaemonSet', service: { type: 'None' } })).toEqual([{ kind: 'DaemonSet' }]);
+  });
+
+  test('cni: the node agent DaemonSet, unless only cluster-scoped objects are rendered', () => {
+    expect(requiredObjects('cni', {})).toEqual([{ kind: 'DaemonSet', name: 'istio-cni-node' }]);
+    expect(requiredObjects('cni', { cni: { cniBinDir: '/x' }, global: { resourceScope: 'namespace' } })).toEqual([
+      { kind: 'DaemonSet', name: 'istio-cni-node' },
+    ]);
+    expect(requiredObjects('cni', { global: { resourceScope: 'cluster' } })).toEqual([]);
+  });
+
+  test('ztunnel: its DaemonSet, named after resourceName; the top-level resourceScope wins over the global one', () => {
+    expect(requiredObjects('ztunnel', {})).toEqual([{ kind: 'DaemonSet', name: 'ztunnel' }]);
+    expect(requiredObjects('ztunnel', { resourceName: 'zt' })).toEqual([{ kind: 'DaemonSet', name: 'zt' }]);
+    expect(requiredObjects('ztunnel', { resourceScope: 'cluster' })).toEqual([]);
+    expect(requiredObjects('ztunnel', { global: { resourceScope: 'cluster' } })).toEqual([]);
+    expect(requiredObjects('ztunnel', { resourceScope: 'all', global: { resourceScope: 'cluster' } })).toHaveLength(1);
+  });
+
   test('other charts: nothing', () => {
-    expect(requiredObjects('gateway', {})).toEqual([]);
+    expect(requiredObjects('no-such-chart', {})).toEqual([]);
   });
 });
 
@@ -60,6 +81,9 @@ const RENDERS: ReadonlyArray<[file: string, chart: string, values: Record<string
   ['istiod.revision-canary.yaml', 'istiod', { revision: 'canary' }],
   ['istiod.profile-ambient.yaml', 'istiod', { profile: 'ambient' }],
   ['istiod.revision-1-30-3.revisionTags-prod.yaml', 'istiod', { revision: '1-30-3', revisionTags: ['prod'] }],
+  ['istio-cni.profile-ambient.yaml', 'cni', { profile: 'ambient' }],
+  ['ztunnel.profile-ambient.yaml', 'ztunnel', { profile: 'ambient' }],
+  ['gateway.default.yaml', 'gateway', {}],
 ];
 const available = fs.existsSync(REFERENCE);
 if (!available) process.stderr.write(`skipping the reference-render check of requiredObjects: ${REFERENCE} is absent\n`);

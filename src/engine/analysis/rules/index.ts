@@ -1,4 +1,5 @@
 import { type Rule } from '../rule';
+import { AMBIENT_RULES } from './ambient';
 import { meshWithoutIstiod } from './control-plane/mesh-without-istiod';
 import { overlappingWebhooks } from './control-plane/overlapping-webhooks';
 import { multipleInjectionLabels } from './injection/multiple-injection-labels';
@@ -16,6 +17,8 @@ import { strictWithoutSidecar } from './mtls/strict-without-sidecar';
 import { uninjectedClient } from './mtls/uninjected-client';
 import { schemaValidation } from './schema/schema-validation';
 import { TRAFFIC_RULES } from './traffic';
+import { UPGRADE_RULES } from './upgrades';
+import { GATEWAY_RULES } from './gateways';
 import { misplacedAnnotation } from './workloads/misplaced-annotation';
 import { portProtocol } from './workloads/port-protocol';
 import { unknownAnnotation } from './workloads/unknown-annotation';
@@ -44,4 +47,7 @@ export const ALL_RULES: readonly Rule[] = [
   meshWithoutIstiod,
   schemaValidation,
   ...TRAFFIC_RULES,
+  ...UPGRADE_RULES,
+  ...GATEWAY_RULES,
+  ...AMBIENT_RULES,
 ];

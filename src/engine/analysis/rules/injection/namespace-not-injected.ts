@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, isControlPlane, isSystemNamespace, REVISION_LABEL } from '../../mesh';
+import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, isControlPlane, isSystemNamespace, membership, REVISION_LABEL } from '../../mesh';
 import { finding, type Rule } from '../../rule';
 
 export const namespaceNotInjected: Rule = {
@@ -14,7 +14,8 @@ export const namespaceNotInjected: Rule = {
       const labels = ns.object.metadata.labels ?? {};
       if (name === index.rootNamespace || isSystemNamespace(name)) return [];
       if (INJECTION_LABEL in labels || REVISION_LABEL in labels || labels[DATAPLANE_MODE_LABEL] === 'ambient') return [];
-      const workloads = index.workloadsIn(name).filter((w) => !isControlPlane(w));
+      // Pods enrolled in ambient mode one by one (pod label istio.io/dataplane-mode=ambient) need no sidecar.
+      const workloads = index.workloadsIn(name).filter((w) => !isControlPlane(w) && !membership(index, w).ambient);
       if (workloads.length === 0) return [];
       return [
         finding(

@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { injectedByInjector, membership } from '../../mesh';
+import { injectedByInjector, isControlPlane, membership } from '../../mesh';
 import { finding, type Rule } from '../../rule';
 
 export const proxyWithoutInjector: Rule = {
@@ -10,16 +10,19 @@ export const proxyWithoutInjector: Rule = {
     'a pod template has an istio-proxy container that no injector made (no sidecar.istio.io/status) and no webhook will complete',
   fix: 'enable injection for the workload (the container then customizes the injected proxy), or pre-inject it with cdk8s-istio inject',
   check(index) {
-    return index.workloads
-      .filter((w) => w.hasProxy && !injectedByInjector(w) && !membership(index, w).webhookInjects)
-      .map((w) =>
-        finding(
-          this,
-          `${describeObject(w.object)} declares an istio-proxy container, but it was not made by the ` +
-            'injector and no injection webhook selects the workload, so the proxy lacks its configuration, certificates and ' +
-            'traffic capture; enable injection for it or pre-inject it with `cdk8s-istio inject`',
-          w,
-        ),
-      );
+    return (
+      index.workloads
+        // ztunnel's own container is named istio-proxy too.
+        .filter((w) => w.hasProxy && !isControlPlane(w) && !injectedByInjector(w) && !membership(index, w).webhookInjects)
+        .map((w) =>
+          finding(
+            this,
+            `${describeObject(w.object)} declares an istio-proxy container, but it was not made by the ` +
+              'injector and no injection webhook selects the workload, so the proxy lacks its configuration, certificates and ' +
+              'traffic capture; enable injection for it or pre-inject it with `cdk8s-istio inject`',
+            w,
+          ),
+        )
+    );
   },
 };

@@ -1,25 +1,53 @@
-import { describeObject } from '../../../k8s/object';
-import { finding, type Rule } from '../../rule';
+import { describeObject, isRecord } from '../../../k8s/object';
+import { type ObjectIndex } from '../../index-objects';
+import { finding, type Rule, type SourcedObject } from '../../rule';
 import { revisionTags } from './revisions';
 
 export const tagWithoutRevision: Rule = {
   code: 'CDK8SI002',
   level: 'warning',
   title: 'revision tag points at no control plane',
-  explanation: 'a revision tag webhook (label istio.io/tag) points at a revision with no istiod in the input',
+  explanation: 'a revision tag webhook (label istio.io/tag) points at a revision, or an istiod Service, that is not in the input',
   fix: 'point the tag at the revision of an istiod in the input, or add that revision',
   check(index) {
     if (!index.hasControlPlane()) return [];
     const revisions = new Set(index.istiods.map((i) => i.revision));
-    return revisionTags(index)
-      .filter((t) => !revisions.has(t.revision))
-      .map((t) =>
-        finding(
-          this,
-          `${describeObject(t.entry.object)} makes tag '${t.tag}' point at revision '${t.revision}', but no istiod of ` +
-            `that revision is in the input (revisions: ${[...revisions].sort().join(', ')}); point the tag at one of them`,
-          t.entry,
-        ),
-      );
+    const known = [...revisions].sort().join(', ');
+    return revisionTags(index).flatMap((t) => {
+      const subject = `${describeObject(t.entry.object)} makes tag '${t.tag}' point at revision '${t.revision}'`;
+      if (!revisions.has(t.revision)) {
+        return [
+          finding(
+            this,
+            `${subject}, but no istiod of that revision is in the input (revisions: ${known}); point the tag at one of them`,
+            t.entry,
+          ),
+        ];
+      }
+      const missing = missingService(index, t.entry);
+      return missing
+        ? [
+            finding(
+              this,
+              `${subject}, but its webhook calls Service ${missing}, which is not in the input; render the tag from that ` +
+                "revision's istiod chart so it calls istiod-<revision>",
+              t.entry,
+            ),
+          ]
+        : [];
+    });
   },
 };
+
+/** The first `namespace/name` of a Service the webhooks of `entry` call that is not in the input. */
+function missingService(index: ObjectIndex, entry: SourcedObject): string | undefined {
+  const webhooks: unknown = entry.object.webhooks;
+  for (const w of Array.isArray(webhooks) ? webhooks : []) {
+    const service: unknown = isRecord(w) && isRecord(w.clientConfig) ? w.clientConfig.service : undefined;
+    if (!isRecord(service)) continue;
+    const namespace = String(service.namespace ?? 'default');
+    const name = String(service.name ?? '');
+    if (!index.service(namespace, name)) return `${namespace}/${name}`;
+  }
+  return undefined;
+}

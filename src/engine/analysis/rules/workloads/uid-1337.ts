@@ -1,5 +1,5 @@
 import { describeObject, isRecord } from '../../../k8s/object';
-import { isControlPlane } from '../../mesh';
+import { isControlPlane, membership } from '../../mesh';
 import { finding, type Rule } from '../../rule';
 
 /** The proxy's user ID: traffic from it bypasses the capture rules, so applications must not use it. */
@@ -13,8 +13,9 @@ export const applicationUid1337: Rule = {
     'an application container (or the pod) runs as user 1337, the ID reserved for the sidecar proxy, whose traffic is not captured',
   fix: 'run the application as another user ID',
   check(index) {
+    // Ambient redirection does not exempt user 1337 (ztunnel marks its own packets), so only sidecar pods are at risk.
     return index.workloads
-      .filter((w) => !isControlPlane(w))
+      .filter((w) => !isControlPlane(w) && !membership(index, w).ambient)
       .flatMap((w) => {
         const offenders: string[] = [];
         if (isRecord(w.podSpec.securityContext) && w.podSpec.securityContext.runAsUser === PROXY_UID)

@@ -19,6 +19,14 @@ describe('IST0102 namespace not injected', () => {
     expect(run(namespaceNotInjected, [namespace('shop', labels), deployment('web', 'shop')])).toEqual([]);
   });
 
+  test('counts only the workloads not enrolled in ambient mode one by one (pod label istio.io/dataplane-mode=ambient)', () => {
+    const ambientPod = (name: string) => deployment(name, 'shop', { podLabels: { app: name, 'istio.io/dataplane-mode': 'ambient' } });
+    expect(run(namespaceNotInjected, [namespace('shop'), ambientPod('web'), ambientPod('api')])).toEqual([]);
+    const findings = run(namespaceNotInjected, [namespace('shop'), ambientPod('web'), deployment('api', 'shop')]);
+    expect(findings.map(named)).toEqual([['Namespace shop']]);
+    expect(findings[0].message).toContain('has 1 workload(s)');
+  });
+
   test('ignores namespaces without workloads, the root namespace and kube-system', () => {
     const objects = [
       namespace('empty'),

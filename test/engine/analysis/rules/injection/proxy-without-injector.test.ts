@@ -19,6 +19,15 @@ describe('CDK8SI004 hand-written istio-proxy container', () => {
     expect(named(findings[0])).toEqual(['Deployment shop/web']);
   });
 
+  test("stays silent on ztunnel's DaemonSet, whose container is named istio-proxy too", () => {
+    const ztunnel = deployment('ztunnel', 'kube-system', {
+      kind: 'DaemonSet',
+      podLabels: { app: 'ztunnel', 'sidecar.istio.io/inject': 'false' },
+      containers: [{ name: 'istio-proxy', image: 'docker.io/istio/ztunnel:1.30.3-distroless' }],
+    });
+    expect(run(proxyWithoutInjector, [ztunnel])).toEqual([]);
+  });
+
   test('accepts an istio-proxy container that customizes a webhook-injected proxy', () => {
     expect(
       run(proxyWithoutInjector, [

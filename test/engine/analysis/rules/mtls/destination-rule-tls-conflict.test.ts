@@ -16,6 +16,17 @@ describe('IST0113 DestinationRule TLS conflicts with STRICT mTLS', () => {
     expect(named(findings[0])).toEqual(['DestinationRule other/api', 'PeerAuthentication shop/strict']);
   });
 
+  test('counts ambient workloads as STRICT servers in the mesh', () => {
+    const objects = [
+      namespace('amb', { 'istio.io/dataplane-mode': 'ambient' }),
+      deployment('api', 'amb'),
+      service('api', 'amb'),
+      peerAuthentication('strict', 'amb', { mtls: { mode: 'STRICT' } }),
+      destinationRule('api', 'other', { host: 'api.amb.svc.cluster.local', trafficPolicy: { tls: { mode: 'DISABLE' } } }),
+    ];
+    expect(run(destinationRuleTlsConflict, objects).map(named)).toEqual([['DestinationRule other/api', 'PeerAuthentication amb/strict']]);
+  });
+
   test("resolves short host names in the rule's namespace and port-level settings", () => {
     const objects = [
       ...MESH,

@@ -27,6 +27,19 @@ describe('CDK8SI011 uninjected client next to STRICT servers', () => {
     expect(run(uninjectedClient, objects)).toEqual([]);
   });
 
+  test('counts ambient workloads (namespace or pod label) as in the mesh, on both sides, but not pods that opt out', () => {
+    const objects = [
+      namespace('amb', { 'istio.io/dataplane-mode': 'ambient' }),
+      deployment('api', 'amb'),
+      peerAuthentication('strict', 'amb', { mtls: { mode: 'STRICT' } }),
+      namespace('legacy'),
+      deployment('client', 'legacy', { podLabels: { app: 'client', 'istio.io/dataplane-mode': 'ambient' } }),
+    ];
+    expect(run(uninjectedClient, objects)).toEqual([]);
+    const optOut = deployment('out', 'amb', { podLabels: { app: 'out', 'istio.io/dataplane-mode': 'none' } });
+    expect(run(uninjectedClient, [...objects, optOut]).map(named)).toEqual([['Deployment amb/out', 'PeerAuthentication amb/strict']]);
+  });
+
   test('accepts a mesh where every workload has a sidecar', () => {
     const objects = [
       namespace('shop', { 'istio-injection': 'enabled' }),

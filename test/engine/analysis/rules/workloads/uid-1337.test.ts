@@ -1,5 +1,5 @@
 import { applicationUid1337 } from '../../../../../src/engine/analysis/rules/workloads/uid-1337';
-import { deployment, istiod, named, run } from '../../fixtures';
+import { deployment, istiod, named, namespace, run } from '../../fixtures';
 
 describe('IST0144 application runs as UID 1337', () => {
   test('reports a container running as 1337', () => {
@@ -30,5 +30,15 @@ describe('IST0144 application runs as UID 1337', () => {
       istiod(),
     ];
     expect(run(applicationUid1337, objects)).toEqual([]);
+  });
+
+  test('leaves ambient workloads alone (no sidecar, so 1337 bypasses nothing), but not those that opt out', () => {
+    const runAs1337 = { podSpec: { securityContext: { runAsUser: 1337 } } };
+    const objects = [
+      namespace('amb', { 'istio.io/dataplane-mode': 'ambient' }),
+      deployment('web', 'amb', runAs1337),
+      deployment('out', 'amb', { ...runAs1337, podLabels: { app: 'out', 'istio.io/dataplane-mode': 'none' } }),
+    ];
+    expect(run(applicationUid1337, objects).map(named)).toEqual([['Deployment amb/out']]);
   });
 });

@@ -1,0 +1,177 @@
+import { type ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { brandGatewayRelease, type IGatewayRelease } from '../../core/gateway';
+import { addSynthWarning } from '../../core/warnings';
+import { isRecord, type KubeObject } from '../../engine/k8s/object';
+import { dns1123LabelError } from '../../model/names';
+import { type ExtraValues } from '../../model/values/common';
+import { droppedGatewayValues } from '../../model/values/gateway-dropped';
+import { type GatewayValues } from '../../model/values/gateway-values';
+import { mergeValues } from '../../model/values/merge';
+import { validateGatewayValues } from '../../model/values/validate-gateway';
+import { ISTIO_VERSION } from '../../model/values/version';
+import { addReleaseNamespace, type ControlPlaneNamespaceProps, resolveCreateNamespace } from '../control-plane/namespace';
+import { type ChartRenderProps, renderInto } from '../control-plane/rendered-chart';
+import { type GatewayServicePort, type IGatewayDeployment } from './gateway-deployment';
+
+/** Props of IngressGateway and EgressGateway. */
+export interface GatewayProps extends Omit<ChartRenderProps, 'namespace' | 'releaseName'>, ControlPlaneNamespaceProps {
+  /**
+   * The helm release name, which names the Deployment, Service, ServiceAccount and roles, and sets the pod labels
+   * `app: <name>` and `istio: <name without 'istio-'>` that Istio Gateways select.
+   * @default 'istio-ingressgateway' (IngressGateway), 'istio-egressgateway' (EgressGateway)
+   */
+  readonly name?: string;
+  /**
+   * Namespace the gateway runs in (created unless `createNamespace` is false).
+   * @default 'istio-ingress' (IngressGateway), 'istio-egress' (EgressGateway)
+   */
+  readonly namespace?: string;
+  /**
+   * Typed values of the gateway chart (key names as in its values.yaml).
+   * @default - the chart's defaults (EgressGateway: with a ClusterIP Service)
+   */
+  readonly values?: GatewayValues;
+  /**
+   * Any other chart values, deep-merged over `values` last (arrays replace). Not type-checked beyond the keys
+   * `values` knows.
+   * @default {}
+   */
+  readonly extraValues?: ExtraValues;
+}
+
+/** What each gateway construct sets before the user's props. */
+export interface GatewayDefaults {
+  readonly direction: 'ingress' | 'egress';
+  readonly name: string;
+  readonly namespace: string;
+  /** Values under the user's `values`. */
+  readonly values: GatewayValues;
+}
+
+/**
+ * A gateway proxy rendered from Istio's `gateway` chart at construction time; IngressGateway and EgressGateway differ
+ * only in their defaults. A chart that cannot be found or rendered becomes a synth error, values the chart would
+ * silently drop become synth warnings. Its pods are injected by istiod (image `auto`), so synth puts them after the
+ * control plane. Creates its namespace unless `createNamespace` is false or another construct of the app did.
+ */
+export abstract class GatewayRelease extends Construct implements IGatewayDeployment, IGatewayRelease {
+  static {
+    brandGatewayRelease(GatewayRelease);
+  }
+
+  public readonly direction: 'ingress' | 'egress';
+  /** The release name. */
+  public readonly name: string;
+  public readonly namespace: string;
+  /** False when the namespace is declared managed elsewhere. */
+  public readonly createNamespace: boolean;
+  /** The Namespace object, when this construct created it (see `createNamespace`). */
+  public readonly namespaceObject: ApiObject | undefined;
+  /** The full values given to helm (our defaults, `values`, `extraValues`). */
+  public readonly values: Record<string, unknown>;
+  /** The control plane revision whose injector fills in the pods; undefined for the default revision. */
+  public readonly revision: string | undefined;
+  /** Labels selecting exactly the gateway's pods: the workload's selector as rendered. */
+  public readonly podSelector: Readonly<Record<string, string>>;
+  /**
+   * The rendered Service's name: the gateway's name (`values.name` or the release name). With `service.type: 'None'`
+   * no Service is rendered and `servicePorts` is empty.
+   */
+  public readonly serviceName: string;
+  /** The rendered Service's ports; empty without a Service. */
+  public readonly servicePorts: readonly GatewayServicePort[];
+  private readonly rendered: readonly KubeObject[];
+
+  protected constructor(scope: Construct, id: string, props: GatewayProps, defaults: GatewayDefaults) {
+    super(scope, id);
+    this.direction = defaults.direction;
+    this.name = props.name ?? defaults.name;
+    this.namespace = props.namespace ?? defaults.namespace;
+    const create = resolveCreateNamespace(this.namespace, props.createNamespace);
+    this.createNamespace = create.value;
+    this.namespaceObject = addReleaseNamespace(this);
+    this.values = mergeValues(defaults.values as Record<string, unknown>, props.values as Record<string, unknown>, props.extraValues);
+    const errors = [
+      ...create.errors,
+      ...[dns1123LabelError(this.namespace, 'namespace')].filter((e): e is string => e !== undefined),
+      ...nameErrors(this.name),
+      ...validateGatewayValues(this.values),
+    ];
+    this.rendered = renderInto(
+      this,
+      {
+        chart: 'gateway',
+        version: props.version ?? ISTIO_VERSION,
+        sources: props.sources,
+        release: this.name,
+        namespace: this.namespace,
+        values: this.values,
+        cacheDir: props.renderCacheDir,
+        renderTimeout: props.renderTimeout,
+        userValues: { typed: props.values, extra: props.extraValues },
+      },
+      errors,
+    );
+    for (const warning of droppedGatewayValues(this.values)) addSynthWarning(this, warning);
+    const revision = this.values.revision;
+    this.revision = typeof revision === 'string' && revision !== '' ? revision : undefined;
+    const workload = this.rendered.find((o) => o.apiVersion === 'apps/v1' && (o.kind === 'Deployment' || o.kind === 'DaemonSet'));
+    const valuesName = this.values.name;
+    const objectName = typeof valuesName === 'string' && valuesName !== '' ? valuesName : this.name;
+    this.podSelector = workload
+      ? stringMap(at(workload, 'spec', 'selector', 'matchLabels'))
+      : chartSelector(objectName, this.values.labels);
+    const service = this.rendered.find((o) => o.apiVersion === 'v1' && o.kind === 'Service');
+    this.serviceName = service?.metadata.name ?? objectName;
+    this.servicePorts = servicePorts(at(service, 'spec', 'ports'));
+  }
+
+  /** Copies of every rendered object, in helm's order. */
+  public objects(): KubeObject[] {
+    return structuredClone([...this.rendered]);
+  }
+}
+
+/** The release name becomes object names and a label value; helm allows at most 53 characters. */
+function nameErrors(name: string): string[] {
+  const problem = dns1123LabelError(name, 'name');
+  if (problem) return [problem];
+  return name.length > 53 ? [`name '${name}' is ${name.length} characters long: helm allows at most 53; use a shorter name`] : [];
+}
+
+/**
+ * The chart's selector labels, for when there is no render (synth reports why): keeps routes bound by reference from
+ * adding errors of their own about an empty selector.
+ */
+function chartSelector(name: string, labels: unknown): Record<string, string> {
+  const given = stringMap(labels);
+  return { app: given.app ?? name, istio: given.istio ?? name.replace(/^istio-/, '') };
+}
+
+function at(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const key of keys) current = isRecord(current) ? current[key] : undefined;
+  return current;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function servicePorts(value: unknown): GatewayServicePort[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).flatMap((p) =>
+    typeof p.port === 'number'
+      ? [
+          {
+            port: p.port,
+            ...(typeof p.name === 'string' ? { name: p.name } : {}),
+            ...(typeof p.targetPort === 'number' ? { targetPort: p.targetPort } : {}),
+            ...(typeof p.protocol === 'string' ? { protocol: p.protocol } : {}),
+          },
+        ]
+      : [],
+  );
+}

@@ -1,0 +1,27 @@
+// How MeshApp (src/synth) and the namespace helper recognize the gateway deployments (src/constructs/gateways)
+// without importing them: by a brand they carry.
+import { type ApiObject } from 'cdk8s';
+import { type IConstruct } from 'constructs';
+import { brand, hasBrand } from '../model/brand';
+
+/** A gateway proxy release (IngressGateway, EgressGateway): its namespace and whether it created it. */
+export interface IGatewayRelease extends IConstruct {
+  /** Namespace the gateway runs in. */
+  readonly namespace: string;
+  /** False when the namespace is declared managed elsewhere (`createNamespace: false`). */
+  readonly createNamespace: boolean;
+  /** The Namespace object this construct created, if it did. */
+  readonly namespaceObject: ApiObject | undefined;
+}
+
+const GATEWAY = 'GatewayRelease';
+
+/** Brands `type` as a gateway release (called once per class). */
+export function brandGatewayRelease(type: { readonly prototype: IGatewayRelease }): void {
+  brand(type, GATEWAY);
+}
+
+/** Whether `c` is a gateway release, whichever copy of this library made it. */
+export function isGatewayRelease(c: IConstruct): c is IGatewayRelease {
+  return hasBrand(c, GATEWAY);
+}

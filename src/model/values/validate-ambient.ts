@@ -1,0 +1,207 @@
+import { ISTIO_PROFILES } from './base-values';
+import {
+  checkValues,
+  isBoolean,
+  isImageHub,
+  isImageTag,
+  isIntegerAtLeast,
+  isObject,
+  isObjectArray,
+  isOneOf,
+  isResources,
+  isRevisionName,
+  isString,
+  isStringArray,
+  isStringMap,
+  type ValueRule,
+} from './checks';
+import { isValuesObject } from './common';
+import { controlCharacterErrors } from './control-characters';
+import { PLATFORM_RULES } from './platform';
+
+const bool = (path: string): ValueRule => ({ path, accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' });
+const str = (path: string, fix = 'use a string'): ValueRule => ({ path, accepts: isString, expected: 'a string', fix });
+const stringMap = (path: string, fix = 'quote the values'): ValueRule => ({
+  path,
+  accepts: isStringMap,
+  expected: 'a map of strings',
+  fix,
+});
+const object = (path: string, what: string): ValueRule => ({ path, accepts: isObject, expected: what, fix: 'write it as in a Pod spec' });
+const hub = (path: string): ValueRule => ({
+  path,
+  accepts: isImageHub,
+  expected: 'a registry path without scheme, tag or trailing slash',
+  fix: "use e.g. 'docker.io/istio' (the default) or 'my-registry.example:5000/istio'",
+});
+const tag = (path: string): ValueRule => ({
+  path,
+  accepts: isImageTag,
+  expected: 'an image tag',
+  fix: "use a release tag such as '1.30.3' (the default)",
+});
+const pullPolicy = (path: string, allowEmpty = false): ValueRule => ({
+  path,
+  accepts: isOneOf(['Always', 'IfNotPresent', 'Never', ...(allowEmpty ? [''] : [])]),
+  expected: 'Always, IfNotPresent or Never',
+  fix: 'pick one of them',
+});
+const PROFILE: ValueRule = {
+  path: 'profile',
+  accepts: isOneOf(ISTIO_PROFILES),
+  expected: `one of ${ISTIO_PROFILES.join(', ')}`,
+  fix: 'pick a profile the charts ship, or leave it unset',
+};
+const SCOPE = { accepts: isOneOf(['all', 'cluster', 'namespace']), expected: 'one of all, cluster, namespace', fix: 'pick one of them' };
+const seconds = (path: string): ValueRule => ({
+  path,
+  accepts: isIntegerAtLeast(0),
+  expected: 'an integer >= 0',
+  fix: 'give whole seconds such as 30',
+});
+const quota = (path: string): ValueRule => ({
+  path,
+  accepts: isIntegerAtLeast(1),
+  expected: 'an integer >= 1',
+  fix: 'give a pod count such as 5000',
+});
+const common: readonly ValueRule[] = [
+  PROFILE,
+  ...PLATFORM_RULES,
+  hub('global.hub'),
+  tag('global.tag'),
+  str('global.variant', "use 'distroless', 'debug' or ''"),
+  hub('hub'),
+  tag('tag'),
+  str('variant', "use 'distroless', 'debug' or ''"),
+  bool('global.networkPolicy.enabled'),
+  {
+    path: 'resources',
+    accepts: isResources,
+    expected: '{ requests?, limits? } of Kubernetes quantities',
+    fix: "write quantities such as '500m' or '2Gi'",
+  },
+  bool('resourceQuotas.enabled'),
+  quota('resourceQuotas.pods'),
+  { path: 'tolerations', accepts: isObjectArray, expected: 'a list of tolerations', fix: 'write them as in a Pod spec' },
+  object('affinity', 'an affinity object'),
+  object('seLinuxOptions', 'an SELinux options object'),
+  object('updateStrategy', 'a DaemonSet update strategy'),
+  stringMap('podAnnotations', 'quote annotation values'),
+  stringMap('podLabels', 'quote label values'),
+  stringMap('env', "quote values, e.g. { FOO: '1' }"),
+  seconds('terminationGracePeriodSeconds'),
+  {
+    path: 'revision',
+    accepts: isRevisionName,
+    expected: "a DNS label (lowercase letters, digits, '-', at most 63)",
+    fix: "use the revision of an istiod, such as 'canary'",
+  },
+];
+
+const CNI_RULES: readonly ValueRule[] = [
+  ...common,
+  pullPolicy('global.imagePullPolicy', true),
+  { path: 'global.imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
+  str('global.logging.level', "use e.g. 'info' or 'default:debug'"),
+  bool('global.logAsJson'),
+  bool('global.nativeNftables'),
+  { path: 'global.resourceScope', ...SCOPE },
+  pullPolicy('pullPolicy', true),
+  str('logging.level', "use e.g. 'info' or 'default:debug'"),
+  str('cniBinDir', "give an absolute host path such as '/opt/cni/bin'"),
+  str('cniConfDir', "give an absolute host path such as '/etc/cni/net.d'"),
+  str('cniConfFileName', "give a file name such as '10-calico.conflist'"),
+  str('cniNetnsDir', "give an absolute host path such as '/var/run/netns'"),
+  bool('istioOwnedCNIConfig'),
+  str('istioOwnedCNIConfigFileName'),
+  { path: 'excludeNamespaces', accepts: isStringArray, expected: 'a list of namespace names', fix: "list names such as 'kube-system'" },
+  stringMap('daemonSetLabels', 'quote label values'),
+  bool('chained'),
+  { path: 'provider', accepts: isOneOf(['default', 'multus']), expected: 'default or multus', fix: 'pick one of them' },
+  bool('ambient.enabled'),
+  {
+    path: 'ambient.enablementSelectors',
+    accepts: isObjectArray,
+    expected: 'a list of selectors',
+    fix: 'write { podSelector?, namespaceSelector? } entries',
+  },
+  str('ambient.configDir'),
+  bool('ambient.dnsCapture'),
+  bool('ambient.ipv6'),
+  bool('ambient.reconcileIptablesOnStartup'),
+  bool('ambient.shareHostNetworkNamespace'),
+  bool('ambient.enableAmbientDetectionRetry'),
+  bool('repair.enabled'),
+  hub('repair.hub'),
+  tag('repair.tag'),
+  bool('repair.labelPods'),
+  bool('repair.deletePods'),
+  bool('repair.repairPods'),
+  str('repair.initContainerName'),
+  str('repair.brokenPodLabelKey'),
+  str('repair.brokenPodLabelValue'),
+  object('seccompProfile', 'a seccomp profile object'),
+  bool('useAppArmorAnnotation'),
+];
+
+const ZTUNNEL_RULES: readonly ValueRule[] = [
+  ...common,
+  str('image', "use 'ztunnel' or a full image reference"),
+  pullPolicy('imagePullPolicy', true),
+  { path: 'imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
+  str('network'),
+  {
+    path: 'resourceName',
+    accepts: isRevisionName,
+    expected: "a DNS label (lowercase letters, digits, '-')",
+    fix: "use e.g. 'ztunnel' (the default)",
+  },
+  stringMap('labels', 'quote label values'),
+  stringMap('annotations', 'quote annotation values'),
+  { path: 'volumeMounts', accepts: isObjectArray, expected: 'a list of volume mounts', fix: 'write them as in a Pod spec' },
+  { path: 'volumes', accepts: isObjectArray, expected: 'a list of volumes', fix: 'write them as in a Pod spec' },
+  stringMap('nodeSelector', 'quote label values'),
+  bool('peerCaCrl.enabled'),
+  str('multiCluster.clusterName'),
+  stringMap('meshConfig.defaultConfig.proxyMetadata', "quote values, e.g. { FOO: '1' }"),
+  str('caAddress', "use 'host:port'"),
+  str('xdsAddress', "use 'host:port'"),
+  {
+    path: 'istioNamespace',
+    accepts: isRevisionName,
+    expected: "a namespace name (lowercase letters, digits, '-')",
+    fix: 'use the namespace istiod runs in',
+  },
+  {
+    path: 'logLevel',
+    accepts: (v) => typeof v === 'string' && /^[A-Za-z0-9_:=,.-]+$/.test(v),
+    expected: 'a level (trace, debug, info, warn, error) or RUST_LOG directives',
+    fix: "use e.g. 'info' or 'info,ztunnel::proxy=debug'",
+  },
+  bool('logAsJson'),
+  { path: 'resourceScope', ...SCOPE },
+  str('dnsPolicy', "use e.g. 'ClusterFirst'"),
+  object('dnsConfig', 'a DNS config object'),
+  str('trustBundleName'),
+];
+
+/** Type errors, control characters and cross-field problems in values for the istio-cni chart (before `cniChartValues`). */
+export function validateCniValues(values: Record<string, unknown>): string[] {
+  const errors = [...checkValues(values, CNI_RULES), ...controlCharacterErrors('istio-cni', values)];
+  const repair = isValuesObject(values.repair) ? values.repair : {};
+  // The chart picks the first mode that is on, in this order; repairPods is on by default.
+  const modes = ['repairPods', 'deletePods', 'labelPods'].filter((m) => (m === 'repairPods' ? repair[m] !== false : repair[m] === true));
+  if (modes.length > 1) {
+    errors.push(
+      `values.repair turns on ${modes.join(' and ')}: only one repair mode works and the chart would use ${modes[0]}; ` +
+        `set the others to false (repairPods is on unless set to false)`,
+    );
+  }
+  return errors;
+}
+
+/** Type errors and control characters in values for the ztunnel chart. */
+export function validateZtunnelValues(values: Record<string, unknown>): string[] {
+  return [...checkValues(values, ZTUNNEL_RULES), ...controlCharacterErrors('ztunnel', values)];
+}

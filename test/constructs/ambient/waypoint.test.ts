@@ -1,0 +1,115 @@
+import { type App, Chart, Testing } from 'cdk8s';
+import { Waypoint } from '../../../src/constructs/ambient/waypoint';
+import { MeshNamespace } from '../../../src/constructs/mesh-namespace';
+import { type KubeObject } from '../../../src/engine/k8s/object';
+import { InjectionMode } from '../../../src/model/injection-mode';
+import { type WaypointTraffic } from '../../../src/model/waypoint';
+import { classifyStage } from '../../../src/synth/classify-stage';
+import { Stage } from '../../../src/core/stage';
+
+function setup(namespace?: string) {
+  const app = Testing.app();
+  return { app, chart: new Chart(app, 'mesh', { namespace }) };
+}
+const errorsOf = (app: App) => app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+function find(chart: Chart, kind: string, name: string): KubeObject {
+  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name}`);
+  return found;
+}
+
+describe('Waypoint', () => {
+  test('emits the Gateway istioctl waypoint generate writes: class istio-waypoint, one HBONE listener, no labels by default', () => {
+    const { app, chart } = setup('shop');
+    const waypoint = new Waypoint(chart, 'Waypoint');
+    expect(errorsOf(app)).toEqual([]);
+    expect(find(chart, 'Gateway', 'waypoint')).toEqual({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'waypoint', namespace: 'shop' },
+      spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }] },
+    });
+    expect(waypoint.node.defaultChild).toBe(waypoint.apiObject);
+    expect(waypoint.traffic).toBe('service'); // istiod's default without the label
+    expect(waypoint.targetRef).toEqual({ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' });
+    expect(Waypoint.isWaypoint(waypoint)).toBe(true);
+    expect(Waypoint.isWaypoint(chart)).toBe(false);
+  });
+
+  test('labels istio.io/waypoint-for and istio.io/rev when given, in a MeshNamespace', () => {
+    const { app, chart } = setup();
+    const ns = new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.ambient() });
+    for (const traffic of ['service', 'workload', 'all', 'none'] as const) {
+      new Waypoint(chart, `W-${traffic}`, { namespace: ns, name: `wp-${traffic}`, waypointFor: traffic, revision: 'canary' });
+    }
+    expect(errorsOf(app)).toEqual([]);
+    const gateway = find(chart, 'Gateway', 'wp-all');
+    expect(gateway.metadata).toEqual({
+      name: 'wp-all',
+      namespace: 'shop',
+      labels: { 'istio.io/waypoint-for': 'all', 'istio.io/rev': 'canary' },
+    });
+    expect(find(chart, 'Gateway', 'wp-none').metadata.labels).toEqual({ 'istio.io/waypoint-for': 'none', 'istio.io/rev': 'canary' });
+  });
+
+  test('allowedNamespaces sets the listener allowedRoutes: All, or a namespace selector', () => {
+    const { app, chart } = setup('shop');
+    new Waypoint(chart, 'All', { name: 'all', allowedNamespaces: 'all' });
+    new Waypoint(chart, 'Some', { name: 'some', allowedNamespaces: { team: 'shop' } });
+    expect(errorsOf(app)).toEqual([]);
+    expect((find(chart, 'Gateway', 'all').spec as { listeners: unknown[] }).listeners).toEqual([
+      { name: 'mesh', port: 15008, protocol: 'HBONE', allowedRoutes: { namespaces: { from: 'All' } } },
+    ]);
+    expect((find(chart, 'Gateway', 'some').spec as { listeners: unknown[] }).listeners).toEqual([
+      {
+        name: 'mesh',
+        port: 15008,
+        protocol: 'HBONE',
+        allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { team: 'shop' } } } },
+      },
+    ]);
+  });
+
+  test('refusedNamespaceError: only other namespaces of a same-namespace waypoint are refused', () => {
+    const { chart } = setup('shop');
+    const same = new Waypoint(chart, 'Same');
+    const all = new Waypoint(chart, 'All', { name: 'all', allowedNamespaces: 'all' });
+    expect(same.refusedNamespaceError('shop')).toBeUndefined();
+    expect(same.refusedNamespaceError('ops')).toBe(
+      "waypoint shop/waypoint admits only its own namespace, so istio refuses its use from 'ops': create it with allowedNamespaces: 'all' (or labels that select 'ops')",
+    );
+    expect(all.refusedNamespaceError('ops')).toBeUndefined();
+  });
+
+  test('reports a reserved or invalid name, a missing namespace, an unknown traffic type and bad selectors, with paths', () => {
+    const { app, chart } = setup();
+    new Waypoint(chart, 'None', { namespace: 'shop', name: 'none' });
+    new Waypoint(chart, 'Upper', { namespace: 'shop', name: 'Waypoint' });
+    new Waypoint(chart, 'NoNamespace');
+    new Waypoint(chart, 'Traffic', { namespace: 'shop', name: 't', waypointFor: 'services' as WaypointTraffic });
+    new Waypoint(chart, 'EmptySelector', { namespace: 'shop', name: 'e', allowedNamespaces: {} });
+    new Waypoint(chart, 'BadAllowed', { namespace: 'shop', name: 'b', allowedNamespaces: 'any' as 'all' });
+    const errors = errorsOf(app);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\[mesh\/None\] waypoint name 'none' is reserved by istio/),
+        expect.stringMatching(/^\[mesh\/Upper\] waypoint name 'Waypoint'/),
+        expect.stringMatching(/^\[mesh\/NoNamespace\] waypoint has no namespace: pass namespace/),
+        "[mesh/Traffic] waypointFor 'services' is not a traffic type: use one of all, none, service, workload",
+        "[mesh/EmptySelector] allowedNamespaces {} selects every namespace: write 'all', or give labels",
+        "[mesh/BadAllowed] allowedNamespaces 'any' is not valid: use 'same', 'all' or namespace labels",
+      ]),
+    );
+    expect(errors).toHaveLength(6);
+  });
+
+  test('its Gateway lands in the policies stage (after the Gateway API CRDs and istiod)', () => {
+    const { chart } = setup('shop');
+    new Waypoint(chart, 'Waypoint');
+    const stage = classifyStage(find(chart, 'Gateway', 'waypoint'), {
+      controlPlaneNamespaces: new Set(['istio-system']),
+      fromControlPlane: false,
+    });
+    expect(stage).toBe(Stage.policies());
+  });
+});

@@ -1,0 +1,197 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Testing } from 'cdk8s';
+import { Istiod } from '../../../src/constructs/control-plane/istiod';
+import { EgressGateway } from '../../../src/constructs/gateways/egress-gateway';
+import { type GatewayProps } from '../../../src/constructs/gateways/gateway-release';
+import { IngressGateway } from '../../../src/constructs/gateways/ingress-gateway';
+import { MeshNamespace } from '../../../src/constructs/mesh-namespace';
+import { synthWarnings } from '../../../src/core/warnings';
+import { ChartSource } from '../../../src/engine/charts/chart-source';
+import { type KubeObject } from '../../../src/engine/k8s/object';
+import { parseDocuments } from '../../../src/engine/yaml/documents';
+import { MeshApp } from '../../../src/synth/mesh-app';
+import { FIXTURE_CHARTS, findObject, useTempDir } from '../../engine/charts/test-helpers';
+
+const tmp = useTempDir('gateway-release-test-');
+let renders = '';
+beforeAll(() => {
+  renders = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-renders-'));
+});
+afterAll(() => fs.rmSync(renders, { recursive: true, force: true }));
+
+const chartProps = (): { sources: ChartSource[]; renderCacheDir: string } => ({
+  sources: [ChartSource.localDir(FIXTURE_CHARTS)],
+  renderCacheDir: renders,
+});
+
+function ingress(props: GatewayProps = {}): { chart: Chart; gateway: IngressGateway } {
+  const chart = new Chart(Testing.app(), 'edge');
+  return { chart, gateway: new IngressGateway(chart, 'Ingress', { ...chartProps(), ...props }) };
+}
+
+function warningsOf(chart: Chart): string[] {
+  return synthWarnings(chart.node.findAll()).map((w) => w.message);
+}
+
+/** Synth through MeshApp; returns every written object. */
+function synthApp(build: (app: MeshApp) => void, options: { syncWaves?: boolean } = {}): KubeObject[] {
+  const outdir = path.join(tmp(), 'dist');
+  const app = new MeshApp({ outdir, syncWaves: options.syncWaves });
+  build(app);
+  app.synth();
+  return fs
+    .readdirSync(outdir)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => parseDocuments(fs.readFileSync(path.join(outdir, f), 'utf-8')).map((d) => d.value as KubeObject));
+}
+
+function synthError(build: (app: MeshApp) => void): string {
+  try {
+    synthApp(build);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('synth did not fail');
+}
+
+describe('GatewayRelease (shared by IngressGateway and EgressGateway)', () => {
+  test('creates its namespace first, like --create-namespace', () => {
+    const objects = Testing.synth(ingress().chart);
+    expect(objects[0]).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'istio-ingress' } });
+    expect(findObject(objects, 'Deployment', 'istio-ingressgateway').metadata.namespace).toBe('istio-ingress');
+  });
+
+  test('createNamespace: false adds no Namespace', () => {
+    const { chart, gateway } = ingress({ createNamespace: false });
+    expect(gateway.namespaceObject).toBeUndefined();
+    expect(Testing.synth(chart).filter((o) => o.kind === 'Namespace')).toEqual([]);
+  });
+
+  test('never creates a namespace Kubernetes owns (default, kube-system)', () => {
+    const { chart, gateway } = ingress({ namespace: 'default' });
+    expect(gateway.createNamespace).toBe(false);
+    expect(Testing.synth(chart).filter((o) => o.kind === 'Namespace')).toEqual([]);
+  });
+
+  test('shares a namespace with the control plane instead of creating it twice', () => {
+    const objects = synthApp((app) => {
+      const chart = new Chart(app, 'mesh');
+      new Istiod(chart, 'Istiod', chartProps());
+      new IngressGateway(chart, 'Ingress', { ...chartProps(), namespace: 'istio-system' });
+    });
+    expect(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual(['istio-system']);
+  });
+
+  test('two gateways in one namespace share its Namespace object', () => {
+    const chart = new Chart(Testing.app(), 'edge');
+    const a = new IngressGateway(chart, 'A', { ...chartProps(), namespace: 'edge' });
+    const b = new EgressGateway(chart, 'B', { ...chartProps(), namespace: 'edge' });
+    expect(a.namespaceObject).toBeDefined();
+    expect(b.namespaceObject).toBeUndefined();
+  });
+
+  test('a MeshNamespace of the same name is a synth error that names both and the fix', () => {
+    const message = synthError((app) => {
+      const chart = new Chart(app, 'edge');
+      new MeshNamespace(chart, 'Ns', { name: 'istio-ingress' });
+      new IngressGateway(chart, 'Ingress', chartProps());
+    });
+    expect(message).toContain("namespace 'istio-ingress' is created here");
+    expect(message).toContain('set createNamespace: false on edge/Ingress');
+  });
+
+  test('reads pod selector, Service name and ports from the rendered objects', () => {
+    const { gateway } = ingress({ name: 'public-gw', values: { service: { ports: [{ name: 'http', port: 8080, targetPort: 8081 }] } } });
+    expect(gateway.podSelector).toEqual({ app: 'public-gw', istio: 'public-gw' });
+    expect(gateway.serviceName).toBe('public-gw');
+    expect(gateway.servicePorts).toEqual([{ name: 'http', port: 8080, targetPort: 8081 }]);
+  });
+
+  test("the selector follows labels.app and labels.istio, as the chart's does", () => {
+    expect(ingress({ values: { labels: { istio: 'public' } } }).gateway.podSelector).toEqual({
+      app: 'istio-ingressgateway',
+      istio: 'public',
+    });
+  });
+
+  test('service.type None: no Service, no ports', () => {
+    const { chart, gateway } = ingress({ values: { service: { type: 'None' } } });
+    expect(Testing.synth(chart).some((o) => o.kind === 'Service')).toBe(false);
+    expect(gateway.servicePorts).toEqual([]);
+  });
+
+  test('a revision labels the pods for that revision and is exposed', () => {
+    const { chart, gateway } = ingress({ values: { revision: 'canary' } });
+    expect(gateway.revision).toBe('canary');
+    const labels = findObject(Testing.synth(chart), 'Deployment', 'istio-ingressgateway').spec.template.metadata.labels;
+    expect(labels).toMatchObject({ 'istio.io/rev': 'canary', 'sidecar.istio.io/inject': 'true' });
+  });
+
+  test('extraValues merge over values', () => {
+    const { chart, gateway } = ingress({ values: { env: { A: '1' } }, extraValues: { env: { B: '2' } } });
+    expect(gateway.values.env).toEqual({ A: '1', B: '2' });
+    const env = findObject(Testing.synth(chart), 'Deployment', 'istio-ingressgateway').spec.template.spec.containers[0].env;
+    expect(env).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'B', value: '2' },
+    ]);
+  });
+
+  test('a PodDisruptionBudget the chart would drop (one pod) is a synth warning with the fix, and none is rendered', () => {
+    const { chart } = ingress({ values: { podDisruptionBudget: { minAvailable: 1 } } });
+    expect(Testing.synth(chart).some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);
+    const warnings = warningsOf(chart);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('raise autoscaling.minReplicas to 2 or more');
+  });
+
+  test('with two pods the PodDisruptionBudget is rendered and nothing is warned', () => {
+    const { chart } = ingress({ values: { autoscaling: { minReplicas: 2 }, podDisruptionBudget: { minAvailable: 1 } } });
+    const pdb = findObject(Testing.synth(chart), 'PodDisruptionBudget', 'istio-ingressgateway');
+    expect(pdb.spec).toEqual({ minAvailable: 1, selector: { matchLabels: { app: 'istio-ingressgateway', istio: 'ingressgateway' } } });
+    expect(warningsOf(chart)).toEqual([]);
+  });
+
+  test('invalid values and names fail synth with one line each, naming the value and the fix, without rendering', () => {
+    const message = synthError((app) => {
+      new IngressGateway(new Chart(app, 'edge'), 'Ingress', {
+        ...chartProps(),
+        name: 'Bad_Name',
+        values: { replicaCount: -1, service: { type: 'External' as 'ClusterIP' } },
+      });
+    });
+    expect(message).toContain("name 'Bad_Name' is not a valid dns-1123 label");
+    expect(message).toContain('values.replicaCount is -1: must be an integer >= 0');
+    expect(message).toContain('values.service.type is "External": must be one of LoadBalancer, NodePort, ClusterIP, None');
+    expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  test('a chart that is not found is a synth error, not an exception from the constructor', () => {
+    const empty = fs.mkdtempSync(path.join(tmp(), 'charts-'));
+    const message = synthError((app) => {
+      new IngressGateway(new Chart(app, 'edge'), 'Ingress', { sources: [ChartSource.localDir(empty)], renderCacheDir: renders });
+    });
+    expect(message).toContain("istio chart 'gateway' version 1.30.3 not found");
+  });
+
+  test("gateway objects apply after istiod (workloads stage), its Namespace with the namespaces, even in istiod's namespace", () => {
+    const objects = synthApp(
+      (app) => {
+        const chart = new Chart(app, 'mesh');
+        new Istiod(chart, 'Istiod', chartProps());
+        new IngressGateway(chart, 'Ingress', chartProps());
+        new EgressGateway(chart, 'Egress', { ...chartProps(), namespace: 'istio-system' });
+      },
+      { syncWaves: true },
+    );
+    const wave = (kind: string, name: string): number =>
+      Number(findObject(objects, kind, name).metadata.annotations['argocd.argoproj.io/sync-wave']);
+    expect(wave('Deployment', 'istiod')).toBe(10);
+    expect(wave('Namespace', 'istio-ingress')).toBe(20);
+    expect(wave('Deployment', 'istio-ingressgateway')).toBe(30);
+    expect(wave('Service', 'istio-ingressgateway')).toBe(30);
+    expect(wave('Deployment', 'istio-egressgateway')).toBe(30);
+  });
+});

@@ -1,0 +1,57 @@
+import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
+import { routeParentNotFound } from '../../../../../src/engine/analysis/rules/gateways/route-parent-not-found';
+import { httpRoute, k8sGateway, namespace, service } from '../../../../support/gateway-objects';
+
+const edge = k8sGateway('edge', 'istio-ingress', [
+  { name: 'http', port: 80, protocol: 'HTTP' },
+  { name: 'https', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'cert' }] } },
+]);
+const web = service('web', 'shop', [{ name: 'http', port: 80 }]);
+const check = (parentRefs: Record<string, unknown>[]) =>
+  routeParentNotFound.check(
+    new ObjectIndex([namespace('istio-ingress'), namespace('shop'), edge, web, httpRoute('web', 'shop', parentRefs)]),
+  );
+
+describe('routeParentNotFound', () => {
+  test('fires for a Gateway parent without namespace, which defaults to the route namespace', () => {
+    const findings = check([{ name: 'edge' }]);
+    expect(findings.map((f) => f.code)).toEqual(['CDK8SI050']);
+    expect(findings[0].message).toMatch(/HTTPRoute shop\/web: parentRef names Gateway shop\/edge, which is not in the input/);
+  });
+
+  test('fires for a sectionName or port no listener of the Gateway has, naming the listeners', () => {
+    const [bySection] = check([{ name: 'edge', namespace: 'istio-ingress', sectionName: 'grpc' }]);
+    expect(bySection.message).toMatch(
+      /listener named 'grpc' of Gateway istio-ingress\/edge.*listeners: 'http' \(port 80\), 'https' \(port 443\)/,
+    );
+    expect(bySection.objects.map((o) => `${o.kind} ${o.name}`)).toEqual(['HTTPRoute web', 'Gateway edge']);
+    expect(check([{ name: 'edge', namespace: 'istio-ingress', sectionName: 'http', port: 443 }])[0].message).toMatch(
+      /listener named 'http' on port 443/,
+    );
+  });
+
+  test('fires for a mesh route (GAMMA) whose Service or Service port is missing', () => {
+    expect(check([{ group: '', kind: 'Service', name: 'api' }])[0].message).toMatch(/names Service shop\/api, which is not in the input/);
+    expect(check([{ group: '', kind: 'Service', name: 'web', port: 8080 }])[0].message).toMatch(
+      /port 8080 of Service shop\/web, which exposes 80/,
+    );
+  });
+
+  test('is quiet for existing parents: a Gateway, its listener by name and port, and a Service', () => {
+    const refs = [
+      { name: 'edge', namespace: 'istio-ingress' },
+      { name: 'edge', namespace: 'istio-ingress', sectionName: 'https', port: 443 },
+      { group: '', kind: 'Service', name: 'web', port: 80 },
+    ];
+    expect(check(refs)).toEqual([]);
+  });
+
+  test('is quiet for parents in a namespace the input does not hold, and for other kinds', () => {
+    expect(
+      check([
+        { name: 'edge', namespace: 'elsewhere' },
+        { group: 'example.com', kind: 'Proxy', name: 'x' },
+      ]),
+    ).toEqual([]);
+  });
+});
