@@ -2,16 +2,8 @@ import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { UserError } from '../errors';
 import { externalHostProblem, EXTERNAL_HOSTS_ANNOTATION, formatExternalHosts } from '../model/external-hosts';
-import { podTemplatePatches } from './pod-template-patch';
-import {
-  describeTarget,
-  EXPECTED_WORKLOAD,
-  isConstruct,
-  type IWorkload,
-  type KubeTarget,
-  resolvedObject,
-  workloadOf,
-} from './workload-target';
+import { patchPodTemplate } from './pod-template-patch';
+import { describeTarget, EXPECTED_WORKLOAD, isConstruct, type IWorkload, type KubeTarget, workloadOf } from './workload-target';
 
 const ID = 'ExternalHosts';
 
@@ -37,18 +29,7 @@ class ExternalHosts extends Construct {
     const problems = [...this.hosts].map(externalHostProblem).filter((p): p is string => !!p);
     if (problems.length > 0 || this.target.podMetadata) return problems;
     // A plain ApiObject: patch its pod template once, when the tree is complete (as MeshWorkload does).
-    if (!this.patchProblems) {
-      const patches = podTemplatePatches(
-        resolvedObject(this.target),
-        {},
-        { [EXTERNAL_HOSTS_ANNOTATION]: formatExternalHosts([...this.hosts]) },
-      );
-      if (typeof patches === 'string') this.patchProblems = [patches];
-      else {
-        this.target.apiObject.addJsonPatch(...patches);
-        this.patchProblems = [];
-      }
-    }
+    this.patchProblems ??= patchPodTemplate(this.target, {}, { [EXTERNAL_HOSTS_ANNOTATION]: formatExternalHosts([...this.hosts]) });
     return this.patchProblems;
   }
 }

@@ -9,7 +9,7 @@ import { USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL } from '../model/waypo
 import { useWaypointLabels } from './ambient/use-waypoint';
 import { Waypoint } from './ambient/waypoint';
 import { PeerAuthentication } from './policies/peer-authentication';
-import { missingRevisionError } from './revisions';
+import { missingDefaultRevisionError, missingRevisionError } from './revisions';
 
 export interface MeshNamespaceProps {
   /** The namespace's name (a dns-1123 label). Existing namespaces such as `default` may be named too. */
@@ -119,6 +119,13 @@ export class MeshNamespace extends Construct {
 
   private revisionProblems(): string[] {
     const mode = this.injection;
+    if (mode.kind === 'sidecar') {
+      const error = missingDefaultRevisionError(
+        this,
+        `namespace '${this.name}' is labeled ${INJECTION_LABEL}=enabled (InjectionMode.sidecar())`,
+      );
+      return error ? [error] : [];
+    }
     if (mode.kind !== 'revision' || mode.external || mode.validate().length > 0) return [];
     const error = missingRevisionError(this, String(mode.revision), `InjectionMode.revision('${mode.revision}', { external: true })`);
     return error ? [error] : [];

@@ -5,7 +5,7 @@
  */
 import { JsonPatch } from 'cdk8s';
 import { isRecord, type KubeObject } from '../engine/k8s/object';
-import { podTemplateOf, podTemplatePath } from './workload-target';
+import { type KubeTarget, podTemplateOf, podTemplatePath, resolvedObject } from './workload-target';
 
 /** The patches that set `labels` and `annotations` on the pod template of `object`; an error when it has none. */
 export function podTemplatePatches(
@@ -29,6 +29,22 @@ export function podTemplatePatches(
     if (!isRecord(metadata[field])) return [JsonPatch.add(pointer(path), { ...map })];
     return Object.entries(map).map(([key, value]) => JsonPatch.add(pointer([...path, key]), value));
   });
+}
+
+/**
+ * Adds the patches for `labels` and `annotations` to a plain ApiObject; the problem when it has no pod template.
+ * Call it once the tree is complete (at validation): the patches are chosen from the resolved object.
+ */
+export function patchPodTemplate(
+  target: KubeTarget,
+  labels: Readonly<Record<string, string>>,
+  annotations: Readonly<Record<string, string>>,
+  object: KubeObject = resolvedObject(target),
+): string[] {
+  const patches = podTemplatePatches(object, labels, annotations);
+  if (typeof patches === 'string') return [patches];
+  target.apiObject.addJsonPatch(...patches);
+  return [];
 }
 
 /** The labels of the pod template of a resolved object. */

@@ -45,3 +45,19 @@ export function missingRevisionError(scope: IConstruct, revision: string, extern
   const add = revision === DEFAULT_REVISION ? 'new Istiod(scope, id)' : `new Istiod(scope, id, { revision: '${revision}' })`;
   return `revision '${revision}' has no istiod in this app (${here}): add ${add}, or declare it external with ${externalHint}`;
 }
+
+/**
+ * The error when the app has Istiods but none serves the default revision's selectors (`istio-injection=enabled`):
+ * no Istiod without revision and no RevisionTag `default` (e.g. after a canary upgrade removed the old default).
+ * An app without any Istiod (control plane installed elsewhere) is not checked. `what` names the user.
+ */
+export function missingDefaultRevisionError(scope: IConstruct, what: string): string | undefined {
+  const known = appRevisions(scope);
+  if (known.length === 0 || known.includes(DEFAULT_REVISION) || tagOf(scope, DEFAULT_REVISION)) return undefined;
+  return (
+    `${what}, which only the default revision serves, but this app has no Istiod without revision and no ` +
+    `RevisionTag 'default' (istiod revisions in this app: ${known.join(', ')}): add new RevisionTag(scope, id, ` +
+    `{ name: 'default', revision: <Istiod> }), or use InjectionMode.revision('<revision or tag>') ` +
+    `(InjectionMode.revision('default', { external: true }) for a default revision installed elsewhere)`
+  );
+}

@@ -6,7 +6,7 @@ import { UserError } from '../errors';
 import { REVISION_LABEL, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
 import { describeValue, dns1123LabelError } from '../model/names';
 import { MeshNamespace } from './mesh-namespace';
-import { podTemplateLabels, podTemplatePatches } from './pod-template-patch';
+import { patchPodTemplate, podTemplateLabels } from './pod-template-patch';
 import { PreInjector } from './pre-injection';
 import { missingRevisionError } from './revisions';
 import { WorkloadInjection } from './workload-injection';
@@ -151,9 +151,7 @@ export class MeshWorkload extends Construct {
     const problems = contradictions(wanted, (key) => existing[key], `the pod template's labels`);
     const annotations: Record<string, string> =
       this.injection.kind === 'pre-injected' ? {} : { [INJECTION_SUMMARY_ANNOTATION]: this.summary };
-    const patches = podTemplatePatches(object, wanted, annotations);
-    if (typeof patches === 'string') problems.push(patches);
-    else target.apiObject.addJsonPatch(...patches);
+    problems.push(...patchPodTemplate(target, wanted, annotations, object));
     return (this.patchProblems = problems);
   }
 

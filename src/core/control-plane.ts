@@ -4,7 +4,7 @@ import { type ApiObject } from 'cdk8s';
 import { type IConstruct } from 'constructs';
 import { brand, hasBrand } from '../model/brand';
 
-/** A construct that installs part of the control plane into a namespace (IstioBase, Istiod). */
+/** A construct that installs part of the control plane into a namespace (IstioBase, Istiod, IstioCni, Ztunnel). */
 export interface IControlPlane extends IConstruct {
   /** Namespace the construct installs into. */
   readonly namespace: string;

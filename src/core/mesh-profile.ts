@@ -37,10 +37,14 @@ export function isMeshChart(c: IConstruct): c is IMeshChart {
  */
 export function meshProfileDefaults(scope: IConstruct): Record<string, unknown> | undefined {
   const app = meshAppOf(scope);
-  if (!app || (app.profile === undefined && app.platform === undefined)) return undefined;
+  // An unknown profile or platform is the MeshApp's own error (meshProfileErrors); passing it on would repeat it
+  // once per chart.
+  const profile = ISTIO_PROFILES.includes(app?.profile as IstioProfileName) ? app?.profile : undefined;
+  const platform = ISTIO_PLATFORMS.includes(app?.platform as IstioPlatform) ? app?.platform : undefined;
+  if (profile === undefined && platform === undefined) return undefined;
   return {
-    ...(app.profile !== undefined ? { profile: app.profile } : {}),
-    ...(app.platform !== undefined ? { global: { platform: app.platform } } : {}),
+    ...(profile !== undefined ? { profile } : {}),
+    ...(platform !== undefined ? { global: { platform } } : {}),
   };
 }
 

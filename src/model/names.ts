@@ -1,4 +1,5 @@
 /** Kubernetes name and label syntax checks. Each returns a lower-case message (value, rule, fix) or undefined. */
+import { shortValue } from './printable';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -6,7 +7,7 @@ const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 /** Shows a value of any type in a message: strings quoted, everything else by its type. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') return `'${shortValue(value)}'`;
   if (value === undefined || value === null) return String(value);
   if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
   if (Array.isArray(value)) return 'an array';

@@ -14,9 +14,6 @@ export const WAYPOINT_GATEWAY_CLASS = 'istio-waypoint';
 /** The one listener of a waypoint: HBONE on 15008, as `istioctl waypoint generate` writes it. */
 export const WAYPOINT_LISTENER = { name: 'mesh', port: 15008, protocol: 'HBONE' } as const;
 
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
-export const GATEWAY_API_VERSION = `${GATEWAY_API_GROUP}/v1`;
-
 /** Which traffic a waypoint handles: addressed to services, to workloads, both, or neither. */
 export type WaypointTraffic = 'service' | 'workload' | 'all' | 'none';
 export const WAYPOINT_TRAFFIC: readonly WaypointTraffic[] = ['all', 'none', 'service', 'workload'];

@@ -2,6 +2,7 @@ import { type App, ApiObject, Chart, DependencyGraph } from 'cdk8s';
 import { type IConstruct } from 'constructs';
 import { type KubeObject } from '../engine/k8s/object';
 import { UserError } from '../errors';
+import { oneLine } from '../model/printable';
 
 /** A synthesized object with the construct it came from. */
 export interface SynthObject {
@@ -20,10 +21,15 @@ export function validateApp(app: App): void {
   for (const construct of app.node.findAll()) {
     for (const error of construct.node.validate()) errors.push(`[${construct.node.path}] ${error}`);
   }
-  if (errors.length > 0) {
-    throw new UserError(`synth failed: ${errors.length} invalid input${errors.length === 1 ? '' : 's'}:\n  ${errors.join('\n  ')}`);
-  }
+  if (errors.length === 0) return;
+  // One line per failure, whatever the props held (line breaks, megabytes); a runaway count is cut, not printed whole.
+  const shown = errors.slice(0, MAX_REPORTED).map((e) => oneLine(e));
+  const more = errors.length > MAX_REPORTED ? `\n  ... and ${errors.length - MAX_REPORTED} more: fix the ones above and synth again` : '';
+  throw new UserError(`synth failed: ${errors.length} invalid input${errors.length === 1 ? '' : 's'}:\n  ${shown.join('\n  ')}${more}`);
 }
+
+/** Failures listed in one synth report. */
+const MAX_REPORTED = 100;
 
 /**
  * Resolves every chart's objects (cdk8s's own toJson, so lazy values and JSON patches apply), in chart order.

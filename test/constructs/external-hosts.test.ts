@@ -1,16 +1,9 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { declareExternalHosts } from '../../src/constructs/external-hosts';
-import { type KubeObject } from '../../src/engine/k8s/object';
 import { EXTERNAL_HOSTS_ANNOTATION } from '../../src/model/external-hosts';
 import { at } from '../support/json';
-
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
-}
+import { findInChart, validationErrors } from '../support/chart';
 
 describe('declareExternalHosts', () => {
   test("writes the sorted hosts of every call to a cdk8s-plus workload's pod template annotation", () => {
@@ -22,8 +15,8 @@ describe('declareExternalHosts', () => {
     });
     declareExternalHosts(web, ['api.stripe.com']);
     declareExternalHosts(web, ['www.googleapis.com', 'api.stripe.com']);
-    expect(errors(app)).toEqual([]);
-    expect(at(find(chart, 'Deployment', 'web'), 'spec', 'template', 'metadata', 'annotations', EXTERNAL_HOSTS_ANNOTATION)).toBe(
+    expect(validationErrors(app)).toEqual([]);
+    expect(at(findInChart(chart, 'Deployment', 'web'), 'spec', 'template', 'metadata', 'annotations', EXTERNAL_HOSTS_ANNOTATION)).toBe(
       'api.stripe.com,www.googleapis.com',
     );
   });
@@ -38,8 +31,8 @@ describe('declareExternalHosts', () => {
       spec: { template: { spec: { containers: [] } } },
     });
     declareExternalHosts(job, ['api.example.com']);
-    expect(errors(app)).toEqual([]);
-    expect(at(find(chart, 'Job', 'sync'), 'spec', 'template', 'metadata', 'annotations', EXTERNAL_HOSTS_ANNOTATION)).toBe(
+    expect(validationErrors(app)).toEqual([]);
+    expect(at(findInChart(chart, 'Job', 'sync'), 'spec', 'template', 'metadata', 'annotations', EXTERNAL_HOSTS_ANNOTATION)).toBe(
       'api.example.com',
     );
   });
@@ -56,7 +49,7 @@ describe('declareExternalHosts', () => {
     });
     declareExternalHosts(cm, ['a.example.com']);
     declareExternalHosts(job, ['https://api.example.com/v1']);
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^declareExternalHosts: expected a workload .*, got an ApiObject 'cfg' \(kind ConfigMap\)/),
       expect.stringMatching(/^external host 'https:\/\/api.example.com\/v1' is not a host name/),
     ]);

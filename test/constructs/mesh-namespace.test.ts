@@ -102,6 +102,28 @@ describe('MeshNamespace', () => {
     ]);
   });
 
+  test('fails for istio-injection=enabled when the app has Istiods but none serves the default revision', () => {
+    const { app, chart } = setup();
+    const cp = new Chart(app, 'cp');
+    new Istiod(cp, 'New', { revision: '1-30-3', sources });
+    new RevisionTag(cp, 'Prod', { name: 'prod', revision: '1-30-3' });
+    new MeshNamespace(chart, 'Legacy', { name: 'legacy', injection: InjectionMode.sidecar() });
+    new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.revision('prod') });
+    const errors = errorsOf(app);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^\[mesh\/Legacy\] namespace 'legacy' is labeled istio-injection=enabled \(InjectionMode.sidecar\(\)\), which only the default revision serves/,
+    );
+  });
+
+  test('istio-injection=enabled is fine with a default tag on a revisioned Istiod', () => {
+    const { app, chart } = setup();
+    const cp = new Chart(app, 'cp');
+    new RevisionTag(cp, 'Default', { name: 'default', revision: new Istiod(cp, 'New', { revision: '1-30-3', sources }) });
+    new MeshNamespace(chart, 'Legacy', { name: 'legacy', injection: InjectionMode.sidecar() });
+    expect(errorsOf(app)).toEqual([]);
+  });
+
   test('fails when extra labels try to set an injection label', () => {
     const { app, chart } = setup();
     const ns = new MeshNamespace(chart, 'Ns', { name: 'shop', labels: { 'istio.io/rev': 'canary' } });

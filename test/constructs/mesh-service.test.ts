@@ -7,6 +7,7 @@ import { addToMesh } from '../../src/constructs/workloads';
 import { IstioDuration } from '../../src/model/traffic/duration';
 import { StringMatch } from '../../src/model/traffic/string-match';
 import { RetryOn } from '../../src/model/traffic/traffic-values';
+import { validationErrors } from '../support/chart';
 
 const HOST = 'echo.shop.svc.cluster.local';
 
@@ -25,7 +26,6 @@ function setup() {
   return { app, chart, v1, v2, service };
 }
 
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
 const errorsWithPath = (app: App) => app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
 /** What the tests read of a synthesized DestinationRule or VirtualService. */
 interface Route {
@@ -73,7 +73,7 @@ describe('MeshService', () => {
     const { app, chart, v1, v2, service } = setup();
     const mesh = new MeshService(chart, 'Echo', { service, versions: { v1, v2 } });
     mesh.canary({ stable: 'v1', canary: 'v2', weight: 10 });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     const dr = find(chart, 'DestinationRule', 'echo');
     expect(dr.metadata.namespace).toBe('shop');
     expect(dr.spec.host).toBe(HOST);
@@ -101,7 +101,7 @@ describe('MeshService', () => {
     addToMesh(v1);
     expect(v1.podMetadata.getLabel('sidecar.istio.io/inject')).toBe('true');
     new MeshService(chart, 'Echo', { service, versions: { v1, v2 } }).canary({ stable: 'v1', canary: 'v2', weight: 50 });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     expect(find(chart, 'DestinationRule', 'echo').spec.subsets[0]).toEqual({ name: 'v1', labels: { app: 'echo', version: 'v1' } });
   });
 
@@ -114,7 +114,7 @@ describe('MeshService', () => {
       circuitBreaker: { outlierDetection: { consecutive5xxErrors: 3 }, connectionPool: { http1MaxPendingRequests: 10 } },
     });
     mesh.abTest({ header: 'x-group', match: StringMatch.exact('beta'), variant: 'v2', control: 'v1' });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     const vs = find(chart, 'VirtualService', 'echo');
     expect(vs.spec.http.map((r) => r.name)).toEqual(['variant', 'control']);
     expect(routeNamed(vs.spec.http, 'variant')?.match).toEqual([{ headers: { 'x-group': { exact: 'beta' } } }]);
@@ -180,7 +180,7 @@ describe('MeshService', () => {
     const { app, chart, v1, service } = setup();
     const mesh = new MeshService(chart, 'Echo', { service, versions: { v1 }, port: 8080 });
     mesh.canary({ stable: 'v1', canary: 'v3', weight: 10 });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       "port 8080 is not a port of service 'echo' (it has 80): route to one of those, or add the port to the service",
       "canary() names version 'v3', which is not defined (known: v1): add it to `versions` or call addVersion()",
     ]);
@@ -193,7 +193,7 @@ describe('MeshService', () => {
       containers: [{ image: 'hashicorp/http-echo', securityContext: { ensureNonRoot: false } }],
     });
     new MeshService(chart, 'Echo', { service, versions: { v1, v2: other } }).canary({ stable: 'v1', canary: 'v2', weight: 5 });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       "version 'v2' runs in namespace 'web' but service 'echo' is in 'shop': a service only reaches pods of its own namespace; move the workload or the service",
     ]);
   });
@@ -222,12 +222,12 @@ describe('MeshService', () => {
     mesh.addVersion('v1', { version: 'v1' });
     mesh.addVersion('v2', { version: 'v2' });
     mesh.canary({ stable: 'v1', canary: 'v2', weight: 50 });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     const vs = find(chart, 'VirtualService', 'api');
     expect(vs.metadata.namespace).toBe('web');
     expect(vs.spec.http[0].route[0].destination).toEqual({ host: 'api.web.svc.cluster.local', subset: 'v1', port: { number: 80 } });
     mesh.addVersion('v1', { version: 'other' });
-    expect(errors(app)).toEqual(["mesh service 'api' already has version 'v1': give the new version another name"]);
+    expect(validationErrors(app)).toEqual(["mesh service 'api' already has version 'v1': give the new version another name"]);
     expect(render(chart, 'DestinationRule', 'api').spec.subsets[0]).toEqual({ name: 'v1', labels: { version: 'v1' } });
   });
 
@@ -237,7 +237,7 @@ describe('MeshService', () => {
     new MeshService(chart, 'Api', { service: { name: 'api', namespace: 'web', ports: [{ port: 80 }, { port: 9090 }] } }).injectFault({
       delay: { fixedDelay: IstioDuration.seconds(1) },
     });
-    expect(errors(app)).toEqual(["service 'api' has several ports (80, 9090): set `port` to the one routes should use"]);
+    expect(validationErrors(app)).toEqual(["service 'api' has several ports (80, 9090): set `port` to the one routes should use"]);
   });
 
   test('takes a cdk8s-plus-33 Service and cdk8s-plus-33 workloads', () => {
@@ -251,7 +251,7 @@ describe('MeshService', () => {
     const service = new kplus33.Service(chart, 'echo', { metadata: { name: 'echo' }, ports: [{ name: 'http', port: 80 }] });
     const mesh = new MeshService(chart, 'Echo', { service, versions: { v1: deploy('v1'), v2: deploy('v2') }, port: 80 });
     mesh.canary({ stable: 'v1', canary: 'v2', weight: 20 });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     expect(mesh.host).toBe(HOST);
     expect(find(chart, 'DestinationRule', 'echo').spec.subsets).toEqual([
       { name: 'v1', labels: { app: 'echo', version: 'v1' } },
@@ -283,7 +283,7 @@ describe('MeshService', () => {
     addToMesh(v1);
     const mesh = new MeshService(chart, 'Echo', { service, versions: { v1, v2: deploy('v2') }, port: 8080 });
     mesh.canary({ stable: 'v1', canary: 'v2', weight: 20 });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       "port 8080 is not a port of service 'echo' (it has 80): route to one of those, or add the port to the service",
     ]);
     expect(render(chart, 'DestinationRule', 'echo').spec.subsets[0]).toEqual({ name: 'v1', labels: { app: 'echo', version: 'v1' } });
@@ -308,7 +308,7 @@ describe('MeshService', () => {
     const config = new ApiObject(chart, 'Cfg', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' } });
     new MeshService(chart, 'Echo', { service, versions: { v1, cfg: config, svc: service, n: 5 as never } });
     const expected = 'expected a workload or Pod (of cdk8s-plus, or an ApiObject of such a kind) or pod labels, got';
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       `version 'cfg': ${expected} an ApiObject 'cfg' (kind ConfigMap)`,
       `version 'svc': ${expected} a cdk8s-plus Service 'echo' (kind Service)`,
       `version 'n': ${expected} number 5`,
@@ -324,7 +324,7 @@ describe('MeshService.exposeThrough', () => {
     const echo = new MeshService(chart, 'Echo', { service, versions: { v1, v2 } });
     echo.canary({ stable: 'v1', canary: 'v2', weight: 10 });
     echo.exposeThrough(gatewayFor(['echo.example.com']));
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     const vs = find(chart, 'VirtualService', 'echo') as MeshObject & { spec: { gateways?: string[] } };
     expect(vs.spec.hosts).toEqual([HOST, 'echo.example.com']);
     expect(vs.spec.gateways).toEqual(['mesh', 'istio-ingress/public']);
@@ -334,6 +334,6 @@ describe('MeshService.exposeThrough', () => {
   test('refuses a wildcard host, which would capture the mesh traffic to other services', () => {
     const { app, chart, service } = setup();
     new MeshService(chart, 'Echo', { service }).exposeThrough(gatewayFor(['*']));
-    expect(errors(app)).toEqual([expect.stringMatching(/^exposeThrough\(\): host '\*' is a wildcard/)]);
+    expect(validationErrors(app)).toEqual([expect.stringMatching(/^exposeThrough\(\): host '\*' is a wildcard/)]);
   });
 });

@@ -1,5 +1,5 @@
-import { JsonPatch } from 'cdk8s';
-import { podTemplateLabels, podTemplatePatches } from '../../src/constructs/pod-template-patch';
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
+import { patchPodTemplate, podTemplateLabels, podTemplatePatches } from '../../src/constructs/pod-template-patch';
 import { type KubeObject } from '../../src/engine/k8s/object';
 
 const deployment = (template: unknown): KubeObject => ({
@@ -55,6 +55,25 @@ describe('podTemplatePatches', () => {
     expect(podTemplatePatches({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } }, { x: 'y' }, {})).toBe(
       "Deployment 'web' has no pod template at /spec/template: give it one (pods are built from it)",
     );
+  });
+});
+
+describe('patchPodTemplate', () => {
+  const apiObject = (spec: Record<string, unknown>) =>
+    new ApiObject(new Chart(new App(), 'test'), 'Web', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec });
+
+  test('adds the patches to the ApiObject', () => {
+    const object = apiObject({ template: { metadata: { labels: { app: 'web' } } } });
+    expect(patchPodTemplate({ construct: object, apiObject: object }, { x: 'y' }, { b: '2' })).toEqual([]);
+    expect(object.toJson().spec.template.metadata).toEqual({ labels: { app: 'web', x: 'y' }, annotations: { b: '2' } });
+  });
+
+  test('returns the problem of an object without pod template, adding nothing', () => {
+    const object = apiObject({});
+    expect(patchPodTemplate({ construct: object, apiObject: object }, { x: 'y' }, {})).toEqual([
+      "Deployment 'web' has no pod template at /spec/template: give it one (pods are built from it)",
+    ]);
+    expect(object.toJson().spec).toEqual({});
   });
 });
 

@@ -2,7 +2,14 @@ import { Chart, Testing } from 'cdk8s';
 import * as path from 'path';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { RevisionTag } from '../../src/constructs/control-plane/revision-tag';
-import { appRevisions, istiodFor, missingRevisionError, resolveRevision, tagOf } from '../../src/constructs/revisions';
+import {
+  appRevisions,
+  istiodFor,
+  missingDefaultRevisionError,
+  missingRevisionError,
+  resolveRevision,
+  tagOf,
+} from '../../src/constructs/revisions';
 import { ChartSource } from '../../src/engine/charts/chart-source';
 
 // Real helm renders of the fixture charts; never the network.
@@ -49,6 +56,35 @@ describe('revisions', () => {
       "revision 'stable' has no istiod in this app (istiod revisions in this app: canary; tags: prod): " +
         "add new Istiod(scope, id, { revision: 'stable' }), or declare it external with X",
     );
+  });
+});
+
+describe('the default revision (istio-injection=enabled)', () => {
+  test('names the user and both fixes when only revisioned Istiods remain and no default tag', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'cp');
+    new Istiod(chart, 'New', { revision: '1-30-3', sources });
+    new RevisionTag(chart, 'Prod', { name: 'prod', revision: '1-30-3' });
+    expect(missingDefaultRevisionError(chart, "namespace 'legacy' is labeled istio-injection=enabled")).toBe(
+      "namespace 'legacy' is labeled istio-injection=enabled, which only the default revision serves, but this app has no " +
+        "Istiod without revision and no RevisionTag 'default' (istiod revisions in this app: 1-30-3): add new " +
+        "RevisionTag(scope, id, { name: 'default', revision: <Istiod> }), or use InjectionMode.revision('<revision or tag>') " +
+        "(InjectionMode.revision('default', { external: true }) for a default revision installed elsewhere)",
+    );
+  });
+
+  test.each([
+    ['an Istiod without revision', (chart: Chart) => new Istiod(chart, 'Default', { sources })],
+    [
+      "a 'default' tag",
+      (chart: Chart) =>
+        new RevisionTag(chart, 'Default', { name: 'default', revision: new Istiod(chart, 'New', { revision: 'new', sources }) }),
+    ],
+    ['no Istiod at all (control plane elsewhere)', () => undefined],
+  ])('finds no error with %s', (_what, build) => {
+    const chart = new Chart(Testing.app(), 'cp');
+    build(chart);
+    expect(missingDefaultRevisionError(chart, 'x')).toBeUndefined();
   });
 });
 

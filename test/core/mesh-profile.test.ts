@@ -16,6 +16,13 @@ describe('meshProfileDefaults', () => {
     expect(meshProfileDefaults(new Construct(new App(), 'c'))).toBeUndefined();
     expect(meshProfileDefaults(new Construct(new MeshApp(), 'c'))).toBeUndefined();
   });
+
+  test("passes on no unknown profile or platform, so the MeshApp's own error is not repeated once per chart", () => {
+    const app = new MeshApp({ profile: 'ambient', platform: 'eks' as IstioPlatform });
+    expect(meshProfileDefaults(new Construct(app, 'c'))).toEqual({ profile: 'ambient' });
+    const unknownProfile = new MeshApp({ profile: 'default' as IstioProfileName, platform: 'gke' });
+    expect(meshProfileDefaults(new Construct(unknownProfile, 'c'))).toEqual({ global: { platform: 'gke' } });
+  });
 });
 
 describe('meshProfileConflicts', () => {

@@ -1,6 +1,7 @@
 /** The findings of `analyze` as text or JSON, written finding by finding (a big input can have a million). */
 import { type AnalysisResult } from '../../engine/analysis/analyze';
 import { type Finding, LEVELS, type ObjectRef } from '../../engine/analysis/rule';
+import { escapeControl } from '../../model/printable';
 import { type OutputSink } from '../output';
 
 export type ReportFormat = 'text' | 'json';
@@ -55,8 +56,9 @@ async function writeText(sink: OutputSink, { findings, suppressed }: AnalysisRes
   for (const f of findings) {
     counts.set(f.level, (counts.get(f.level) ?? 0) + 1);
     const [main, ...others] = f.objects;
-    let text = `${capitalize(f.level)} [${f.code}]${main ? ` (${describeRef(main)})` : ''} ${f.message}\n`;
-    for (const o of others) text += `  also: ${describeRef(o)}\n`;
+    // Messages and names quote the input: a line break there must not start a line of its own (a fake finding).
+    let text = escapeControl(`${capitalize(f.level)} [${f.code}]${main ? ` (${describeRef(main)})` : ''} ${f.message}`) + '\n';
+    for (const o of others) text += `  also: ${escapeControl(describeRef(o))}\n`;
     await sink.write(text);
   }
   if (findings.length > 0) {

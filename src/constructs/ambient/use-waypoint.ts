@@ -3,7 +3,7 @@ import { UserError } from '../../errors';
 import { brand, hasBrand } from '../../model/brand';
 import { describeValue } from '../../model/names';
 import { NO_WAYPOINT, USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL, waypointServes } from '../../model/waypoint';
-import { podTemplateLabels, podTemplatePatches } from '../pod-template-patch';
+import { patchPodTemplate, podTemplateLabels } from '../pod-template-patch';
 import {
   describeTarget,
   type IPodMetadata,
@@ -76,7 +76,7 @@ export class UseWaypoint extends Construct {
     if (pods?.podMetadata) problems.push(...labelPodMetadata(pods, pods.podMetadata, this.labels));
     // A plain ApiObject's pod template is patched at the first validation, when the tree is complete (as MeshWorkload does).
     let patched: string[] | undefined;
-    const patchOnce = () => (patched ??= pods && !pods.podMetadata ? patchPodTemplate(pods, this.labels) : []);
+    const patchOnce = () => (patched ??= pods && !pods.podMetadata ? labelPodTemplate(pods, this.labels) : []);
     const kind = service ? 'service' : 'workload';
     this.node.addValidation({
       validate: () => [...problems, ...patchOnce(), ...this.trafficProblems(kind), ...this.siblingProblems(target)],
@@ -127,13 +127,10 @@ function labelPodMetadata(target: KubeTarget, podMetadata: IPodMetadata, labels:
   return problems;
 }
 
-function patchPodTemplate(target: KubeTarget, labels: Record<string, string>): string[] {
+function labelPodTemplate(target: KubeTarget, labels: Record<string, string>): string[] {
   const object = resolvedObject(target);
   const problems = contradictions(labels, (key) => podTemplateLabels(object)[key], POD_LABELS);
-  const patches = podTemplatePatches(object, labels, {});
-  if (typeof patches === 'string') return [...problems, patches];
-  target.apiObject.addJsonPatch(...patches);
-  return problems;
+  return [...problems, ...patchPodTemplate(target, labels, {}, object)];
 }
 
 function contradictions(wanted: Record<string, string>, existing: (key: string) => unknown, where: string): string[] {

@@ -3,11 +3,10 @@ import { Construct } from 'constructs';
 import { brand, hasBrand } from '../../model/brand';
 import { REVISION_LABEL } from '../../model/injection-mode';
 import { describeValue, dns1123LabelError, labelMapErrors } from '../../model/names';
+import { GATEWAY_API_GROUP, GATEWAY_API_VERSION } from '../../model/traffic/gateway-api';
 import { type PolicyTargetRef } from '../../model/traffic/security';
 import {
   DEFAULT_WAYPOINT_TRAFFIC,
-  GATEWAY_API_GROUP,
-  GATEWAY_API_VERSION,
   NO_WAYPOINT,
   WAYPOINT_FOR_LABEL,
   WAYPOINT_GATEWAY_CLASS,

@@ -1,20 +1,19 @@
-import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
-import { brandControlPlane, type IControlPlane } from '../../core/control-plane';
-import { brandMeshChart, type IMeshChart, meshProfileConflicts, meshProfileDefaults } from '../../core/mesh-profile';
-import { ChartSource } from '../../engine/charts/chart-source';
+import { type Construct } from 'constructs';
+import { type IControlPlane } from '../../core/control-plane';
+import { type IMeshChart, meshProfileDefaults } from '../../core/mesh-profile';
 import { type KubeObject } from '../../engine/k8s/object';
-import { brand, hasBrand } from '../../model/brand';
+import { hasBrand } from '../../model/brand';
 import { type BaseValues } from '../../model/values/base-values';
 import { baseHelmValues } from '../../model/values/build';
 import { type ExtraValues } from '../../model/values/common';
 import { mergeValues } from '../../model/values/merge';
-import { validateBaseValues, validateNames } from '../../model/values/validate';
-import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
+import { validateBaseValues } from '../../model/values/validate';
+import { DEFAULT_NAMESPACE } from '../../model/values/version';
+import { brandControlPlaneChart, ChartRelease, controlPlaneChartErrors } from './chart-release';
 import { gitOpsFailurePolicy } from './failure-policy';
-import { addReleaseNamespace, type ControlPlaneNamespaceProps } from './namespace';
+import { type ControlPlaneNamespaceProps } from './namespace';
 import { defaultTagConflict, defaultTagOf, withDefaultTag } from './default-tag';
-import { addApiObjects, type ChartRenderProps, type ChartRequest, renderInto, renderOrRecord } from './rendered-chart';
+import { type ChartRenderProps, type ChartRequest } from './rendered-chart';
 
 export interface IstioBaseProps extends ChartRenderProps, ControlPlaneNamespaceProps {
   /**
@@ -33,30 +32,22 @@ export interface IstioBaseProps extends ChartRenderProps, ControlPlaneNamespaceP
 /**
  * Istio's cluster-wide base: CRDs, the reader service account and the default-revision validation webhook,
  * rendered from the official `base` chart at construction time. A chart that cannot be found or rendered
- * becomes a synth error, not an exception. Creates its namespace unless `createNamespace` is false or another
- * control-plane construct of the app did.
+ * becomes a synth error, not an exception. Creates its namespace unless `createNamespace` is false, Kubernetes
+ * creates it (kube-system, ...), or another control-plane construct of the app did.
  */
-export class IstioBase extends Construct implements IControlPlane, IMeshChart {
+export class IstioBase extends ChartRelease implements IControlPlane, IMeshChart {
   /** Whether `x` is an IstioBase, also one from another copy of this library. */
   public static isIstioBase(x: unknown): x is IstioBase {
     return hasBrand(x, 'IstioBase');
   }
 
   static {
-    brand(IstioBase, 'IstioBase');
-    brandControlPlane(IstioBase);
-    brandMeshChart(IstioBase);
+    brandControlPlaneChart(IstioBase, 'IstioBase');
   }
 
   /** The chart's published name. */
   public readonly chartName = 'base';
 
-  /** Namespace of the control plane. */
-  public readonly namespace: string;
-  /** False when the namespace is declared managed elsewhere. */
-  public readonly createNamespace: boolean;
-  /** The Namespace object, when this construct created it (see `createNamespace`). */
-  public readonly namespaceObject: ApiObject | undefined;
   /** The full values given to helm (our defaults, `values`, `extraValues`, the revision of a `default` tag). */
   public get values(): Record<string, unknown> {
     return this.request.values;
@@ -64,15 +55,9 @@ export class IstioBase extends Construct implements IControlPlane, IMeshChart {
   /** `defaultRevision` as the construct's own values set it (undefined: the `default` tag, if any, decides). */
   private readonly explicitDefaultRevision: unknown;
   private request: ChartRequest;
-  private rendered: readonly KubeObject[];
-  /** Errors of the current render: the array renderInto reports from, refilled by followDefaultTag. */
-  private readonly errors: string[];
 
   constructor(scope: Construct, id: string, props: IstioBaseProps = {}) {
-    super(scope, id);
-    this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
-    this.createNamespace = props.createNamespace ?? true;
-    this.namespaceObject = addReleaseNamespace(this);
+    super(scope, id, props.namespace ?? DEFAULT_NAMESPACE, props.createNamespace);
     const own = baseHelmValues({
       namespace: this.namespace,
       appDefaults: mergeValues(gitOpsFailurePolicy(this), meshProfileDefaults(this)),
@@ -82,20 +67,7 @@ export class IstioBase extends Construct implements IControlPlane, IMeshChart {
     this.explicitDefaultRevision = own.defaultRevision;
     const values = withDefaultTag(own, defaultTagOf(this));
     const release = props.releaseName ?? 'istio-base';
-    const errors = this.inputErrors(release, values);
-    this.request = {
-      chart: 'base',
-      version: props.version ?? ISTIO_VERSION,
-      sources: props.sources,
-      release,
-      namespace: this.namespace,
-      values,
-      cacheDir: props.renderCacheDir,
-      renderTimeout: props.renderTimeout,
-      userValues: { typed: props.values, extra: props.extraValues },
-    };
-    this.errors = errors;
-    this.rendered = renderInto(this, this.request, errors);
+    this.request = this.renderRelease({ chart: this.chartName, release, values, errors: this.inputErrors(release, values) }, props);
     this.node.addValidation({ validate: () => this.defaultTagProblems() });
   }
 
@@ -106,22 +78,8 @@ export class IstioBase extends Construct implements IControlPlane, IMeshChart {
   public followDefaultTag(): void {
     const values = withDefaultTag({ ...this.request.values, defaultRevision: this.explicitDefaultRevision }, defaultTagOf(this));
     if (values.defaultRevision === this.request.values.defaultRevision) return;
-    for (const child of this.node.children) {
-      if (ApiObject.isApiObject(child) && child !== this.namespaceObject) this.node.tryRemoveChild(child.node.id);
-    }
     this.request = { ...this.request, values };
-    const errors = this.inputErrors(this.request.release, values);
-    // The user's values are unchanged, so the warnings about them were recorded by the first render.
-    const rendered =
-      errors.length > 0 ? [] : renderOrRecord({ ...this.request, sources: this.request.sources ?? ChartSource.defaults() }, errors);
-    addApiObjects(this, rendered, errors);
-    this.errors.splice(0, this.errors.length, ...errors);
-    this.rendered = rendered;
-  }
-
-  /** Copies of every rendered object, in helm's order. */
-  public objects(): KubeObject[] {
-    return structuredClone([...this.rendered]);
+    this.renderAgain(this.request, this.inputErrors(this.request.release, values));
   }
 
   /** Copies of the rendered CustomResourceDefinitions (for schema validation). */
@@ -131,7 +89,7 @@ export class IstioBase extends Construct implements IControlPlane, IMeshChart {
 
   /** Problems of the names and values (they stop the render). */
   private inputErrors(release: string, values: Record<string, unknown>): string[] {
-    return [...validateNames(this.namespace, release), ...validateBaseValues(values), ...meshProfileConflicts(this, values)];
+    return controlPlaneChartErrors(this, release, values, validateBaseValues(values));
   }
 
   private defaultTagProblems(): string[] {

@@ -1,17 +1,15 @@
-import { type ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
-import { brandControlPlane, type IControlPlane } from '../../core/control-plane';
-import { brandMeshChart, type IMeshChart, meshProfileConflicts, meshProfileDefaults } from '../../core/mesh-profile';
-import { type KubeObject } from '../../engine/k8s/object';
-import { brand, hasBrand } from '../../model/brand';
+import { type Construct } from 'constructs';
+import { type IControlPlane } from '../../core/control-plane';
+import { type IMeshChart, meshProfileDefaults } from '../../core/mesh-profile';
+import { hasBrand } from '../../model/brand';
 import { cniChartValues, cniHelmValues } from '../../model/values/build';
 import { type CniValues } from '../../model/values/cni-values';
 import { type ExtraValues } from '../../model/values/common';
-import { validateNames } from '../../model/values/validate';
 import { validateCniValues } from '../../model/values/validate-ambient';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
-import { addReleaseNamespace, type ControlPlaneNamespaceProps, resolveCreateNamespace } from './namespace';
-import { type ChartRenderProps, renderInto } from './rendered-chart';
+import { brandControlPlaneChart, ChartRelease, controlPlaneChartErrors } from './chart-release';
+import { type ControlPlaneNamespaceProps } from './namespace';
+import { type ChartRenderProps } from './rendered-chart';
 
 export interface IstioCniProps extends ChartRenderProps, ControlPlaneNamespaceProps {
   /**
@@ -34,65 +32,28 @@ export interface IstioCniProps extends ChartRenderProps, ControlPlaneNamespacePr
  * containers. Namespace `kube-system` is never created (`createNamespace` defaults to false there). A chart that
  * cannot be found or rendered becomes a synth error, not an exception.
  */
-export class IstioCni extends Construct implements IControlPlane, IMeshChart {
+export class IstioCni extends ChartRelease implements IControlPlane, IMeshChart {
   /** Whether `x` is an IstioCni, also one from another copy of this library. */
   public static isIstioCni(x: unknown): x is IstioCni {
     return hasBrand(x, 'IstioCni');
   }
 
   static {
-    brand(IstioCni, 'IstioCni');
-    brandControlPlane(IstioCni);
-    brandMeshChart(IstioCni);
+    brandControlPlaneChart(IstioCni, 'IstioCni');
   }
 
   /** The chart's published name. */
   public readonly chartName = 'cni';
-  /** Namespace the agent runs in. */
-  public readonly namespace: string;
-  /** False when the namespace is declared managed elsewhere, or is one Kubernetes creates (kube-system). */
-  public readonly createNamespace: boolean;
-  /** The Namespace object, when this construct created it (see `createNamespace`). */
-  public readonly namespaceObject: ApiObject | undefined;
   /** The full values given to helm (pinned defaults, the app's profile and platform, `values`, `extraValues`). */
   public readonly values: Record<string, unknown>;
-  private readonly rendered: readonly KubeObject[];
 
   constructor(scope: Construct, id: string, props: IstioCniProps = {}) {
-    super(scope, id);
-    this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
-    const create = resolveCreateNamespace(this.namespace, props.createNamespace);
-    this.createNamespace = create.value;
-    this.namespaceObject = addReleaseNamespace(this);
+    super(scope, id, props.namespace ?? DEFAULT_NAMESPACE, props.createNamespace);
     const version = props.version ?? ISTIO_VERSION;
     const release = props.releaseName ?? 'istio-cni';
     const merged = cniHelmValues({ version, appDefaults: meshProfileDefaults(this), values: props.values, extraValues: props.extraValues });
-    const errors = [
-      ...create.errors,
-      ...validateNames(this.namespace, release),
-      ...validateCniValues(merged),
-      ...meshProfileConflicts(this, merged),
-    ];
+    const errors = controlPlaneChartErrors(this, release, merged, validateCniValues(merged));
     this.values = cniChartValues(merged);
-    this.rendered = renderInto(
-      this,
-      {
-        chart: 'cni',
-        version,
-        sources: props.sources,
-        release,
-        namespace: this.namespace,
-        values: this.values,
-        cacheDir: props.renderCacheDir,
-        renderTimeout: props.renderTimeout,
-        userValues: { typed: props.values, extra: props.extraValues },
-      },
-      errors,
-    );
-  }
-
-  /** Copies of every rendered object, in helm's order. */
-  public objects(): KubeObject[] {
-    return structuredClone([...this.rendered]);
+    this.renderRelease({ chart: this.chartName, release, values: this.values, errors }, props);
   }
 }

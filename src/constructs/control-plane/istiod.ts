@@ -1,20 +1,21 @@
 import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { type Construct } from 'constructs';
 import { parse } from 'yaml';
-import { brandControlPlane, type IControlPlane } from '../../core/control-plane';
-import { brandMeshChart, type IMeshChart, meshProfileConflicts, meshProfileDefaults } from '../../core/mesh-profile';
+import { type IControlPlane } from '../../core/control-plane';
+import { type IMeshChart, meshProfileDefaults } from '../../core/mesh-profile';
 import { DRAINING_ANNOTATION } from '../../engine/analysis/rules/upgrades/revisions';
-import { isRecord, type KubeObject } from '../../engine/k8s/object';
-import { brand, hasBrand } from '../../model/brand';
+import { isRecord } from '../../engine/k8s/object';
+import { hasBrand } from '../../model/brand';
 import { istiodHelmValues } from '../../model/values/build';
 import { type ExtraValues } from '../../model/values/common';
 import { type IstiodValues } from '../../model/values/istiod-values';
 import { mergeValues } from '../../model/values/merge';
-import { validateIstiodValues, validateNames } from '../../model/values/validate';
+import { validateIstiodValues } from '../../model/values/validate';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
+import { brandControlPlaneChart, ChartRelease, controlPlaneChartErrors } from './chart-release';
 import { gitOpsFailurePolicy } from './failure-policy';
-import { addReleaseNamespace, type ControlPlaneNamespaceProps } from './namespace';
-import { type ChartRenderProps, type ChartRequest, renderInto } from './rendered-chart';
+import { type ControlPlaneNamespaceProps } from './namespace';
+import { type ChartRenderProps, type ChartRequest } from './rendered-chart';
 
 export interface IstiodProps extends ChartRenderProps, ControlPlaneNamespaceProps {
   /**
@@ -47,18 +48,17 @@ export interface IstiodProps extends ChartRenderProps, ControlPlaneNamespaceProp
 /**
  * The Istio control plane (istiod, its webhooks, config maps and roles), rendered from the official `istiod`
  * chart at construction time. A chart that cannot be found or rendered becomes a synth error, not an exception.
- * Creates its namespace unless `createNamespace` is false or another control-plane construct of the app did.
+ * Creates its namespace unless `createNamespace` is false, Kubernetes creates it (kube-system, ...), or another
+ * control-plane construct of the app did.
  */
-export class Istiod extends Construct implements IControlPlane, IMeshChart {
+export class Istiod extends ChartRelease implements IControlPlane, IMeshChart {
   /** Whether `x` is an Istiod, also one from another copy of this library. */
   public static isIstiod(x: unknown): x is Istiod {
     return hasBrand(x, 'Istiod');
   }
 
   static {
-    brand(Istiod, 'Istiod');
-    brandControlPlane(Istiod);
-    brandMeshChart(Istiod);
+    brandControlPlaneChart(Istiod, 'Istiod');
   }
 
   /** The chart's published name. */
@@ -68,62 +68,38 @@ export class Istiod extends Construct implements IControlPlane, IMeshChart {
   public readonly revision: string | undefined;
   /** The Istio release rendered: the chart version (the images follow it unless `values.global.tag` says otherwise). */
   public readonly version: string;
-  /** Namespace the control plane runs in. */
-  public readonly namespace: string;
-  /** False when the namespace is declared managed elsewhere. */
-  public readonly createNamespace: boolean;
-  /** The Namespace object, when this construct created it (see `createNamespace`). */
-  public readonly namespaceObject: ApiObject | undefined;
   /** The full values given to helm (our pinned defaults, `values`, `extraValues`). */
   public readonly values: Record<string, unknown>;
   /** How the chart is rendered (chart, version, sources, release, namespace, values): a RevisionTag renders the same. */
   public readonly chartRequest: ChartRequest;
-  private readonly rendered: readonly KubeObject[];
 
   constructor(scope: Construct, id: string, props: IstiodProps = {}) {
-    super(scope, id);
-    this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
-    this.createNamespace = props.createNamespace ?? true;
-    this.namespaceObject = addReleaseNamespace(this);
+    super(scope, id, props.namespace ?? DEFAULT_NAMESPACE, props.createNamespace);
     this.version = props.version ?? ISTIO_VERSION;
-    const version = this.version;
-    const release = props.releaseName ?? 'istiod';
-    const errors = validateNames(this.namespace, release);
+    const valueErrors: string[] = [];
     const typedRevision = props.values?.revision;
     if (props.revision !== undefined && typedRevision !== undefined && props.revision !== typedRevision) {
-      errors.push(
+      valueErrors.push(
         `revision ${JSON.stringify(props.revision)} and values.revision ${JSON.stringify(typedRevision)} differ: they are the same setting; set only one of them`,
       );
     }
     this.values = istiodHelmValues({
       namespace: this.namespace,
       revision: props.revision,
-      version,
+      version: this.version,
       appDefaults: mergeValues(gitOpsFailurePolicy(this), meshProfileDefaults(this)),
       values: props.values,
       extraValues: props.extraValues,
     });
-    errors.push(...validateIstiodValues(this.values), ...meshProfileConflicts(this, this.values));
+    valueErrors.push(...validateIstiodValues(this.values));
     const revision = this.values.revision;
     this.revision = typeof revision === 'string' && revision !== '' ? revision : undefined;
-    this.chartRequest = {
-      chart: 'istiod',
-      version,
-      sources: props.sources,
-      release,
-      namespace: this.namespace,
-      values: this.values,
-      cacheDir: props.renderCacheDir,
-      renderTimeout: props.renderTimeout,
-      userValues: { typed: props.values, extra: props.extraValues },
-    };
-    this.rendered = renderInto(this, this.chartRequest, errors);
+    const release = props.releaseName ?? 'istiod';
+    this.chartRequest = this.renderRelease(
+      { chart: this.chartName, release, values: this.values, errors: controlPlaneChartErrors(this, release, this.values, valueErrors) },
+      props,
+    );
     if (props.draining) markDraining(this);
-  }
-
-  /** Copies of every rendered object, in helm's order. */
-  public objects(): KubeObject[] {
-    return structuredClone([...this.rendered]);
   }
 
   /**
@@ -169,7 +145,9 @@ export class Istiod extends Construct implements IControlPlane, IMeshChart {
   }
 
   private configMapData(name: string, key: string): Record<string, unknown> | undefined {
-    const map = this.rendered.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name && o.metadata.namespace === this.namespace);
+    const map = this.renderedObjects.find(
+      (o) => o.kind === 'ConfigMap' && o.metadata.name === name && o.metadata.namespace === this.namespace,
+    );
     const text = isRecord(map?.data) ? map.data[key] : undefined;
     if (typeof text !== 'string') return undefined;
     const parsed = parse(text);

@@ -11,8 +11,9 @@ export interface ControlPlaneNamespaceProps {
    * of a namespace in the app (in construction order) adds a `v1/Namespace` child with id `Namespace`; later ones in
    * the same namespace use it. Any other Namespace object of that name in the app (a MeshNamespace, an ApiObject) is
    * then a synth error. `false` declares the namespace managed elsewhere: nothing creates it and nothing checks
-   * that it exists; every control-plane or gateway construct of that namespace must then say `false`.
-   * @default true
+   * that it exists; every control-plane or gateway construct of that namespace must then say `false`. Namespaces
+   * Kubernetes creates (kube-system, kube-public, kube-node-lease, default) are never created: `true` is an error there.
+   * @default - true, except false for the namespaces Kubernetes creates
    */
   readonly createNamespace?: boolean;
 }

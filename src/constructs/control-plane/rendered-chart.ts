@@ -21,7 +21,10 @@ import { isUserFacing } from '../../errors';
 import { addSynthWarning } from '../../core/warnings';
 import { ISTIO_VERSION } from '../../model/values/version';
 
-/** Props both control-plane constructs share: where the chart comes from and how it is rendered. */
+/**
+ * Props every chart construct shares: where the chart comes from and how it is rendered. The gateways have their own
+ * `namespace` and `name` instead of `namespace` and `releaseName`.
+ */
 export interface ChartRenderProps {
   /**
    * Namespace the chart is rendered into (always passed to helm explicitly).
@@ -30,7 +33,8 @@ export interface ChartRenderProps {
   readonly namespace?: string;
   /**
    * Helm release name; appears in labels.
-   * @default 'istio-base' for IstioBase, 'istiod' for Istiod
+   * @default 'istio-base' for IstioBase, 'istiod' for Istiod and RevisionTag, 'istio-cni' for IstioCni, 'ztunnel'
+   * for Ztunnel
    */
   readonly releaseName?: string;
   /**

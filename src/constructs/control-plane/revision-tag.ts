@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { findInApp } from '../../core/app-index';
+import { Stage } from '../../core/stage';
 import { ChartSource } from '../../engine/charts/chart-source';
 import { type KubeObject } from '../../engine/k8s/object';
 import { brand, hasBrand } from '../../model/brand';
@@ -65,6 +66,8 @@ export class RevisionTag extends Construct {
 
   constructor(scope: Construct, id: string, props: RevisionTagProps) {
     super(scope, id);
+    // The tag's webhook injects the pods of its namespaces: it must be in place before they are created, like istiod's own.
+    Stage.assign(this, Stage.controlPlane());
     props = props ?? {}; // plain JavaScript callers: missing props become validation errors
     this.name = props.name;
     this.external = props.external === true;
@@ -75,8 +78,9 @@ export class RevisionTag extends Construct {
     this.version = this.istiod?.version ?? props.version ?? ISTIO_VERSION;
     const errors = this.inputErrors(props);
     const request = this.chartRequest(props);
+    // A name with no Istiod of the app that is not external is an app error (appProblems): nothing to render from.
     const rendered =
-      errors.length > 0
+      errors.length > 0 || (!this.istiod && !this.external)
         ? []
         : renderTemplatesOrRecord({ ...request, sources: request.sources ?? ChartSource.defaults() }, errors)
             .filter((r) => REVISION_TAG_TEMPLATES.includes(r.template))

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, type IConstruct } from 'constructs';
 import { dns1123SubdomainError } from '../../model/names';
+import { assertShapes, shapeProblem } from '../../model/prop-shapes';
 import { type IstioDuration } from '../../model/traffic/duration';
 import {
   type BackendRefSpec,
@@ -95,6 +96,11 @@ export class HttpRoute extends Construct {
     private readonly props: GatewayHttpRouteProps,
   ) {
     super(scope, id);
+    assertShapes(this.node.path, [
+      shapeProblem(props.parents, 'object array', 'parents'),
+      shapeProblem(props.rules, 'object array', 'rules', true),
+      shapeProblem(props.hostnames, 'string array', 'hostnames', true),
+    ]);
     this.namespace = namespaceOf(this, props.namespace);
     this.grants = new CrossNamespaceGrants(
       this,
@@ -113,6 +119,7 @@ export class HttpRoute extends Construct {
 
   /** Appends a rule; the most specific match wins, not the first. */
   public addRule(rule: HttpRouteRuleProps): void {
+    assertShapes(this.node.path, ruleShapeProblems(rule, `rule ${this.rules.length + 1}`));
     this.rules.push(rule);
     const mirrors = [...(rule.filters ?? []), ...(rule.backends ?? []).flatMap((b) => b.filters ?? [])];
     for (const f of mirrors.map((m) => m.toSpec().requestMirror).filter((m) => m !== undefined)) {
@@ -225,4 +232,28 @@ function renderMatch(m: HttpRouteMatchProps): GatewayApiMatchSpec {
     ...(m.queryParams ? { queryParams: typed(m.queryParams) } : {}),
     ...(m.method ? { method: m.method } : {}),
   };
+}
+
+/** The parts of a rule the route reads before validation: lists, and the classes that render matches and filters. */
+function ruleShapeProblems(rule: HttpRouteRuleProps, which: string): (string | undefined)[] {
+  const list = <T>(value: readonly T[] | undefined): readonly T[] => (Array.isArray(value) ? value : []);
+  const built = (value: unknown, what: string) => shapeProblem(value, 'built', what, true);
+  return [
+    shapeProblem(rule, 'object', which),
+    shapeProblem(rule?.matches, 'object array', `${which} matches`, true),
+    shapeProblem(rule?.backends, 'object array', `${which} backends`, true),
+    shapeProblem(rule?.filters, 'array', `${which} filters`, true),
+    ...list(rule?.filters).map((f, i) => built(f, `${which} filters[${i}]`)),
+    ...list(rule?.backends).flatMap((b, i) => [
+      shapeProblem(b.filters, 'array', `${which} backends[${i}] filters`, true),
+      ...list(b.filters).map((f, j) => built(f, `${which} backends[${i}] filters[${j}]`)),
+    ]),
+    ...list(rule?.matches).flatMap((m, i) => [
+      built(m.path, `${which} matches[${i}] path`),
+      ...(['headers', 'queryParams'] as const).flatMap((field) => [
+        shapeProblem(m[field], 'object', `${which} matches[${i}] ${field}`, true),
+        ...Object.entries(m[field] ?? {}).map(([name, v]) => built(v, `${which} matches[${i}] ${field} '${name}'`)),
+      ]),
+    ]),
+  ];
 }

@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { brand, hasBrand } from '../../model/brand';
 import { annotationMapErrors, dns1123SubdomainError, labelMapErrors } from '../../model/names';
+import { assertShapes, shapeProblem } from '../../model/prop-shapes';
 import {
   GATEWAY_API_VERSION,
   hostnameProblem,
@@ -82,6 +83,7 @@ export class KubernetesGateway extends Construct implements IKubernetesGateway {
     private readonly props: KubernetesGatewayProps,
   ) {
     super(scope, id);
+    assertShapes(this.node.path, [shapeProblem(props.listeners, 'object array', 'listeners')]);
     this.gatewayName = props.name;
     this.namespace = namespaceOf(this, props.namespace);
     this.listeners = [];
@@ -101,6 +103,11 @@ export class KubernetesGateway extends Construct implements IKubernetesGateway {
   }
 
   public addListener(listener: ListenerProps): void {
+    const which = `listener ${this.listeners.length + 1}`;
+    assertShapes(this.node.path, [
+      shapeProblem(listener, 'object', which),
+      shapeProblem(listener?.protocol, 'string', `${which} protocol`),
+    ]);
     this.listeners.push(listener);
     for (const c of listener.tls?.certificates ?? []) this.grants.add({ group: '', kind: 'Secret', ...c });
   }

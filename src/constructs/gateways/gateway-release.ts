@@ -1,17 +1,16 @@
-import { type ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { type Construct } from 'constructs';
 import { brandGatewayRelease, type IGatewayRelease } from '../../core/gateway';
 import { addSynthWarning } from '../../core/warnings';
-import { isRecord, type KubeObject } from '../../engine/k8s/object';
+import { isRecord } from '../../engine/k8s/object';
 import { dns1123LabelError } from '../../model/names';
 import { type ExtraValues } from '../../model/values/common';
 import { droppedGatewayValues } from '../../model/values/gateway-dropped';
 import { type GatewayValues } from '../../model/values/gateway-values';
 import { mergeValues } from '../../model/values/merge';
 import { validateGatewayValues } from '../../model/values/validate-gateway';
-import { ISTIO_VERSION } from '../../model/values/version';
-import { addReleaseNamespace, type ControlPlaneNamespaceProps, resolveCreateNamespace } from '../control-plane/namespace';
-import { type ChartRenderProps, renderInto } from '../control-plane/rendered-chart';
+import { ChartRelease } from '../control-plane/chart-release';
+import { type ControlPlaneNamespaceProps } from '../control-plane/namespace';
+import { type ChartRenderProps } from '../control-plane/rendered-chart';
 import { type GatewayServicePort, type IGatewayDeployment } from './gateway-deployment';
 
 /** Props of IngressGateway and EgressGateway. */
@@ -55,7 +54,7 @@ export interface GatewayDefaults {
  * silently drop become synth warnings. Its pods are injected by istiod (image `auto`), so synth puts them after the
  * control plane. Creates its namespace unless `createNamespace` is false or another construct of the app did.
  */
-export abstract class GatewayRelease extends Construct implements IGatewayDeployment, IGatewayRelease {
+export abstract class GatewayRelease extends ChartRelease implements IGatewayDeployment, IGatewayRelease {
   static {
     brandGatewayRelease(GatewayRelease);
   }
@@ -63,11 +62,6 @@ export abstract class GatewayRelease extends Construct implements IGatewayDeploy
   public readonly direction: 'ingress' | 'egress';
   /** The release name. */
   public readonly name: string;
-  public readonly namespace: string;
-  /** False when the namespace is declared managed elsewhere. */
-  public readonly createNamespace: boolean;
-  /** The Namespace object, when this construct created it (see `createNamespace`). */
-  public readonly namespaceObject: ApiObject | undefined;
   /** The full values given to helm (our defaults, `values`, `extraValues`). */
   public readonly values: Record<string, unknown>;
   /** The control plane revision whose injector fills in the pods; undefined for the default revision. */
@@ -81,55 +75,30 @@ export abstract class GatewayRelease extends Construct implements IGatewayDeploy
   public readonly serviceName: string;
   /** The rendered Service's ports; empty without a Service. */
   public readonly servicePorts: readonly GatewayServicePort[];
-  private readonly rendered: readonly KubeObject[];
 
   protected constructor(scope: Construct, id: string, props: GatewayProps, defaults: GatewayDefaults) {
-    super(scope, id);
+    super(scope, id, props.namespace ?? defaults.namespace, props.createNamespace);
     this.direction = defaults.direction;
     this.name = props.name ?? defaults.name;
-    this.namespace = props.namespace ?? defaults.namespace;
-    const create = resolveCreateNamespace(this.namespace, props.createNamespace);
-    this.createNamespace = create.value;
-    this.namespaceObject = addReleaseNamespace(this);
     this.values = mergeValues(defaults.values as Record<string, unknown>, props.values as Record<string, unknown>, props.extraValues);
     const errors = [
-      ...create.errors,
       ...[dns1123LabelError(this.namespace, 'namespace')].filter((e): e is string => e !== undefined),
       ...nameErrors(this.name),
       ...validateGatewayValues(this.values),
     ];
-    this.rendered = renderInto(
-      this,
-      {
-        chart: 'gateway',
-        version: props.version ?? ISTIO_VERSION,
-        sources: props.sources,
-        release: this.name,
-        namespace: this.namespace,
-        values: this.values,
-        cacheDir: props.renderCacheDir,
-        renderTimeout: props.renderTimeout,
-        userValues: { typed: props.values, extra: props.extraValues },
-      },
-      errors,
-    );
+    this.renderRelease({ chart: 'gateway', release: this.name, values: this.values, errors }, props);
     for (const warning of droppedGatewayValues(this.values)) addSynthWarning(this, warning);
     const revision = this.values.revision;
     this.revision = typeof revision === 'string' && revision !== '' ? revision : undefined;
-    const workload = this.rendered.find((o) => o.apiVersion === 'apps/v1' && (o.kind === 'Deployment' || o.kind === 'DaemonSet'));
+    const workload = this.renderedObjects.find((o) => o.apiVersion === 'apps/v1' && (o.kind === 'Deployment' || o.kind === 'DaemonSet'));
     const valuesName = this.values.name;
     const objectName = typeof valuesName === 'string' && valuesName !== '' ? valuesName : this.name;
     this.podSelector = workload
       ? stringMap(at(workload, 'spec', 'selector', 'matchLabels'))
       : chartSelector(objectName, this.values.labels);
-    const service = this.rendered.find((o) => o.apiVersion === 'v1' && o.kind === 'Service');
+    const service = this.renderedObjects.find((o) => o.apiVersion === 'v1' && o.kind === 'Service');
     this.serviceName = service?.metadata.name ?? objectName;
     this.servicePorts = servicePorts(at(service, 'spec', 'ports'));
-  }
-
-  /** Copies of every rendered object, in helm's order. */
-  public objects(): KubeObject[] {
-    return structuredClone([...this.rendered]);
   }
 }
 
@@ -146,7 +115,8 @@ function nameErrors(name: string): string[] {
  */
 function chartSelector(name: string, labels: unknown): Record<string, string> {
   const given = stringMap(labels);
-  return { app: given.app ?? name, istio: given.istio ?? name.replace(/^istio-/, '') };
+  // A name of another type from JavaScript is reported by nameErrors; the selector just must not throw first.
+  return { app: given.app ?? name, istio: given.istio ?? String(name).replace(/^istio-/, '') };
 }
 
 function at(value: unknown, ...keys: string[]): unknown {

@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { brand, hasBrand } from '../../model/brand';
 import { dns1123LabelError, labelMapErrors } from '../../model/names';
+import { assertShapes, shapeProblem } from '../../model/prop-shapes';
 import {
   type GatewaySpec,
   hostsOverlap,
@@ -85,7 +86,9 @@ export class IstioGateway extends Construct implements IIstioGateway {
     this.deployment = props.gateway;
     this.gatewayName = props.name ?? props.gateway?.name ?? '';
     this.namespace = namespaceOf(this, props.namespace);
-    this.servers = [...(props.servers ?? [])];
+    assertShapes(this.node.path, [shapeProblem(props.servers, 'object array', 'servers', true)]);
+    this.servers = [];
+    for (const server of props.servers ?? []) this.addServer(server);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: NETWORKING_API_VERSION,
       kind: 'Gateway',
@@ -97,6 +100,12 @@ export class IstioGateway extends Construct implements IIstioGateway {
 
   /** Adds a server (a port and its hosts). */
   public addServer(server: GatewayServerProps): void {
+    const which = `server ${this.servers.length + 1}`;
+    assertShapes(this.node.path, [
+      shapeProblem(server, 'object', which),
+      shapeProblem(server?.hosts, 'string array', `${which} hosts`),
+      shapeProblem(server?.protocol, 'string', `${which} protocol`),
+    ]);
     this.servers.push(server);
   }
 

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { dns1123SubdomainError } from '../../model/names';
+import { dns1123SubdomainError, labelMapErrors } from '../../model/names';
+import { assertShapes, shapeProblem } from '../../model/prop-shapes';
 import { NETWORKING_API_VERSION } from '../../model/traffic/networking';
 import {
   serviceEntryProblems,
@@ -67,6 +68,14 @@ export class ServiceEntry extends Construct {
     private readonly props: ServiceEntryProps,
   ) {
     super(scope, id);
+    assertShapes(this.node.path, [
+      shapeProblem(props.hosts, 'string array', 'hosts'),
+      shapeProblem(props.ports, 'object array', 'ports'),
+      ...(Array.isArray(props.ports) ? props.ports.map((p, i) => shapeProblem(p?.protocol, 'string', `ports[${i}].protocol`)) : []),
+      shapeProblem(props.endpoints, 'object array', 'endpoints', true),
+      shapeProblem(props.addresses, 'string array', 'addresses', true),
+      shapeProblem(props.exportTo, 'string array', 'exportTo', true),
+    ]);
     this.hosts = [...props.hosts];
     this.namespace = namespaceOf(this, props.namespace);
     this.apiObject = new ApiObject(this, 'Resource', {
@@ -121,7 +130,10 @@ export class ServiceEntry extends Construct {
       problems.push(portProblem('service entry port', port.number), portProblem('service entry targetPort', port.targetPort));
     }
     for (const e of this.props.endpoints ?? []) {
-      problems.push(integerProblem(`endpoint '${e.address}' weight`, e.weight, 0));
+      problems.push(
+        integerProblem(`endpoint '${e.address}' weight`, e.weight, 0),
+        ...labelMapErrors(e.labels, `endpoint '${e.address}' label`),
+      );
       for (const [name, port] of Object.entries(e.ports ?? {})) problems.push(portProblem(`endpoint '${e.address}' port ${name}`, port));
     }
     return [...defined(problems), ...serviceEntryProblems(this.spec())];

@@ -153,6 +153,11 @@ export class ObjectIndex {
     return [...this.seal().usedNamespaces].sort();
   }
 
+  /** True when some object of the input declares or uses `name`, so an object missing there is a real gap. */
+  hasNamespace(name: string): boolean {
+    return this.seal().usedNamespaces.has(name);
+  }
+
   workloadsIn(namespace: string): readonly Workload[] {
     return this.seal().workloadsByNamespace.get(namespace) ?? [];
   }

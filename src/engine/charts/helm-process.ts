@@ -34,13 +34,16 @@ export function helmTimedOut(command: string, timeoutMs: number): string {
 
 /**
  * helm's reason for failing, on one line: the last line starting with `Error:` (helm prints its error last,
- * after any warnings), else the non-empty lines joined.
+ * after any warnings), else the non-empty lines joined. An `Error:` line ending in ':' introduces a list (a
+ * values.schema.json failure names each bad value below it), so the lines after it are kept.
  */
 export function helmErrorLine(stderr: string): string | undefined {
   const lines = stderr
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const error = lines.filter((l) => l.startsWith('Error:')).pop();
-  return (error ?? lines.join('; ')).replace(/^Error: /, '') || undefined;
+  const at = lines.map((l) => l.startsWith('Error:')).lastIndexOf(true);
+  if (at < 0) return lines.join('; ') || undefined;
+  const error = lines[at].endsWith(':') ? lines.slice(at).join(' ') : lines[at];
+  return error.replace(/^Error: /, '') || undefined;
 }

@@ -50,6 +50,16 @@ export function checkRenderedDocuments(
   return sources;
 }
 
+/**
+ * helm's output with every Source header attached to its document. A template that writes `---` and then a
+ * conditional block that is off (the cni chart's ClusterRoles with `repair.enabled: false`) makes helm print the
+ * header, a bare `---` and then the template's next document: that document is the header's, so the `---` is
+ * replaced by an empty line (line numbers stay right). A header followed by another header is left alone.
+ */
+export function attachSourceHeaders(text: string): string {
+  return text.replace(/^(# Source: \S+)\n---\n(?!# Source: )/gm, '$1\n\n');
+}
+
 /** The template a document came from: its first line after the `---` separator (read line by line: CRDs are large). */
 function sourceOf(text: string): string | undefined {
   let start = 0;

@@ -6,7 +6,7 @@ import { parseDocuments } from '../yaml/documents';
 import { locateHelm } from './helm-binary';
 import { helmErrorLine, helmTimedOut, helmTimeoutMs } from './helm-process';
 import { normalizeRendered } from './normalize';
-import { checkRenderedDocuments } from './render-check';
+import { attachSourceHeaders, checkRenderedDocuments } from './render-check';
 import { defaultRenderCacheDir, helmIdentity, readRenderCache, renderKey, writeRenderCache } from './render-cache';
 import { type ResolvedChart } from './resolved-chart';
 
@@ -54,7 +54,7 @@ export function renderChartTemplates(options: RenderOptions): RenderedObject[] {
     const args = ['template', release, chart.path, '--namespace', namespace, '--values', '-'];
     const result = runProcess(helm, args, { input: JSON.stringify(values), timeoutMs });
     failIfBroken(result, helm, source, timeoutMs);
-    const parsed = parseDocuments(result.stdout, source);
+    const parsed = parseDocuments(attachSourceHeaders(result.stdout), source, 1, true);
     const templates = checkRenderedDocuments(parsed, chart, values, source);
     stored = { documents: parsed.map((d) => d.value), templates };
     writeRenderCache(cacheDir, key, stored);
@@ -70,6 +70,9 @@ function failIfBroken(result: ProcessResult, helm: string, source: string, timeo
   }
   if (result.error) throw new UserError(`could not run ${helm}: ${result.error.message}; set HELM_BIN to a working helm v3.14+ binary`);
   if (result.status !== 0) {
-    throw new UserError(`${source} failed: ${helmErrorLine(result.stderr) ?? `exit status ${result.status ?? 'none (killed)'}`}`);
+    const reason = helmErrorLine(result.stderr) ?? `exit status ${result.status ?? 'none (killed)'}`;
+    // The chart's values.schema.json refused a value (typically one given in extraValues): say what to do.
+    const fix = reason.includes("don't meet the specifications of the schema") ? '; correct or remove the values it names' : '';
+    throw new UserError(`${source} failed: ${reason}${fix}`);
   }
 }

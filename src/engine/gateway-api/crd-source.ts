@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UserError } from '../../errors';
 import { brand, hasBrand } from '../../model/brand';
+import { describeValue } from '../../model/names';
+import { shortValue } from '../../model/printable';
 import { cacheRoot } from '../charts/cache-dir';
 import { cachedArchive } from '../charts/cached-archive';
 import { download } from '../charts/download';
@@ -49,6 +51,11 @@ export class GatewayApiCrdsSource {
   /** A local install file, e.g. the release's `standard-install.yaml` kept next to the app. */
   public static file(file: string, options: GatewayApiCrdsFileOptions = {}): GatewayApiCrdsSource {
     if (!file) throw new UserError('gateway api crds: the file path is empty; give the path of standard-install.yaml');
+    if (typeof file !== 'string') {
+      throw new UserError(
+        `gateway api crds: the file path must be a string, got ${describeValue(file)}; give the path of standard-install.yaml`,
+      );
+    }
     return new GatewayApiCrdsSource({ kind: 'file', path: path.resolve(file), sha256: checkSha(options?.sha256) });
   }
 
@@ -58,7 +65,9 @@ export class GatewayApiCrdsSource {
    */
   public static url(url: string, options: GatewayApiCrdsUrlOptions): GatewayApiCrdsSource {
     if (!/^https?:\/\/\S+$/.test(url ?? '')) {
-      throw new UserError(`gateway api crds: '${redactUrl(String(url))}' is not an http(s) url; write it as https://<host>/<path>`);
+      throw new UserError(
+        `gateway api crds: '${shortValue(redactUrl(String(url)))}' is not an http(s) url; write it as https://<host>/<path>`,
+      );
     }
     const sha256 = checkSha(options?.sha256);
     if (!sha256) {

@@ -24,11 +24,14 @@ export class YamlParseError extends Error {
  * Parses a multi-document YAML stream. Empty documents (a lone `---`) are dropped.
  * Throws YamlParseError naming the source, line and reason of the first syntax error.
  * `firstLine` is the line `text` starts on in a longer stream (a piece from split.ts), so lines name the stream's.
+ * `lastKeyWins` reads a repeated mapping key as its last value, as Kubernetes' and helm's own YAML readers do: for
+ * helm output, which must be read as `helm install` reads it (Istio's 1.30.3 gateway chart repeats the labels `app`
+ * and `istio` on its NetworkPolicy). Anything else refuses repeated keys.
  */
-export function parseDocuments(text: string, source = '<input>', firstLine = 1): YamlDocument[] {
+export function parseDocuments(text: string, source = '<input>', firstLine = 1, lastKeyWins = false): YamlDocument[] {
   const lineCounter = new LineCounter();
   const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: !lastKeyWins, prettyErrors: false });
   const out: YamlDocument[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const error = doc.errors[0];

@@ -6,7 +6,8 @@ import { type IstioPlatform } from './platform';
  * Values of Istio's `istiod` chart (istio-control/istio-discovery). Key names are the chart's own.
  *
  * Note: istiod's own settings (replicaCount, resources, env, ...) sit at the top level of this chart.
- * IstioOperator files nest them under `pilot`; the helm chart does not read `pilot`, so neither do we.
+ * IstioOperator files nest them under `pilot`; the chart copies `pilot.*` over the top level last, so such values
+ * (given through `extraValues`) work too and win over their top-level twins.
  */
 export interface IstiodValues {
   /**

@@ -1,58 +1,28 @@
-import { ISTIO_PROFILES } from './base-values';
-import {
-  checkValues,
-  isBoolean,
-  isImageHub,
-  isImageTag,
-  isIntegerAtLeast,
-  isObject,
-  isObjectArray,
-  isOneOf,
-  isResources,
-  isRevisionName,
-  isString,
-  isStringArray,
-  isStringMap,
-  type ValueRule,
-} from './checks';
+import { checkValues, isIntegerAtLeast, isObjectArray, isOneOf, isRevisionName, isStringArray, type ValueRule } from './checks';
 import { isValuesObject } from './common';
 import { controlCharacterErrors } from './control-characters';
 import { PLATFORM_RULES } from './platform';
+import {
+  bool,
+  hub,
+  ISTIOD_NAMESPACE,
+  object,
+  objects,
+  PROFILE,
+  RESOURCE_SCOPE,
+  resources,
+  secretNames,
+  str,
+  stringMap,
+  tag,
+} from './value-rules';
 
-const bool = (path: string): ValueRule => ({ path, accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' });
-const str = (path: string, fix = 'use a string'): ValueRule => ({ path, accepts: isString, expected: 'a string', fix });
-const stringMap = (path: string, fix = 'quote the values'): ValueRule => ({
-  path,
-  accepts: isStringMap,
-  expected: 'a map of strings',
-  fix,
-});
-const object = (path: string, what: string): ValueRule => ({ path, accepts: isObject, expected: what, fix: 'write it as in a Pod spec' });
-const hub = (path: string): ValueRule => ({
-  path,
-  accepts: isImageHub,
-  expected: 'a registry path without scheme, tag or trailing slash',
-  fix: "use e.g. 'docker.io/istio' (the default) or 'my-registry.example:5000/istio'",
-});
-const tag = (path: string): ValueRule => ({
-  path,
-  accepts: isImageTag,
-  expected: 'an image tag',
-  fix: "use a release tag such as '1.30.3' (the default)",
-});
 const pullPolicy = (path: string, allowEmpty = false): ValueRule => ({
   path,
   accepts: isOneOf(['Always', 'IfNotPresent', 'Never', ...(allowEmpty ? [''] : [])]),
   expected: 'Always, IfNotPresent or Never',
   fix: 'pick one of them',
 });
-const PROFILE: ValueRule = {
-  path: 'profile',
-  accepts: isOneOf(ISTIO_PROFILES),
-  expected: `one of ${ISTIO_PROFILES.join(', ')}`,
-  fix: 'pick a profile the charts ship, or leave it unset',
-};
-const SCOPE = { accepts: isOneOf(['all', 'cluster', 'namespace']), expected: 'one of all, cluster, namespace', fix: 'pick one of them' };
 const seconds = (path: string): ValueRule => ({
   path,
   accepts: isIntegerAtLeast(0),
@@ -75,15 +45,10 @@ const common: readonly ValueRule[] = [
   tag('tag'),
   str('variant', "use 'distroless', 'debug' or ''"),
   bool('global.networkPolicy.enabled'),
-  {
-    path: 'resources',
-    accepts: isResources,
-    expected: '{ requests?, limits? } of Kubernetes quantities',
-    fix: "write quantities such as '500m' or '2Gi'",
-  },
+  resources('resources'),
   bool('resourceQuotas.enabled'),
   quota('resourceQuotas.pods'),
-  { path: 'tolerations', accepts: isObjectArray, expected: 'a list of tolerations', fix: 'write them as in a Pod spec' },
+  objects('tolerations', 'tolerations'),
   object('affinity', 'an affinity object'),
   object('seLinuxOptions', 'an SELinux options object'),
   object('updateStrategy', 'a DaemonSet update strategy'),
@@ -102,11 +67,11 @@ const common: readonly ValueRule[] = [
 const CNI_RULES: readonly ValueRule[] = [
   ...common,
   pullPolicy('global.imagePullPolicy', true),
-  { path: 'global.imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
+  secretNames('global.imagePullSecrets'),
   str('global.logging.level', "use e.g. 'info' or 'default:debug'"),
   bool('global.logAsJson'),
   bool('global.nativeNftables'),
-  { path: 'global.resourceScope', ...SCOPE },
+  { path: 'global.resourceScope', ...RESOURCE_SCOPE },
   pullPolicy('pullPolicy', true),
   str('logging.level', "use e.g. 'info' or 'default:debug'"),
   str('cniBinDir', "give an absolute host path such as '/opt/cni/bin'"),
@@ -149,7 +114,7 @@ const ZTUNNEL_RULES: readonly ValueRule[] = [
   ...common,
   str('image', "use 'ztunnel' or a full image reference"),
   pullPolicy('imagePullPolicy', true),
-  { path: 'imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
+  secretNames('imagePullSecrets'),
   str('network'),
   {
     path: 'resourceName',
@@ -159,20 +124,15 @@ const ZTUNNEL_RULES: readonly ValueRule[] = [
   },
   stringMap('labels', 'quote label values'),
   stringMap('annotations', 'quote annotation values'),
-  { path: 'volumeMounts', accepts: isObjectArray, expected: 'a list of volume mounts', fix: 'write them as in a Pod spec' },
-  { path: 'volumes', accepts: isObjectArray, expected: 'a list of volumes', fix: 'write them as in a Pod spec' },
+  objects('volumeMounts', 'volume mounts'),
+  objects('volumes', 'volumes'),
   stringMap('nodeSelector', 'quote label values'),
   bool('peerCaCrl.enabled'),
   str('multiCluster.clusterName'),
   stringMap('meshConfig.defaultConfig.proxyMetadata', "quote values, e.g. { FOO: '1' }"),
   str('caAddress', "use 'host:port'"),
   str('xdsAddress', "use 'host:port'"),
-  {
-    path: 'istioNamespace',
-    accepts: isRevisionName,
-    expected: "a namespace name (lowercase letters, digits, '-')",
-    fix: 'use the namespace istiod runs in',
-  },
+  { path: 'istioNamespace', ...ISTIOD_NAMESPACE },
   {
     path: 'logLevel',
     accepts: (v) => typeof v === 'string' && /^[A-Za-z0-9_:=,.-]+$/.test(v),
@@ -180,7 +140,7 @@ const ZTUNNEL_RULES: readonly ValueRule[] = [
     fix: "use e.g. 'info' or 'info,ztunnel::proxy=debug'",
   },
   bool('logAsJson'),
-  { path: 'resourceScope', ...SCOPE },
+  { path: 'resourceScope', ...RESOURCE_SCOPE },
   str('dnsPolicy', "use e.g. 'ClusterFirst'"),
   object('dnsConfig', 'a DNS config object'),
   str('trustBundleName'),

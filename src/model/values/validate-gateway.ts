@@ -1,42 +1,25 @@
 import { ISTIO_PROFILES } from './base-values';
-import {
-  checkValues,
-  isBoolean,
-  isCidrList,
-  isIntegerAtLeast,
-  isObject,
-  isObjectArray,
-  isOneOf,
-  isRevisionName,
-  isString,
-  isStringArray,
-  isStringMap,
-  type ValueRule,
-} from './checks';
+import { checkValues, isCidrList, isIntegerAtLeast, isOneOf, isRevisionName, isStringArray, type ValueRule } from './checks';
 import { isValuesObject } from './common';
 import { controlCharacterErrors } from './control-characters';
+import { bool, object, objects, oneOf, str, stringMap } from './value-rules';
 
-const bool = (path: string): ValueRule => ({ path, accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' });
-const str = (path: string, fix = 'use a string'): ValueRule => ({ path, accepts: isString, expected: 'a string', fix });
-const strings = (path: string, fix: string): ValueRule => ({ path, accepts: isStringMap, expected: 'a map of strings', fix });
-const objects = (path: string, what: string): ValueRule => ({
-  path,
-  accepts: isObjectArray,
-  expected: `a list of ${what}`,
-  fix: 'write them as in a Pod spec',
-});
-const object = (path: string, what: string): ValueRule => ({ path, accepts: isObject, expected: what, fix: 'write it as in a Pod spec' });
-const oneOf = (path: string, allowed: readonly string[]): ValueRule => ({
-  path,
-  accepts: isOneOf(allowed),
-  expected: `one of ${allowed.map((a) => (a === '' ? "''" : a)).join(', ')}`,
-  fix: 'pick one of them',
-});
 const integer = (path: string, min: number, example: number): ValueRule => ({
   path,
   accepts: isIntegerAtLeast(min),
   expected: `an integer >= ${min}`,
   fix: `set a whole number such as ${example}`,
+});
+/** The chart's schema also allows null here; helm then drops the key and the chart renders its default. */
+const orNull = (rule: ValueRule): ValueRule => ({ ...rule, accepts: (v) => v === null || rule.accepts(v) });
+/** The chart quotes these values, so numbers and booleans render as strings too. */
+const isScalarMap = (v: unknown): boolean =>
+  isValuesObject(v) && Object.values(v).every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean');
+const scalars = (path: string): ValueRule => ({
+  path,
+  accepts: isScalarMap,
+  expected: 'a map of strings, numbers or booleans',
+  fix: "write each value as a string, e.g. { team: 'edge' }",
 });
 
 const isPort = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0 && (v as number) < 65536;
@@ -47,10 +30,17 @@ const isServicePort = (v: unknown): boolean =>
   (v.nodePort === undefined || isPort(v.nodePort)) &&
   (v.name === undefined || typeof v.name === 'string') &&
   (v.protocol === undefined || isOneOf(['TCP', 'UDP', 'SCTP'])(v.protocol));
-/** The chart's schema wants strings here (a bare number fails helm's schema check with a long message). */
+/**
+ * The chart's schema wants strings here (a bare number fails helm's schema check with a long message); a null
+ * removes that default (`limits: { cpu: null }` keeps only the memory limit).
+ */
 const isStringQuantities = (v: unknown): boolean =>
   isValuesObject(v) &&
-  Object.entries(v).every(([key, list]) => (key === 'requests' || key === 'limits') && (list === null || isStringMap(list)));
+  Object.entries(v).every(
+    ([key, list]) =>
+      (key === 'requests' || key === 'limits') &&
+      (list === null || (isValuesObject(list) && Object.values(list).every((q) => q === null || typeof q === 'string'))),
+  );
 /** A PDB bound: a count or a percentage. */
 const isBudget = (v: unknown): boolean => isIntegerAtLeast(0)(v) || (typeof v === 'string' && /^\d{1,3}%$/.test(v));
 
@@ -62,25 +52,25 @@ const GATEWAY_RULES: readonly ValueRule[] = [
     fix: "use e.g. 'istio-ingressgateway', or leave it unset to use the release name",
   },
   { path: 'revision', accepts: isRevisionName, expected: "a revision name (lowercase letters, digits, '-')", fix: "use e.g. 'canary'" },
-  integer('replicaCount', 0, 2),
+  orNull(integer('replicaCount', 0, 2)),
   oneOf('kind', ['Deployment', 'DaemonSet']),
   bool('rbac.enabled'),
   bool('serviceAccount.create'),
-  strings('serviceAccount.annotations', 'quote annotation values'),
+  stringMap('serviceAccount.annotations', 'quote annotation values'),
   str('serviceAccount.name'),
-  strings('podAnnotations', 'quote annotation values'),
-  object('securityContext', 'a pod security context'),
-  object('containerSecurityContext', 'a container security context'),
+  stringMap('podAnnotations', 'quote annotation values'),
+  orNull(object('securityContext', 'a pod security context')),
+  orNull(object('containerSecurityContext', 'a container security context')),
   oneOf('service.type', ['LoadBalancer', 'NodePort', 'ClusterIP', 'None']),
   str('service.clusterIP'),
-  strings('service.selectorLabels', 'quote label values'),
+  stringMap('service.selectorLabels', 'quote label values'),
   {
     path: 'service.ports',
     accepts: (v) => Array.isArray(v) && v.every(isServicePort),
     expected: 'a list of { name?, port, targetPort?, protocol? } with ports 1-65535 and protocol TCP, UDP or SCTP',
     fix: "write e.g. [{ name: 'http2', port: 80, targetPort: 80 }]",
   },
-  strings('service.annotations', 'quote annotation values'),
+  stringMap('service.annotations', 'quote annotation values'),
   str('service.loadBalancerIP'),
   {
     path: 'service.loadBalancerSourceRanges',
@@ -109,17 +99,18 @@ const GATEWAY_RULES: readonly ValueRule[] = [
   bool('autoscaling.enabled'),
   integer('autoscaling.minReplicas', 1, 2),
   integer('autoscaling.maxReplicas', 1, 5),
-  integer('autoscaling.targetCPUUtilizationPercentage', 1, 80),
-  integer('autoscaling.targetMemoryUtilizationPercentage', 1, 80),
+  // 0 turns that metric off (the chart writes a metric only for a non-zero target).
+  integer('autoscaling.targetCPUUtilizationPercentage', 0, 80),
+  integer('autoscaling.targetMemoryUtilizationPercentage', 0, 80),
   object('autoscaling.autoscaleBehavior', "an HPA's behavior"),
-  strings('env', "quote values, e.g. { ISTIO_META_X: 'true' }"),
+  scalars('env'),
   objects('envVarFrom', 'environment variables with valueFrom'),
   object('strategy', 'a Deployment strategy'),
-  integer('minReadySeconds', 0, 5),
-  object('readinessProbe', 'a probe'),
-  strings('labels', 'quote label values'),
-  strings('annotations', 'quote annotation values'),
-  strings('nodeSelector', 'quote label values'),
+  orNull(integer('minReadySeconds', 0, 5)),
+  orNull(object('readinessProbe', 'a probe')),
+  scalars('labels'),
+  stringMap('annotations', 'quote annotation values'),
+  stringMap('nodeSelector', 'quote label values'),
   objects('tolerations', 'tolerations'),
   objects('topologySpreadConstraints', 'topology spread constraints'),
   object('affinity', 'an affinity object'),

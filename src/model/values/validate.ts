@@ -1,41 +1,35 @@
-import { ISTIO_PROFILES } from './base-values';
 import {
   checkValues,
-  isBoolean,
   isCidrList,
-  isImageHub,
-  isImageTag,
   isIntegerAtLeast,
   isNumberBetween,
   isObject,
   isObjectArray,
   isOneOf,
   isPortList,
-  isResources,
   isRevisionName,
   isString,
   isStringArray,
   isStringMap,
   type ValueRule,
 } from './checks';
-import { isValuesObject } from './common';
 import { controlCharacterErrors } from './control-characters';
 import { PROXY_LOG_LEVELS } from './istiod-values';
 import { PLATFORM_RULES } from './platform';
-
-const PROFILE: ValueRule = {
-  path: 'profile',
-  accepts: isOneOf(ISTIO_PROFILES),
-  expected: `one of ${ISTIO_PROFILES.join(', ')}`,
-  fix: 'pick a profile the charts ship, or leave it unset',
-};
-const NAMESPACE = {
-  accepts: isRevisionName,
-  expected: "a namespace name (lowercase letters, digits, '-')",
-  fix: 'use the namespace istiod runs in',
-};
-
-const bool = (path: string): ValueRule => ({ path, accepts: isBoolean, expected: 'true or false', fix: 'use a boolean' });
+import {
+  bool,
+  hub,
+  ISTIOD_NAMESPACE,
+  object,
+  objects,
+  PROFILE,
+  RESOURCE_SCOPE,
+  resources,
+  secretNames,
+  str,
+  stringMap,
+  tag,
+} from './value-rules';
 
 /** Read by both charts: base's default validator and istiod's own validator. */
 const VALIDATION_FAILURE_POLICY: ValueRule = {
@@ -52,14 +46,9 @@ const BASE_RULES: readonly ValueRule[] = [
     expected: "a revision name (lowercase letters, digits, '-') or 'default'",
     fix: 'name the revision whose istiod validates config',
   },
-  { path: 'global.istioNamespace', ...NAMESPACE },
-  { path: 'global.imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
-  {
-    path: 'global.resourceScope',
-    accepts: isOneOf(['all', 'cluster', 'namespace']),
-    expected: 'one of all, cluster, namespace',
-    fix: 'pick one of them',
-  },
+  { path: 'global.istioNamespace', ...ISTIOD_NAMESPACE },
+  secretNames('global.imagePullSecrets'),
+  { path: 'global.resourceScope', ...RESOURCE_SCOPE },
   bool('global.enableReaderRBAC'),
   {
     path: 'base.excludedCRDs',
@@ -81,14 +70,6 @@ const BASE_RULES: readonly ValueRule[] = [
   ...PLATFORM_RULES,
 ];
 
-const str = (path: string, fix = 'use a string'): ValueRule => ({ path, accepts: isString, expected: 'a string', fix });
-const resources = (path: string): ValueRule => ({
-  path,
-  accepts: isResources,
-  expected: '{ requests?, limits? } of Kubernetes quantities',
-  fix: "write quantities such as '500m' or '2Gi'",
-});
-
 const ISTIOD_RULES: readonly ValueRule[] = [
   VALIDATION_FAILURE_POLICY,
   {
@@ -104,14 +85,9 @@ const ISTIOD_RULES: readonly ValueRule[] = [
     fix: "use tags such as 'prod-stable'",
   },
   PROFILE,
-  {
-    path: 'global.hub',
-    accepts: isImageHub,
-    expected: 'a registry path without scheme, tag or trailing slash',
-    fix: "use e.g. 'docker.io/istio' (the default) or 'my-registry.example:5000/istio'",
-  },
-  { path: 'global.tag', accepts: isImageTag, expected: 'an image tag', fix: "use a release tag such as '1.30.3' (the default)" },
-  { path: 'global.istioNamespace', ...NAMESPACE },
+  hub('global.hub'),
+  tag('global.tag'),
+  { path: 'global.istioNamespace', ...ISTIOD_NAMESPACE },
   {
     path: 'trustedZtunnelNamespace',
     accepts: (v) => v === '' || isRevisionName(v),
@@ -122,7 +98,7 @@ const ISTIOD_RULES: readonly ValueRule[] = [
   str('global.meshID'),
   str('global.network'),
   str('global.multiCluster.clusterName'),
-  { path: 'global.imagePullSecrets', accepts: isStringArray, expected: 'a list of secret names', fix: 'list secret names as strings' },
+  secretNames('global.imagePullSecrets'),
   str('global.logging.level', "use e.g. 'default:info'"),
   resources('global.proxy.resources'),
   {
@@ -173,12 +149,12 @@ const ISTIOD_RULES: readonly ValueRule[] = [
   { path: 'autoscaleMin', accepts: isIntegerAtLeast(1), expected: 'an integer >= 1', fix: 'set a whole number such as 1' },
   { path: 'autoscaleMax', accepts: isIntegerAtLeast(1), expected: 'an integer >= 1', fix: 'set a whole number such as 5' },
   resources('resources'),
-  { path: 'env', accepts: isStringMap, expected: 'a map of strings', fix: "quote values, e.g. { PILOT_TRACE_SAMPLING: '10' }" },
-  { path: 'nodeSelector', accepts: isStringMap, expected: 'a map of strings', fix: 'quote label values' },
-  { path: 'tolerations', accepts: isObjectArray, expected: 'a list of tolerations', fix: 'write them as in a Pod spec' },
-  { path: 'affinity', accepts: isObject, expected: 'an affinity object', fix: 'write it as in a Pod spec' },
-  { path: 'podAnnotations', accepts: isStringMap, expected: 'a map of strings', fix: 'quote annotation values' },
-  { path: 'podLabels', accepts: isStringMap, expected: 'a map of strings', fix: 'quote label values' },
+  stringMap('env', "quote values, e.g. { PILOT_TRACE_SAMPLING: '10' }"),
+  stringMap('nodeSelector', 'quote label values'),
+  objects('tolerations', 'tolerations'),
+  object('affinity', 'an affinity object'),
+  stringMap('podAnnotations', 'quote annotation values'),
+  stringMap('podLabels', 'quote label values'),
   { path: 'traceSampling', accepts: isNumberBetween(0, 100), expected: 'a number between 0 and 100', fix: 'give a percentage such as 1.0' },
   str('meshConfig.accessLogFile', "use '/dev/stdout' or ''"),
   { path: 'meshConfig.accessLogEncoding', accepts: isOneOf(['TEXT', 'JSON']), expected: 'TEXT or JSON', fix: 'pick one of them' },
@@ -213,12 +189,7 @@ const ISTIOD_RULES: readonly ValueRule[] = [
     expected: 'a list of label selectors',
     fix: "write e.g. [{ matchLabels: { inject: 'always' } }]",
   },
-  {
-    path: 'sidecarInjectorWebhook.injectedAnnotations',
-    accepts: isStringMap,
-    expected: 'a map of strings',
-    fix: 'quote annotation values',
-  },
+  stringMap('sidecarInjectorWebhook.injectedAnnotations', 'quote annotation values'),
   {
     path: 'sidecarInjectorWebhook.reinvocationPolicy',
     accepts: isOneOf(['Never', 'IfNeeded']),
@@ -249,12 +220,6 @@ export function validateBaseValues(values: Record<string, unknown>): string[] {
 /** Type errors and control characters in values for the istiod chart, plus cross-field checks. */
 export function validateIstiodValues(values: Record<string, unknown>): string[] {
   const errors = [...checkValues(values, ISTIOD_RULES), ...controlCharacterErrors('istiod', values)];
-  if (values.pilot !== undefined) {
-    // IstioOperator nests istiod's settings under `pilot`; the helm chart reads them at the top level only.
-    const keys = isValuesObject(values.pilot) ? Object.keys(values.pilot) : [];
-    const example = keys[0] ? ` (e.g. values.${keys[0]} instead of values.pilot.${keys[0]})` : '';
-    errors.push(`values.pilot is ignored by the istiod chart: it reads istiod's settings at the top level; move them up${example}`);
-  }
   const min = values.autoscaleMin;
   const max = values.autoscaleMax;
   if (typeof min === 'number' && typeof max === 'number' && min > max) {

@@ -5,6 +5,7 @@ import { UseWaypoint, useWaypoint, useWaypointLabels } from '../../../src/constr
 import { Waypoint } from '../../../src/constructs/ambient/waypoint';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { at } from '../../support/json';
+import { findInChart } from '../../support/chart';
 
 function setup() {
   const app = Testing.app();
@@ -12,11 +13,6 @@ function setup() {
   return { app, chart, waypoint: new Waypoint(chart, 'Waypoint', { waypointFor: 'all' }) };
 }
 const errorsOf = (app: App) => app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name}`);
-  return found;
-}
 const deploymentObject = (chart: Chart, id: string, template: Record<string, unknown>) =>
   new ApiObject(chart, id, {
     apiVersion: 'apps/v1',
@@ -47,8 +43,8 @@ describe('useWaypoint', () => {
     useWaypoint(deployment, 'none');
     expect(errorsOf(app)).toEqual([]);
     expect(UseWaypoint.isUseWaypoint(choice)).toBe(true);
-    expect(find(chart, 'Service', 'reviews').metadata.labels).toEqual({ 'istio.io/use-waypoint': 'waypoint' });
-    const podLabels = at(find(chart, 'Deployment', deployment.name), 'spec', 'template', 'metadata', 'labels');
+    expect(findInChart(chart, 'Service', 'reviews').metadata.labels).toEqual({ 'istio.io/use-waypoint': 'waypoint' });
+    const podLabels = at(findInChart(chart, 'Deployment', deployment.name), 'spec', 'template', 'metadata', 'labels');
     expect(podLabels).toEqual(expect.objectContaining({ 'istio.io/use-waypoint': 'none' }));
   });
 
@@ -57,10 +53,10 @@ describe('useWaypoint', () => {
     useWaypoint(deploymentObject(chart, 'Bare', { spec: { containers: [] } }), waypoint);
     useWaypoint(deploymentObject(chart, 'Labelled', { metadata: { labels: { app: 'Labelled' } }, spec: { containers: [] } }), waypoint);
     expect(errorsOf(app)).toEqual([]);
-    expect(at(find(chart, 'Deployment', 'bare'), 'spec', 'template', 'metadata', 'labels')).toEqual({
+    expect(at(findInChart(chart, 'Deployment', 'bare'), 'spec', 'template', 'metadata', 'labels')).toEqual({
       'istio.io/use-waypoint': 'waypoint',
     });
-    expect(at(find(chart, 'Deployment', 'labelled'), 'spec', 'template', 'metadata', 'labels')).toEqual({
+    expect(at(findInChart(chart, 'Deployment', 'labelled'), 'spec', 'template', 'metadata', 'labels')).toEqual({
       app: 'Labelled',
       'istio.io/use-waypoint': 'waypoint',
     });

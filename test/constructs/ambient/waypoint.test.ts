@@ -1,29 +1,24 @@
 import { type App, Chart, Testing } from 'cdk8s';
 import { Waypoint } from '../../../src/constructs/ambient/waypoint';
 import { MeshNamespace } from '../../../src/constructs/mesh-namespace';
-import { type KubeObject } from '../../../src/engine/k8s/object';
 import { InjectionMode } from '../../../src/model/injection-mode';
 import { type WaypointTraffic } from '../../../src/model/waypoint';
 import { classifyStage } from '../../../src/synth/classify-stage';
 import { Stage } from '../../../src/core/stage';
+import { findInChart } from '../../support/chart';
 
 function setup(namespace?: string) {
   const app = Testing.app();
   return { app, chart: new Chart(app, 'mesh', { namespace }) };
 }
 const errorsOf = (app: App) => app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name}`);
-  return found;
-}
 
 describe('Waypoint', () => {
   test('emits the Gateway istioctl waypoint generate writes: class istio-waypoint, one HBONE listener, no labels by default', () => {
     const { app, chart } = setup('shop');
     const waypoint = new Waypoint(chart, 'Waypoint');
     expect(errorsOf(app)).toEqual([]);
-    expect(find(chart, 'Gateway', 'waypoint')).toEqual({
+    expect(findInChart(chart, 'Gateway', 'waypoint')).toEqual({
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'Gateway',
       metadata: { name: 'waypoint', namespace: 'shop' },
@@ -43,13 +38,13 @@ describe('Waypoint', () => {
       new Waypoint(chart, `W-${traffic}`, { namespace: ns, name: `wp-${traffic}`, waypointFor: traffic, revision: 'canary' });
     }
     expect(errorsOf(app)).toEqual([]);
-    const gateway = find(chart, 'Gateway', 'wp-all');
+    const gateway = findInChart(chart, 'Gateway', 'wp-all');
     expect(gateway.metadata).toEqual({
       name: 'wp-all',
       namespace: 'shop',
       labels: { 'istio.io/waypoint-for': 'all', 'istio.io/rev': 'canary' },
     });
-    expect(find(chart, 'Gateway', 'wp-none').metadata.labels).toEqual({ 'istio.io/waypoint-for': 'none', 'istio.io/rev': 'canary' });
+    expect(findInChart(chart, 'Gateway', 'wp-none').metadata.labels).toEqual({ 'istio.io/waypoint-for': 'none', 'istio.io/rev': 'canary' });
   });
 
   test('allowedNamespaces sets the listener allowedRoutes: All, or a namespace selector', () => {
@@ -57,10 +52,10 @@ describe('Waypoint', () => {
     new Waypoint(chart, 'All', { name: 'all', allowedNamespaces: 'all' });
     new Waypoint(chart, 'Some', { name: 'some', allowedNamespaces: { team: 'shop' } });
     expect(errorsOf(app)).toEqual([]);
-    expect((find(chart, 'Gateway', 'all').spec as { listeners: unknown[] }).listeners).toEqual([
+    expect((findInChart(chart, 'Gateway', 'all').spec as { listeners: unknown[] }).listeners).toEqual([
       { name: 'mesh', port: 15008, protocol: 'HBONE', allowedRoutes: { namespaces: { from: 'All' } } },
     ]);
-    expect((find(chart, 'Gateway', 'some').spec as { listeners: unknown[] }).listeners).toEqual([
+    expect((findInChart(chart, 'Gateway', 'some').spec as { listeners: unknown[] }).listeners).toEqual([
       {
         name: 'mesh',
         port: 15008,
@@ -106,7 +101,7 @@ describe('Waypoint', () => {
   test('its Gateway lands in the policies stage (after the Gateway API CRDs and istiod)', () => {
     const { chart } = setup('shop');
     new Waypoint(chart, 'Waypoint');
-    const stage = classifyStage(find(chart, 'Gateway', 'waypoint'), {
+    const stage = classifyStage(findInChart(chart, 'Gateway', 'waypoint'), {
       controlPlaneNamespaces: new Set(['istio-system']),
       fromControlPlane: false,
     });

@@ -84,6 +84,16 @@ describe('IstioBase', () => {
     expect(Testing.synth(chart).filter((o) => o.kind === 'Namespace')).toEqual([]);
   });
 
+  test('in kube-system it creates no Namespace (Kubernetes owns it), and an explicit true is an error', () => {
+    const { chart, base: b } = base({ namespace: 'kube-system' });
+    expect(b.createNamespace).toBe(false);
+    expect(Testing.synth(chart).filter((o) => o.kind === 'Namespace')).toEqual([]);
+    expect(findObject(Testing.synth(chart), 'ServiceAccount', 'istio-reader-service-account').metadata.namespace).toBe('kube-system');
+    const { base: explicit } = base({ namespace: 'kube-system', createNamespace: true });
+    expect(explicit.node.validate()).toEqual([expect.stringContaining("createNamespace: true for 'kube-system'")]);
+    expect(explicit.objects()).toEqual([]);
+  });
+
   test('isIstioBase recognizes an IstioBase of another copy of the library, not other constructs', () => {
     let Other: typeof IstioBase = IstioBase;
     jest.isolateModules(() => {

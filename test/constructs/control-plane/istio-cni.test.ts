@@ -117,6 +117,13 @@ describe('IstioCni', () => {
     expect(findObject(Testing.synth(chart), 'ConfigMap', 'istio-cni-config').data.AMBIENT_ENABLED).toBe('true');
   });
 
+  test('renders with repair off, where the chart prints a bare separator after a Source header before the ambient role', () => {
+    const objects = Testing.synth(cni({ values: { profile: 'ambient', repair: { enabled: false } } }).chart);
+    findObject(objects, 'ClusterRole', 'istio-cni-ambient');
+    expect(objects.filter((o) => o.metadata.name === 'istio-cni-repair-role')).toEqual([]);
+    findObject(Testing.synth(cni({ values: { profile: 'ambient' } }).chart), 'ClusterRole', 'istio-cni-repair-role');
+  });
+
   test('is recognized by brand', () => {
     expect(IstioCni.isIstioCni(cni({ sources: [] }).cni)).toBe(true);
     expect(IstioCni.isIstioCni({})).toBe(false);

@@ -92,6 +92,16 @@ describe('Istiod', () => {
     expect(Testing.synth(chart).filter((o) => o.kind === 'Namespace')).toEqual([]);
   });
 
+  test('in kube-system it creates no Namespace (Kubernetes owns it), and an explicit true is an error', () => {
+    const { chart, istiod: d } = istiod({ namespace: 'kube-system' });
+    expect(d.createNamespace).toBe(false);
+    expect(Testing.synth(chart).filter((o) => o.kind === 'Namespace')).toEqual([]);
+    expect(findObject(Testing.synth(chart), 'Deployment', 'istiod').metadata.namespace).toBe('kube-system');
+    const { istiod: explicit } = istiod({ namespace: 'kube-system', createNamespace: true });
+    expect(explicit.node.validate()).toEqual([expect.stringContaining("createNamespace: true for 'kube-system'")]);
+    expect(explicit.objects()).toEqual([]);
+  });
+
   test('isIstiod recognizes an Istiod of another copy of the library, not other constructs', () => {
     let Other: typeof Istiod = Istiod;
     jest.isolateModules(() => {

@@ -8,6 +8,7 @@ import { RevisionTag } from '../../../src/constructs/control-plane/revision-tag'
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
+import { OutputLayout } from '../../../src/core/output-layout';
 import { MeshApp } from '../../../src/synth/mesh-app';
 import { FIXTURE_CHARTS, findObject } from '../../engine/charts/test-helpers';
 import { at, list } from '../../support/json';
@@ -73,6 +74,17 @@ describe('RevisionTag', () => {
     expect(istiod.objects().filter((o) => o.metadata.labels?.['istio.io/tag'] !== undefined)).toEqual([]);
   });
 
+  test('is applied in the control-plane stage, before the namespaces whose pods its webhook injects', () => {
+    const app = new MeshApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'revision-tag-out-')), layout: OutputLayout.stageFolders() });
+    const istiod = new Istiod(new Chart(app, 'control-plane'), 'Istiod', { revision: 'blue', ...chartProps() });
+    new RevisionTag(new Chart(app, 'tags'), 'Prod', { name: 'prod', revision: istiod });
+    const files = app.synthFiles();
+    const tagFile = files.get('10-control-plane/tags.k8s.yaml') ?? '';
+    const tagObjects = parseDocuments(tagFile, 'tags').map((d) => d.value as KubeObject);
+    expect(kinds(tagObjects)).toEqual(['MutatingWebhookConfiguration istio-revision-tag-prod', 'Service istiod-revision-tag-prod']);
+    expect([...files.keys()].filter((f) => f.endsWith('tags.k8s.yaml'))).toEqual(['10-control-plane/tags.k8s.yaml']);
+  });
+
   test('a revision name of an Istiod of the app resolves to that Istiod', () => {
     const { app, chart } = setup();
     const istiod = new Istiod(chart, 'Istiod', { revision: 'blue', namespace: 'mesh', ...chartProps() });
@@ -101,6 +113,18 @@ describe('RevisionTag', () => {
         'revisions in this app: blue): point it at an Istiod of the app, or declare the revision external with { external: true }',
     ]);
     expect(() => app.synthFiles()).toThrow(/revision 'green'/);
+  });
+
+  test('a tag on a revision that is not in the app reports only that, without looking for a chart to render', () => {
+    const { app, chart } = setup();
+    new Istiod(chart, 'Istiod', { revision: 'blue', ...chartProps() });
+    // A chart source that holds nothing: any render attempt would add a "chart not found" error.
+    const nowhere = [ChartSource.localDir(path.join(renders, 'no-charts-here'))];
+    const tag = new RevisionTag(chart, 'Prod', { name: 'prod', revision: 'green', sources: nowhere, renderCacheDir: renders });
+    expect(errorsOf(app)).toEqual([
+      expect.stringMatching(/^\[control-plane\/Prod\] revision tag 'prod' points at revision 'green', which has no istiod/),
+    ]);
+    expect(tag.objects()).toEqual([]);
   });
 
   test('two tags of the same name fail synth naming both paths', () => {

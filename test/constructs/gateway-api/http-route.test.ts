@@ -7,13 +7,8 @@ import { HttpRouteFilter, PathModifier } from '../../../src/model/traffic/http-r
 import { StringMatch } from '../../../src/model/traffic/string-match';
 import { crdSuiteName, crdValidator, GATEWAY_API_CRDS, schemaIssues } from '../../support/crds';
 import { at, list } from '../../support/json';
+import { findInChart, validationErrors } from '../../support/chart';
 
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
-}
 function service(chart: Chart, name: string, ports: number[], namespace?: string): ApiObject {
   return new ApiObject(chart, `Svc-${name}`, {
     apiVersion: 'v1',
@@ -66,8 +61,8 @@ describe('HttpRoute', () => {
         },
       ],
     });
-    expect(errors(app)).toEqual([]);
-    const route = find(chart, 'HTTPRoute', 'web');
+    expect(validationErrors(app)).toEqual([]);
+    const route = findInChart(chart, 'HTTPRoute', 'web');
     expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
     expect(at(route, 'spec', 'parentRefs')).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public' }]);
     const rule = list(route, 'spec', 'rules').find((r) => r.name === 'api');
@@ -94,11 +89,11 @@ describe('HttpRoute', () => {
     const { app, chart, gateway } = setup();
     const api = service(chart, 'api', [80], 'backend');
     new HttpRoute(chart, 'Route', { name: 'web', parents: [gateway], rules: [{ backends: [{ service: api }] }] });
-    expect(errors(app)).toEqual([]);
-    expect(list(find(chart, 'HTTPRoute', 'web'), 'spec', 'rules', 0, 'backendRefs')).toEqual([
+    expect(validationErrors(app)).toEqual([]);
+    expect(list(findInChart(chart, 'HTTPRoute', 'web'), 'spec', 'rules', 0, 'backendRefs')).toEqual([
       { group: '', kind: 'Service', name: 'api', namespace: 'backend', port: 80 },
     ]);
-    const grant = find(chart, 'ReferenceGrant', 'httproute-shop-web');
+    const grant = findInChart(chart, 'ReferenceGrant', 'httproute-shop-web');
     expect(grant.metadata.namespace).toBe('backend');
     expect(grant.spec).toEqual({
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'shop' }],
@@ -110,7 +105,7 @@ describe('HttpRoute', () => {
       parents: [gateway],
       rules: [{ backends: [{ service: { name: 'api', namespace: 'backend' }, port: 80 }] }],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(
         /^Service 'backend\/api' is in another namespace and needs a ReferenceGrant there allowing HTTPRoute from 'shop'/,
       ),
@@ -124,9 +119,9 @@ describe('HttpRoute', () => {
       parents: [gateway],
       rules: [{ filters: [HttpRouteFilter.redirect({ scheme: 'https', statusCode: 301 })] }],
     });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     new HttpRoute(chart, 'Empty', { name: 'empty', parents: [gateway], rules: [{ name: 'nothing' }] });
-    expect(errors(app)).toEqual([expect.stringMatching(/^rule 'nothing' has no backends \(requests would get 500\)/)]);
+    expect(validationErrors(app)).toEqual([expect.stringMatching(/^rule 'nothing' has no backends \(requests would get 500\)/)]);
   });
 });
 

@@ -3,13 +3,8 @@ import { KubernetesGateway } from '../../../src/constructs/gateway-api/kubernete
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { crdSuiteName, crdValidator, GATEWAY_API_CRDS, schemaIssues } from '../../support/crds';
 import { at, list } from '../../support/json';
+import { findInChart, validationErrors } from '../../support/chart';
 
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
-}
 function setup() {
   const app = new App();
   return { app, chart: new Chart(app, 'test', { namespace: 'edge' }) };
@@ -26,8 +21,8 @@ describe('KubernetesGateway', () => {
         { port: 8443, protocol: 'TLS', tls: {}, allowedRoutes: { from: 'Selector', selector: { team: 'shop' } } },
       ],
     });
-    expect(errors(app)).toEqual([]);
-    const gw = find(chart, 'Gateway', 'public');
+    expect(validationErrors(app)).toEqual([]);
+    const gw = findInChart(chart, 'Gateway', 'public');
     expect(gw.apiVersion).toBe('gateway.networking.k8s.io/v1');
     expect(at(gw, 'spec', 'gatewayClassName')).toBe('istio');
     const listener = (name: string) => list(gw, 'spec', 'listeners').find((l) => l.name === name);
@@ -53,8 +48,8 @@ describe('KubernetesGateway', () => {
       name: 'public',
       listeners: [{ port: 443, protocol: 'HTTPS', tls: { certificates: [{ name: 'wild', namespace: 'certs' }] } }],
     });
-    expect(errors(app)).toEqual([]);
-    const grant = find(chart, 'ReferenceGrant', 'gateway-edge-public');
+    expect(validationErrors(app)).toEqual([]);
+    const grant = findInChart(chart, 'ReferenceGrant', 'gateway-edge-public');
     expect(grant.metadata.namespace).toBe('certs');
     expect(grant.spec).toEqual({
       from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'edge' }],
@@ -65,7 +60,7 @@ describe('KubernetesGateway', () => {
       referenceGrants: false,
       listeners: [{ port: 443, protocol: 'HTTPS', tls: { certificates: [{ name: 'wild', namespace: 'certs' }] } }],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^Secret 'certs\/wild' is in another namespace and needs a ReferenceGrant there allowing Gateway from 'edge'/),
     ]);
   });
@@ -83,7 +78,7 @@ describe('KubernetesGateway', () => {
         { port: 8443, protocol: 'TLS', tls: { mode: 'Terminate' } },
       ],
     });
-    const found = errors(app);
+    const found = validationErrors(app);
     expect(found).toEqual([
       expect.stringMatching(/^listener 'https-443' is HTTPS without tls/),
       expect.stringMatching(/^listener 'http-80' is HTTP and cannot have tls/),
@@ -98,7 +93,7 @@ describe('KubernetesGateway', () => {
   test('fails without listeners; fromName gives a reference without listeners', () => {
     const { app, chart } = setup();
     new KubernetesGateway(chart, 'Empty', { name: 'empty', listeners: [] });
-    expect(errors(app)).toEqual([expect.stringMatching(/^gateway has no listeners/)]);
+    expect(validationErrors(app)).toEqual([expect.stringMatching(/^gateway has no listeners/)]);
     const outside = KubernetesGateway.fromName('shared', 'infra');
     expect([outside.gatewayName, outside.namespace, outside.listenerSpecs()]).toEqual(['shared', 'infra', undefined]);
   });

@@ -2,8 +2,8 @@ import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CrossNamespaceGrants, ReferenceGrant } from '../../../src/constructs/gateway-api/reference-grant';
 import { type KubeObject } from '../../../src/engine/k8s/object';
+import { validationErrors } from '../../support/chart';
 
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
 const grants = (chart: Chart) => (chart.toJson() as KubeObject[]).filter((o) => o.kind === 'ReferenceGrant');
 
 describe('ReferenceGrant', () => {
@@ -18,7 +18,7 @@ describe('ReferenceGrant', () => {
     });
     grant.addTo({ kind: 'Service' });
     grant.addTo({ kind: 'Secret', name: 'tls' });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     expect(grants(chart).find((g) => g.metadata.name === 'allow-web')?.spec).toEqual({
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'web' }],
       to: [
@@ -31,7 +31,7 @@ describe('ReferenceGrant', () => {
   test('fails without from or to and on a bad namespace', () => {
     const app = new App();
     new ReferenceGrant(new Chart(app, 'c'), 'G', { name: 'g', namespace: 'Bad_NS', from: [], to: [] });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^reference grant namespace 'Bad_NS' is not a valid dns-1123 label/),
       expect.stringMatching(/^reference grant has no `from`/),
       expect.stringMatching(/^reference grant has no `to`/),

@@ -5,13 +5,8 @@ import { type KubeObject } from '../../../src/engine/k8s/object';
 import { crdSuiteName, crdValidator, ISTIO_CRDS, schemaIssues } from '../../support/crds';
 import { FakeGatewayDeployment } from '../../support/gateways';
 import { at } from '../../support/json';
+import { findInChart, validationErrors } from '../../support/chart';
 
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
-}
 function setup() {
   const app = new App();
   const chart = new Chart(app, 'test', { namespace: 'shop' });
@@ -24,23 +19,23 @@ describe('EgressRoute', () => {
   test('TLS (default): ServiceEntry, passthrough Gateway on the egress pods, DestinationRule and SNI routes mesh → gateway → host', () => {
     const { app, chart, egress } = setup();
     new EgressRoute(chart, 'Api', { gateway: egress, host: 'api.example.com' });
-    expect(errors(app)).toEqual([]);
-    expect(find(chart, 'ServiceEntry', 'api-example-com').spec).toEqual({
+    expect(validationErrors(app)).toEqual([]);
+    expect(findInChart(chart, 'ServiceEntry', 'api-example-com').spec).toEqual({
       hosts: ['api.example.com'],
       ports: [{ number: 443, protocol: 'TLS', name: 'tls-443' }],
       location: 'MESH_EXTERNAL',
       resolution: 'DNS',
     });
-    const gw = find(chart, 'Gateway', 'api-example-com-egress');
+    const gw = findInChart(chart, 'Gateway', 'api-example-com-egress');
     expect(gw.spec).toEqual({
       selector: { app: 'istio-egressgateway', istio: 'egressgateway' },
       servers: [{ port: { number: 443, name: 'tls-443', protocol: 'TLS' }, hosts: ['api.example.com'], tls: { mode: 'PASSTHROUGH' } }],
     });
-    expect(find(chart, 'DestinationRule', 'api-example-com-egress').spec).toEqual({
+    expect(findInChart(chart, 'DestinationRule', 'api-example-com-egress').spec).toEqual({
       host: EGRESS_HOST,
       subsets: [{ name: 'api-example-com' }],
     });
-    const vs = find(chart, 'VirtualService', 'api-example-com-egress');
+    const vs = findInChart(chart, 'VirtualService', 'api-example-com-egress');
     expect(at(vs, 'spec', 'gateways')).toEqual(['shop/api-example-com-egress', 'mesh']);
     expect(at(vs, 'spec', 'tls')).toEqual([
       {
@@ -62,14 +57,14 @@ describe('EgressRoute', () => {
     ]);
     const se = new ServiceEntry(chart, 'Se', { name: 'cnn', hosts: ['edition.cnn.com'], ports: [{ number: 80, protocol: 'HTTP' }] });
     new EgressRoute(chart, 'Cnn', { gateway: egress, host: 'edition.cnn.com', protocol: 'HTTP', serviceEntry: se });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     expect((chart.toJson() as KubeObject[]).filter((o) => o.kind === 'ServiceEntry').map((o) => o.metadata.name)).toEqual(['cnn']);
-    expect(at(find(chart, 'Gateway', 'edition-cnn-com-egress'), 'spec', 'servers', 0, 'port')).toEqual({
+    expect(at(findInChart(chart, 'Gateway', 'edition-cnn-com-egress'), 'spec', 'servers', 0, 'port')).toEqual({
       number: 8080,
       name: 'http-8080',
       protocol: 'HTTP',
     });
-    const http = at(find(chart, 'VirtualService', 'edition-cnn-com-egress'), 'spec', 'http');
+    const http = at(findInChart(chart, 'VirtualService', 'edition-cnn-com-egress'), 'spec', 'http');
     expect(at(http, 0, 'match')).toEqual([{ gateways: ['mesh'], port: 80 }]);
     expect(at(http, 1, 'match')).toEqual([{ gateways: ['shop/edition-cnn-com-egress'], port: 8080 }]);
   });
@@ -79,7 +74,7 @@ describe('EgressRoute', () => {
     const ingress = new FakeGatewayDeployment(chart, 'Ingress', 'ingress', 'istio-ingressgateway', 'istio-ingress');
     const se = new ServiceEntry(chart, 'Se', { name: 'other', hosts: ['other.example.com'], ports: [{ number: 8443, protocol: 'TLS' }] });
     new EgressRoute(chart, 'Bad', { gateway: ingress, host: 'api.example.com', port: 8443, serviceEntry: se });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^gateway 'istio-ingressgateway' is an ingress gateway: route external hosts through an EgressGateway/),
       expect.stringMatching(/^port 8443 is not a port of egress gateway service 'istio-ingressgateway' \(it has 80, 443\)/),
       expect.stringMatching(/^serviceEntry 'other' does not list host 'api.example.com'/),

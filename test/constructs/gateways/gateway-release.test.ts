@@ -139,6 +139,14 @@ describe('GatewayRelease (shared by IngressGateway and EgressGateway)', () => {
     ]);
   });
 
+  // Istio's 1.30.3 chart writes the labels app and istio twice on its NetworkPolicy; helm install and kubectl keep the last.
+  test('global.networkPolicy.enabled renders the NetworkPolicy although the chart repeats its app label', () => {
+    const { chart } = ingress({ values: { global: { networkPolicy: { enabled: true } }, labels: { app: 'edge' } } });
+    const policy = findObject(Testing.synth(chart), 'NetworkPolicy', 'istio-ingressgateway');
+    expect(policy.metadata.labels).toMatchObject({ app: 'edge', istio: 'ingressgateway' });
+    expect(policy.spec.podSelector).toEqual({ matchLabels: { app: 'edge', istio: 'ingressgateway' } });
+  });
+
   test('a PodDisruptionBudget the chart would drop (one pod) is a synth warning with the fix, and none is rendered', () => {
     const { chart } = ingress({ values: { podDisruptionBudget: { minAvailable: 1 } } });
     expect(Testing.synth(chart).some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);

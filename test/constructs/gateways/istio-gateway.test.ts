@@ -6,18 +6,13 @@ import { ServerTls } from '../../../src/model/traffic/gateway';
 import { crdSuiteName, crdValidator, ISTIO_CRDS, schemaIssues } from '../../support/crds';
 import { FakeGatewayDeployment } from '../../support/gateways';
 import { at, list } from '../../support/json';
+import { findInChart, validationErrors } from '../../support/chart';
 
 function setup() {
   const app = new App();
   const chart = new Chart(app, 'test', { namespace: 'web' });
   const ingress = new FakeGatewayDeployment(chart, 'Ingress', 'ingress', 'istio-ingressgateway', 'istio-ingress');
   return { app, chart, ingress };
-}
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
 }
 
 describe('IstioGateway', () => {
@@ -37,8 +32,8 @@ describe('IstioGateway', () => {
         { port: 8443, protocol: 'TLS', hosts: ['*.internal.example.com'], tls: ServerTls.passthrough() },
       ],
     });
-    expect(errors(app)).toEqual([]);
-    const gw = find(chart, 'Gateway', 'shop');
+    expect(validationErrors(app)).toEqual([]);
+    const gw = findInChart(chart, 'Gateway', 'shop');
     expect(gw.apiVersion).toBe('networking.istio.io/v1');
     expect(gw.metadata.namespace).toBe('web');
     expect(at(gw, 'spec', 'selector')).toEqual({ app: 'istio-ingressgateway', istio: 'ingressgateway' });
@@ -61,16 +56,16 @@ describe('IstioGateway', () => {
       selector: { istio: 'other' },
       servers: [{ port: 80, protocol: 'HTTP', hosts: ['*'] }],
     });
-    expect(errors(app)).toEqual([]);
-    expect(at(find(chart, 'Gateway', 'istio-ingressgateway'), 'spec', 'selector', 'istio')).toBe('ingressgateway');
-    expect(at(find(chart, 'Gateway', 'other'), 'spec', 'selector')).toEqual({ istio: 'other' });
+    expect(validationErrors(app)).toEqual([]);
+    expect(at(findInChart(chart, 'Gateway', 'istio-ingressgateway'), 'spec', 'selector', 'istio')).toBe('ingressgateway');
+    expect(at(findInChart(chart, 'Gateway', 'other'), 'spec', 'selector')).toEqual({ istio: 'other' });
   });
 
   test('fails without a selector, with both a gateway and a selector, and without servers', () => {
     const { app, chart, ingress } = setup();
     new IstioGateway(chart, 'None', { name: 'none', servers: [{ port: 80, protocol: 'HTTP', hosts: ['*'] }] });
     new IstioGateway(chart, 'Both', { name: 'both', gateway: ingress, selector: { istio: 'x' } });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^gateway selects no pods: pass `gateway`/),
       expect.stringMatching(/^gateway and selector are both set/),
       expect.stringMatching(/^gateway has no servers/),
@@ -90,7 +85,7 @@ describe('IstioGateway', () => {
         { port: 81, portName: 'http-80', protocol: 'HTTP', hosts: ['d.example.com'] },
       ],
     });
-    const found = errors(app);
+    const found = validationErrors(app);
     expect(found).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^server https-443 \(#1\) uses protocol HTTPS without tls settings/),
@@ -118,15 +113,15 @@ describe('IstioGateway', () => {
       gateways: [gw, 'mesh'],
       http: [{ destinations: [{ host: 'shop' }] }],
     });
-    expect(errors(app)).toEqual([]);
-    expect(at(find(chart, 'VirtualService', 'shop'), 'spec', 'gateways')).toEqual(['istio-ingress/shop', 'mesh']);
+    expect(validationErrors(app)).toEqual([]);
+    expect(at(findInChart(chart, 'VirtualService', 'shop'), 'spec', 'gateways')).toEqual(['istio-ingress/shop', 'mesh']);
     new VirtualService(chart, 'Elsewhere', {
       name: 'other',
       hosts: ['other.example.com'],
       gateways: [gw],
       http: [{ destinations: [{ host: 'other' }] }],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^hosts other.example.com match no host of gateway 'istio-ingress\/shop' \(shop.example.com\)/),
     ]);
   });

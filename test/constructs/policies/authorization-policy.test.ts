@@ -1,19 +1,12 @@
 import { App, Chart } from 'cdk8s';
 import { AuthorizationPolicy } from '../../../src/constructs/policies/authorization-policy';
-import { type KubeObject } from '../../../src/engine/k8s/object';
 import { AuthorizationAction } from '../../../src/model/traffic/security';
 import { at } from '../../support/json';
+import { findInChart, validationErrors } from '../../support/chart';
 
 function setup() {
   const app = new App();
   return { app, chart: new Chart(app, 'test', { namespace: 'shop' }) };
-}
-
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
 }
 
 describe('AuthorizationPolicy', () => {
@@ -30,8 +23,8 @@ describe('AuthorizationPolicy', () => {
         },
       ],
     });
-    expect(errors(app)).toEqual([]);
-    const ap = find(chart, 'AuthorizationPolicy', 'reviews-readers');
+    expect(validationErrors(app)).toEqual([]);
+    const ap = findInChart(chart, 'AuthorizationPolicy', 'reviews-readers');
     expect(ap.apiVersion).toBe('security.istio.io/v1');
     expect(ap.metadata.namespace).toBe('shop');
     expect(ap.spec).toEqual({
@@ -49,8 +42,8 @@ describe('AuthorizationPolicy', () => {
   test('denyAll emits the allow-nothing policy for a namespace', () => {
     const { app, chart } = setup();
     AuthorizationPolicy.denyAll(chart, 'DenyAll', { namespace: 'payments' });
-    expect(errors(app)).toEqual([]);
-    const ap = find(chart, 'AuthorizationPolicy', 'deny-all');
+    expect(validationErrors(app)).toEqual([]);
+    const ap = findInChart(chart, 'AuthorizationPolicy', 'deny-all');
     expect(ap.metadata.namespace).toBe('payments');
     expect(ap.spec).toEqual({});
   });
@@ -60,8 +53,8 @@ describe('AuthorizationPolicy', () => {
     const rules = [{ to: [{ paths: ['/admin/*'] }] }];
     new AuthorizationPolicy(chart, 'Deny', { name: 'deny', action: AuthorizationAction.deny(), rules });
     new AuthorizationPolicy(chart, 'Ext', { name: 'ext', action: AuthorizationAction.custom('ext-authz'), rules });
-    expect(at(find(chart, 'AuthorizationPolicy', 'deny'), 'spec', 'action')).toBe('DENY');
-    expect(find(chart, 'AuthorizationPolicy', 'ext').spec).toMatchObject({ action: 'CUSTOM', provider: { name: 'ext-authz' } });
+    expect(at(findInChart(chart, 'AuthorizationPolicy', 'deny'), 'spec', 'action')).toBe('DENY');
+    expect(findInChart(chart, 'AuthorizationPolicy', 'ext').spec).toMatchObject({ action: 'CUSTOM', provider: { name: 'ext-authz' } });
   });
 
   test('fails on a DENY policy without rules, lower-case methods, relative paths and bad ports', () => {
@@ -70,7 +63,7 @@ describe('AuthorizationPolicy', () => {
     new AuthorizationPolicy(chart, 'Bad', {
       rules: [{ to: [{ methods: ['get'], paths: ['api'], ports: [0] }], when: [{ key: 'source.ip' }] }],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       'DENY policy has no rules and so matches no request: add rules, or use AuthorizationPolicy.denyAll() to deny by default',
       "rule #1 method 'get' is not an upper-case HTTP method: write it as e.g. 'GET'",
       "rule #1 path 'api' must start with '/' (or '*' for a suffix match): e.g. '/api/*'",
@@ -82,7 +75,7 @@ describe('AuthorizationPolicy', () => {
   test('fails on a wildcard selector key', () => {
     const { app, chart } = setup();
     new AuthorizationPolicy(chart, 'Wild', { selector: { 'app*': 'x' } });
-    expect(errors(app)).toEqual([expect.stringMatching(/selector label key 'app\*' is not allowed/)]);
+    expect(validationErrors(app)).toEqual([expect.stringMatching(/selector label key 'app\*' is not allowed/)]);
   });
 });
 
@@ -97,8 +90,8 @@ describe('AuthorizationPolicy targetRefs', () => {
       ],
       rules: [{ to: [{ methods: ['GET'] }] }],
     });
-    expect(errors(app)).toEqual([]);
-    expect(find(chart, 'AuthorizationPolicy', 'via-waypoint').spec).toEqual({
+    expect(validationErrors(app)).toEqual([]);
+    expect(findInChart(chart, 'AuthorizationPolicy', 'via-waypoint').spec).toEqual({
       targetRefs: [
         { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' },
         { kind: 'Service', name: 'reviews' },
@@ -124,7 +117,7 @@ describe('AuthorizationPolicy targetRefs', () => {
     for (const [id, props, message] of cases) {
       const { app, chart } = setup();
       new AuthorizationPolicy(chart, id, props);
-      expect(errors(app)).toEqual([expect.stringContaining(message)]);
+      expect(validationErrors(app)).toEqual([expect.stringContaining(message)]);
     }
   });
 });

@@ -1,20 +1,13 @@
 import { App, Chart } from 'cdk8s';
 import { DestinationRule } from '../../../src/constructs/policies/destination-rule';
-import { type KubeObject } from '../../../src/engine/k8s/object';
 import { IstioDuration } from '../../../src/model/traffic/duration';
 import { ClientTls, LoadBalancer } from '../../../src/model/traffic/traffic-values';
 import { at } from '../../support/json';
+import { findInChart, validationErrors } from '../../support/chart';
 
 function setup() {
   const app = new App();
   return { app, chart: new Chart(app, 'test', { namespace: 'shop' }) };
-}
-
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
 }
 
 describe('DestinationRule', () => {
@@ -35,8 +28,8 @@ describe('DestinationRule', () => {
         { name: 'v2', labels: { version: 'v2' }, loadBalancer: LoadBalancer.random() },
       ],
     });
-    expect(errors(app)).toEqual([]);
-    const dr = find(chart, 'DestinationRule', 'reviews');
+    expect(validationErrors(app)).toEqual([]);
+    const dr = findInChart(chart, 'DestinationRule', 'reviews');
     expect(dr.apiVersion).toBe('networking.istio.io/v1');
     expect(dr.metadata.namespace).toBe('shop');
     expect(at(dr, 'spec', 'trafficPolicy')).toEqual({
@@ -59,7 +52,7 @@ describe('DestinationRule', () => {
       tls: ClientTls.simple({ sni: 'api.example.com' }),
     });
     dr.addSubset({ name: 'eu', labels: { region: 'eu' } });
-    const spec = find(chart, 'DestinationRule', 'external-api').spec;
+    const spec = findInChart(chart, 'DestinationRule', 'external-api').spec;
     expect(at(spec, 'trafficPolicy', 'tls')).toEqual({ mode: 'SIMPLE', sni: 'api.example.com' });
     expect(at(spec, 'subsets')).toEqual([{ name: 'eu', labels: { region: 'eu' } }]);
   });
@@ -71,7 +64,7 @@ describe('DestinationRule', () => {
       name: 'external-api',
       subsets: [{ name: 'eu', labels: { region: 'eu' } }],
     });
-    expect(find(chart, 'DestinationRule', 'external-api').spec).toEqual({
+    expect(findInChart(chart, 'DestinationRule', 'external-api').spec).toEqual({
       host: 'api.example.com',
       subsets: [{ name: 'eu', labels: { region: 'eu' } }],
     });
@@ -84,7 +77,7 @@ describe('DestinationRule', () => {
       connectionPool: { maxConnections: 0 },
       outlierDetection: { maxEjectionPercent: 150 },
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       'traffic policy maxConnections 0 is out of range: use a whole number from 1 to 2147483647',
       'traffic policy maxEjectionPercent 150 is out of range: use a percentage from 0 to 100',
     ]);
@@ -100,7 +93,7 @@ describe('DestinationRule', () => {
         { name: 'V_2', labels: { version: 'v2' } },
       ],
     });
-    const problems = errors(app);
+    const problems = validationErrors(app);
     expect(problems).toContainEqual(expect.stringMatching(/subset 'v1' has no labels and would select every endpoint/));
     expect(problems).toContainEqual(expect.stringMatching(/subset 'V_2' is not a valid name/));
     expect(problems).toContainEqual(expect.stringMatching(/subset 'V_2' is defined twice/));
@@ -115,7 +108,7 @@ describe('DestinationRule', () => {
         { name: 'green', labels: { app: 'reviews' } },
       ],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       "subset 'green' has the same labels as subset 'blue', so both select the same pods: add a label that tells them apart, e.g. version",
     ]);
   });
@@ -123,6 +116,6 @@ describe('DestinationRule', () => {
   test('fails when the host gives no object name and none is set', () => {
     const { app, chart } = setup();
     new DestinationRule(chart, 'Wild', { host: '*.example.com' });
-    expect(errors(app)).toEqual(["host '*.example.com' gives no valid object name: set `name` explicitly"]);
+    expect(validationErrors(app)).toEqual(["host '*.example.com' gives no valid object name: set `name` explicitly"]);
   });
 });

@@ -1,17 +1,10 @@
 import { App, Chart } from 'cdk8s';
 import { RequestAuthentication } from '../../../src/constructs/policies/request-authentication';
-import { type KubeObject } from '../../../src/engine/k8s/object';
+import { findInChart, validationErrors } from '../../support/chart';
 
 function setup() {
   const app = new App();
   return { app, chart: new Chart(app, 'test', { namespace: 'shop' }) };
-}
-
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
 }
 
 describe('RequestAuthentication', () => {
@@ -30,8 +23,8 @@ describe('RequestAuthentication', () => {
         },
       ],
     });
-    expect(errors(app)).toEqual([]);
-    const ra = find(chart, 'RequestAuthentication', 'frontend-jwt');
+    expect(validationErrors(app)).toEqual([]);
+    const ra = findInChart(chart, 'RequestAuthentication', 'frontend-jwt');
     expect(ra.apiVersion).toBe('security.istio.io/v1');
     expect(ra.spec).toEqual({
       selector: { matchLabels: { app: 'frontend' } },
@@ -56,7 +49,7 @@ describe('RequestAuthentication', () => {
         { issuer: 'b', jwks: 'not json' },
       ],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       "jwt issuer 'a' sets both jwksUri and jwks: keep one",
       "jwksUri 'ftp://b/jwks' is not an http(s) URL: use e.g. 'https://accounts.example.com/.well-known/jwks.json'",
       "jwt issuer 'b' is listed twice: keep one rule per issuer",
@@ -67,6 +60,6 @@ describe('RequestAuthentication', () => {
   test('fails without any issuer', () => {
     const { app, chart } = setup();
     new RequestAuthentication(chart, 'Empty', { jwtRules: [] });
-    expect(errors(app)).toEqual([expect.stringMatching(/^jwtRules is empty/)]);
+    expect(validationErrors(app)).toEqual([expect.stringMatching(/^jwtRules is empty/)]);
   });
 });

@@ -2,8 +2,8 @@ import { App, Chart } from 'cdk8s';
 import { ServiceEntry } from '../../../src/constructs/policies/service-entry';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { crdSuiteName, crdValidator, ISTIO_CRDS, schemaIssues } from '../../support/crds';
+import { validationErrors } from '../../support/chart';
 
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
 function setup() {
   const app = new App();
   return { app, chart: new Chart(app, 'test', { namespace: 'shop' }) };
@@ -14,7 +14,7 @@ describe('ServiceEntry', () => {
   test('renders an external DNS host with named ports, MESH_EXTERNAL and DNS by default', () => {
     const { app, chart } = setup();
     new ServiceEntry(chart, 'Api', { hosts: ['api.example.com'], ports: [{ number: 443, protocol: 'TLS' }] });
-    expect(errors(app)).toEqual([]);
+    expect(validationErrors(app)).toEqual([]);
     const se = entries(chart).find((o) => o.metadata.name === 'api.example.com');
     expect(se?.apiVersion).toBe('networking.istio.io/v1');
     expect(se?.spec).toEqual({
@@ -39,7 +39,7 @@ describe('ServiceEntry', () => {
         { number: 5433, protocol: 'TCP', name: 'tcp' },
       ],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^service entry has no ports/),
       expect.stringMatching(/^host '\*' is not valid/),
       expect.stringMatching(/^resolution DNS cannot resolve the wildcard host '\*.example.com' without endpoints/),

@@ -1,27 +1,20 @@
 import { App, Chart } from 'cdk8s';
 import { Telemetry } from '../../../src/constructs/policies/telemetry';
-import { type KubeObject } from '../../../src/engine/k8s/object';
 import { IstioMetric, TagOverride, WorkloadMode } from '../../../src/model/traffic/telemetry';
 import { at } from '../../support/json';
+import { findInChart, validationErrors } from '../../support/chart';
 
 function setup() {
   const app = new App();
   return { app, chart: new Chart(app, 'test', { namespace: 'shop' }) };
 }
 
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
-}
-
 describe('Telemetry', () => {
   test('meshDefault puts access logging and tracing sampling in the root namespace', () => {
     const { app, chart } = setup();
     Telemetry.meshDefault(chart, 'Mesh', { accessLogging: { providers: ['envoy'] }, tracing: { samplingPercentage: 10 } });
-    expect(errors(app)).toEqual([]);
-    const t = find(chart, 'Telemetry', 'mesh-default');
+    expect(validationErrors(app)).toEqual([]);
+    const t = findInChart(chart, 'Telemetry', 'mesh-default');
     expect(t.apiVersion).toBe('telemetry.istio.io/v1');
     expect(t.metadata.namespace).toBe('istio-system');
     expect(t.spec).toEqual({ accessLogging: [{ providers: [{ name: 'envoy' }] }], tracing: [{ randomSamplingPercentage: 10 }] });
@@ -43,7 +36,7 @@ describe('Telemetry', () => {
         ],
       },
     });
-    const t = find(chart, 'Telemetry', 'reviews');
+    const t = findInChart(chart, 'Telemetry', 'reviews');
     expect(t.metadata.namespace).toBe('shop');
     expect(at(t, 'spec', 'selector')).toEqual({ matchLabels: { app: 'reviews' } });
     expect(at(t, 'spec', 'accessLogging')).toEqual([{ filter: { expression: 'response.code >= 400' }, match: { mode: 'SERVER' } }]);
@@ -67,7 +60,7 @@ describe('Telemetry', () => {
     const { app, chart } = setup();
     new Telemetry(chart, 'Bad', { tracing: { samplingPercentage: 150 } });
     new Telemetry(chart, 'Empty', {});
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       'tracing samplingPercentage 150 is out of range: use a percentage from 0 to 100',
       'telemetry configures nothing: set accessLogging, tracing or metrics',
     ]);

@@ -1,22 +1,16 @@
 import { App, Chart } from 'cdk8s';
 import { VirtualService } from '../../../src/constructs/policies/virtual-service';
-import { type KubeObject } from '../../../src/engine/k8s/object';
 import { IstioDuration } from '../../../src/model/traffic/duration';
 import { StringMatch } from '../../../src/model/traffic/string-match';
 import { RetryOn } from '../../../src/model/traffic/traffic-values';
 import { at, list } from '../../support/json';
+import { findInChart, validationErrors } from '../../support/chart';
 
 function setup() {
   const app = new App();
   return { app, chart: new Chart(app, 'test', { namespace: 'shop' }) };
 }
 
-const errors = (app: App) => app.node.findAll().flatMap((c) => c.node.validate());
-function find(chart: Chart, kind: string, name: string): KubeObject {
-  const found = (chart.toJson() as KubeObject[]).find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} ${name} in the chart`);
-  return found;
-}
 const HOST = 'reviews.shop.svc.cluster.local';
 
 describe('VirtualService', () => {
@@ -50,8 +44,8 @@ describe('VirtualService', () => {
         },
       ],
     });
-    expect(errors(app)).toEqual([]);
-    const vs = find(chart, 'VirtualService', 'reviews');
+    expect(validationErrors(app)).toEqual([]);
+    const vs = findInChart(chart, 'VirtualService', 'reviews');
     expect(vs.apiVersion).toBe('networking.istio.io/v1');
     expect(at(vs, 'spec', 'hosts')).toEqual([HOST]);
     const beta = list(vs, 'spec', 'http').find((r) => r.name === 'beta');
@@ -76,7 +70,7 @@ describe('VirtualService', () => {
     const { chart } = setup();
     const vs = new VirtualService(chart, 'Reviews', { hosts: [HOST], http: [{ name: 'first', destinations: [{ host: HOST }] }] });
     vs.addHttpRoute({ name: 'second', destinations: [{ host: HOST }] });
-    expect(list(find(chart, 'VirtualService', 'reviews'), 'spec', 'http').map((r) => r.name)).toEqual(['first', 'second']);
+    expect(list(findInChart(chart, 'VirtualService', 'reviews'), 'spec', 'http').map((r) => r.name)).toEqual(['first', 'second']);
   });
 
   test('fails when weights do not add up to 100', () => {
@@ -93,7 +87,7 @@ describe('VirtualService', () => {
         },
       ],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       "http route 'split' destination weights sum to 90 (80 + 10): they must add up to 100; adjust the weights",
     ]);
   });
@@ -110,7 +104,7 @@ describe('VirtualService', () => {
         },
       ],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^http route #1 retries 3 x perTryTimeout 2s = 6000ms exceed the route timeout 3s/),
     ]);
   });
@@ -124,7 +118,7 @@ describe('VirtualService', () => {
         { name: 'b', destinations: [], fault: {} },
       ],
     });
-    expect(errors(app)).toEqual([
+    expect(validationErrors(app)).toEqual([
       "http route 'a' port 70000 is out of range: use a port number from 1 to 65535",
       "http route 'a' fault abort percentage 120 is out of range: use a percentage from 0 to 100",
       "http route 'a' fault abort httpStatus 99 is out of range: use a whole number from 200 to 599",

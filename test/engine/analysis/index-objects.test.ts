@@ -60,6 +60,7 @@ describe('ObjectIndex', () => {
     const idx = index([namespace('shop', { team: 'a' }), deployment('x', 'implicit')]);
     expect(idx.namespaceLabels('shop')).toEqual({ team: 'a', 'kubernetes.io/metadata.name': 'shop' });
     expect(idx.namespaceNames()).toEqual(['implicit', 'shop']);
+    expect(['shop', 'implicit', 'other'].map((n) => idx.hasNamespace(n))).toEqual([true, true, false]);
   });
 
   test('finds istiod revisions', () => {

@@ -38,6 +38,16 @@ describe('helm messages', () => {
     );
   });
 
+  test('a schema failure keeps the values it names, which helm lists below its Error: line', () => {
+    const stderr =
+      "Error: values don't meet the specifications of the schema(s) in the following chart(s):\ngateway:\n- at '': validation failed\n" +
+      "  - at '/service/ports/0/port': got string, want integer\n  - at '': additional properties 'hostNetwork' not allowed\n";
+    expect(helmErrorLine(stderr)).toBe(
+      "values don't meet the specifications of the schema(s) in the following chart(s): gateway: - at '': validation failed " +
+        "- at '/service/ports/0/port': got string, want integer - at '': additional properties 'hostNetwork' not allowed",
+    );
+  });
+
   test('without an Error: line, all lines joined; nothing for an empty stderr', () => {
     expect(helmErrorLine('first\n\nsecond\n')).toBe('first; second');
     expect(helmErrorLine('  \n')).toBeUndefined();

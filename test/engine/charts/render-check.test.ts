@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { checkRenderedDocuments } from '../../../src/engine/charts/render-check';
+import { attachSourceHeaders, checkRenderedDocuments } from '../../../src/engine/charts/render-check';
 import { type ResolvedChart } from '../../../src/engine/charts/resolved-chart';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { UserError } from '../../../src/errors';
@@ -55,5 +55,23 @@ describe('checkRenderedDocuments', () => {
     expect(() => check(text, { revision: 'canary' })).toThrow(
       'helm template istiod (fixture) rendered no Deployment istiod-canary, which the istiod chart always renders for these values',
     );
+  });
+});
+
+describe('attachSourceHeaders', () => {
+  test('gives a Source header followed by a bare separator to the document after it, keeping line numbers', () => {
+    const helm = '---\n# Source: istiod/templates/deployment.yaml\n---\napiVersion: v1\nkind: Deployment\nmetadata:\n  name: istiod\n';
+    const joined = attachSourceHeaders(helm);
+    expect(joined.split('\n')).toHaveLength(helm.split('\n').length);
+    const parsed = parseDocuments(joined, 'helm');
+    expect(parsed.map((d) => d.line)).toEqual([4]);
+    expect(checkRenderedDocuments(parsed, istiod, {}, 'helm template istiod (fixture)')).toEqual(['templates/deployment.yaml']);
+    // Without it the document has no header and is refused.
+    expect(() => check(helm)).toThrow("document 1 (Deployment istiod, line 4) has no '# Source:' header");
+  });
+
+  test('leaves a header followed by another header alone, so a document is never given a template it did not come from', () => {
+    const helm = '---\n# Source: istiod/templates/service.yaml\n---\n# Source: istiod/templates/deployment.yaml\napiVersion: v1\n';
+    expect(attachSourceHeaders(helm)).toBe(helm);
   });
 });

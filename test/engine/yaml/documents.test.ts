@@ -40,6 +40,11 @@ describe('parseDocuments', () => {
   test('fails on duplicate keys instead of silently keeping the last', () => {
     expect(() => parseDocuments('a: 1\na: 2\n')).toThrow(/unique|duplicate/i);
   });
+
+  test('reads a repeated key as its last value when asked (helm output, read as Kubernetes reads it)', () => {
+    expect(parseDocuments('a: 1\nb: 2\na: 3\n', 'helm', 1, true).map((d) => d.value)).toEqual([{ a: 3, b: 2 }]);
+    expect(() => parseDocuments('a: [\n', 'helm', 1, true)).toThrow(YamlParseError);
+  });
 });
 
 describe('stringifyDocuments', () => {

@@ -1,61 +1,30 @@
 // Conformance of our own Istio types (src/model/traffic) with the CRDs of Istio 1.30.3: objects built by the
 // constructs with every field they write must pass the CRDs' v1 schemas (read from ../shared at test time).
-import * as fs from 'fs';
-import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { AuthorizationPolicy } from '../../../src/constructs/policies/authorization-policy';
 import { DestinationRule } from '../../../src/constructs/policies/destination-rule';
 import { RequestAuthentication } from '../../../src/constructs/policies/request-authentication';
 import { Telemetry } from '../../../src/constructs/policies/telemetry';
 import { VirtualService } from '../../../src/constructs/policies/virtual-service';
-import { CrdValidator } from '../../../src/engine/analysis/schema/validator';
 import { type KubeObject } from '../../../src/engine/k8s/object';
-import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { IstioDuration } from '../../../src/model/traffic/duration';
 import { AuthorizationAction } from '../../../src/model/traffic/security';
 import { StringMatch } from '../../../src/model/traffic/string-match';
 import { IstioMetric, TagOverride, WorkloadMode } from '../../../src/model/traffic/telemetry';
 import { ClientTls, LoadBalancer, RetryOn } from '../../../src/model/traffic/traffic-values';
+import { crdSuiteName, crdValidator, ISTIO_CRDS, schemaIssues } from '../../support/crds';
 
-const CRDS = path.join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'istio-1.30.3', 'base.default.yaml');
-const available = fs.existsSync(CRDS);
-// Jest shows the reason in the skipped suite's name.
-const SUITE = `traffic types against the Istio 1.30.3 CRDs${available ? '' : ` (skipped: ${CRDS} is absent)`}`;
-
-const NAMES = [
+// Only the CRDs we emit objects of (parsing all of them is slow).
+const validator = crdValidator(ISTIO_CRDS, [
   'destinationrules.networking.istio.io',
   'virtualservices.networking.istio.io',
   'authorizationpolicies.security.istio.io',
   'requestauthentications.security.istio.io',
   'telemetries.telemetry.istio.io',
-];
+]);
 
-/** The CRDs we emit objects of, cut out of the reference render with only their v1 version (parsing all is slow). */
-function loadCrds(): KubeObject[] {
-  return fs
-    .readFileSync(CRDS, 'utf-8')
-    .split(/^---$/m)
-    .filter((doc) => NAMES.some((n) => doc.includes(`name: ${n}\n`)))
-    .flatMap((doc) => parseDocuments(onlyV1(doc)).map((d) => d.value as KubeObject))
-    .filter((o) => o.kind === 'CustomResourceDefinition');
-}
-
-function onlyV1(doc: string): string {
-  const marker = '\n  versions:\n';
-  const at = doc.indexOf(marker);
-  if (at < 0) return doc;
-  const head = doc.slice(0, at + marker.length);
-  const v1 = doc
-    .slice(head.length)
-    .split(/^(?= {2}- )/m)
-    .filter((item) => /^ {4}name: v1$/m.test(item));
-  return v1.length === 1 ? head + v1[0] : doc;
-}
-
-(available ? describe : describe.skip)(SUITE, () => {
-  const validator = available ? new CrdValidator(loadCrds()) : undefined;
-  const issues = (chart: Chart) =>
-    (chart.toJson() as KubeObject[]).flatMap((o) => validator!.validate(o).map((i) => `${o.kind} ${i.path} ${i.message}`));
+(validator ? describe : describe.skip)(crdSuiteName('traffic types against the Istio 1.30.3 CRDs', ISTIO_CRDS), () => {
+  const issues = (chart: Chart) => schemaIssues(validator!, chart.toJson() as KubeObject[]);
   const host = 'reviews.shop.svc.cluster.local';
 
   test('a DestinationRule and a VirtualService using every field we write are valid', () => {

@@ -28,6 +28,26 @@ describe('validateGatewayValues', () => {
     ).toEqual([]);
   });
 
+  // Found by comparing with helm template of the real chart: each of these renders there, from its values.schema.json.
+  test('accepts what the chart accepts: nulls where its schema allows them, 0 as no metric, quoted scalars', () => {
+    expect(
+      validateGatewayValues({
+        replicaCount: null,
+        securityContext: null,
+        containerSecurityContext: null,
+        minReadySeconds: null,
+        readinessProbe: null,
+        resources: { limits: { cpu: null }, requests: { memory: null } },
+        autoscaling: { targetCPUUtilizationPercentage: 0, targetMemoryUtilizationPercentage: 0 },
+        env: { PORT: 8080, DEBUG: true },
+        labels: { version: 2 },
+      }),
+    ).toEqual([]);
+    expect(validateGatewayValues({ env: { A: { b: 1 } } })).toEqual([
+      expect.stringContaining('values.env is {"A":{"b":1}}: must be a map of strings, numbers or booleans'),
+    ]);
+  });
+
   test('names the value, what is allowed and the fix', () => {
     expect(validateGatewayValues({ service: { ports: [{ port: 70000 }] } })).toEqual([
       expect.stringMatching(/^values\.service\.ports is \[\{"port":70000\}\]: must be a list of .* ports 1-65535.*; write e\.g\./),

@@ -72,10 +72,8 @@ describe('validateIstiodValues', () => {
     ]);
   });
 
-  test('fails on IstioOperator-style pilot settings, which the helm chart would silently ignore', () => {
-    expect(validateIstiodValues({ pilot: { replicaCount: 2 } })).toEqual([
-      "values.pilot is ignored by the istiod chart: it reads istiod's settings at the top level; move them up (e.g. values.replicaCount instead of values.pilot.replicaCount)",
-    ]);
+  test('accepts IstioOperator-style pilot settings, which the chart copies over the top level', () => {
+    expect(validateIstiodValues({ pilot: { replicaCount: 2, env: { PILOT_ENABLE_AMBIENT_WAYPOINTS: 'true' } } })).toEqual([]);
   });
 
   test('fails on a revision that cannot be part of an object name', () => {

@@ -38,8 +38,8 @@ export const waypointUnusable: Rule = {
       out.push(
         finding(
           this,
-          `${user.what} in namespace ${user.fromNamespace} has ${USE_WAYPOINT_LABEL}=${user.waypointName}, but the HBONE listener ` +
-            `(port 15008) of ${waypoint} does not allow routes from that namespace (allowedRoutes.namespaces is Same when unset), ` +
+          `${user.what} has ${USE_WAYPOINT_LABEL}=${user.waypointName}, but the HBONE listener ` +
+            `(port 15008) of ${waypoint} does not allow routes from namespace ${user.fromNamespace} (allowedRoutes.namespaces is Same when unset), ` +
             "so Istio refuses the attachment; set the listener's allowedRoutes.namespaces.from to All, or to a Selector that matches the namespace",
           user.entry,
           gateway,

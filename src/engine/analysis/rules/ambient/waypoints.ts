@@ -1,7 +1,7 @@
 /** Waypoints (Gateway API Gateways) of the input and the objects whose `istio.io/use-waypoint` label names one. */
+import { GATEWAY_API_GROUP } from '../../../../model/traffic/gateway-api';
 import {
   DEFAULT_WAYPOINT_TRAFFIC,
-  GATEWAY_API_GROUP,
   NO_WAYPOINT,
   USE_WAYPOINT_LABEL,
   USE_WAYPOINT_NAMESPACE_LABEL,

@@ -2,7 +2,8 @@ import { describeObject, isRecord } from '../../../k8s/object';
 import { matches, type ObjectIndex, selectorOf, type Workload } from '../../index-objects';
 import { isAmbientNamespace, membership } from '../../mesh';
 import { finding, type Rule, type SourcedObject } from '../../rule';
-import { GATEWAY_API_GROUP, NO_WAYPOINT, USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL } from '../../../../model/waypoint';
+import { GATEWAY_API_GROUP } from '../../../../model/traffic/gateway-api';
+import { NO_WAYPOINT, USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL } from '../../../../model/waypoint';
 
 /** Rule fields ztunnel cannot evaluate (Istio 1.30.3's ambient policy conversion), by clause. */
 const L7_OPERATION_FIELDS = ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'];

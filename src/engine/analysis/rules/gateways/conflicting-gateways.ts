@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { type ObjectIndex } from '../../index-objects';
+import { type ObjectIndex, type Workload } from '../../index-objects';
 import { finding, type Finding, type Rule } from '../../rule';
 import { gatewayPods, type IndexedGateway, istioGateways, selectorText } from './istio-gateways';
 
@@ -13,16 +13,18 @@ export const conflictingGateways: Rule = {
     'two Istio Gateways on the same gateway pods (same selector, or selectors matching a common pod) have servers on the same port with the same host and bind, so only one of them is used',
   fix: 'merge the servers into one Gateway, or give them different hosts or ports',
   check(index) {
-    const claims = claimsByKey(index);
+    const groups = podGroups(index);
+    const claims = claimsByKey(index, groups);
+    const order = new Map(istioGateways(index).map((gw, i) => [gw, i]));
     const out: Finding[] = [];
     for (const gw of istioGateways(index)) {
+      const group = groups.get(gw);
+      if (!group) continue;
       for (const server of gw.servers) {
         const port = server.port;
         if (port === undefined) continue;
-        const lists = targets(index, gw).flatMap((target) =>
-          server.hosts.map((host) => claims.get(claimKey(target, port, server.bind, host)) ?? []),
-        );
-        const others = othersIn(lists, gw);
+        const lists = group.meets.flatMap((g) => server.hosts.map((host) => claims.get(claimKey(g, port, server.bind, host)) ?? []));
+        const others = othersIn(lists, gw, order);
         if (others.count === 0) continue;
         const more = others.count > others.shown.length ? ` and ${others.count - others.shown.length} more` : '';
         out.push(
@@ -42,60 +44,104 @@ export const conflictingGateways: Rule = {
 };
 
 /**
- * The Gateways other than `self` in the claim lists: how many, and the first few in input order. Many Gateways on
- * one host would make every finding name all the others, and the usual single list needs no set to count.
+ * Gateways that configure the same gateway pods: one group per set of pods a selector matches (or, when it matches
+ * no pod of the input, per selector text, so equal selectors still meet). Claims are keyed by group, not by pod:
+ * keying by pod made the claims grow with Gateways times pods.
  */
-function othersIn(lists: readonly (readonly IndexedGateway[])[], self: IndexedGateway): { count: number; shown: IndexedGateway[] } {
-  if (lists.length === 1) {
-    // The list holds `self`: its own server made the key.
-    const shown: IndexedGateway[] = [];
-    for (const g of lists[0]) {
-      if (shown.length === MAX_NAMED) break;
-      if (g !== self) shown.push(g);
-    }
-    return { count: lists[0].length - 1, shown };
-  }
-  const all = new Set(lists.flat());
-  all.delete(self);
-  return { count: all.size, shown: [...all].slice(0, MAX_NAMED) };
+interface PodGroup {
+  readonly id: number;
+  /** The groups sharing a gateway pod with this one, itself included. */
+  readonly meets: PodGroup[];
 }
 
-/** host+port+bind per gateway target -> the Gateways whose servers claim it. */
-function claimsByKey(index: ObjectIndex): Map<string, IndexedGateway[]> {
+/** The group of every Gateway with a selector (Istio's check skips Gateways without one). */
+function podGroups(index: ObjectIndex): Map<IndexedGateway, PodGroup> {
+  // gatewayPods returns one array per selector, so the array itself keys its group; a copy would only cost a group.
+  const byKey = new Map<unknown, PodGroup>();
+  const byPod = new Map<Workload, PodGroup[]>();
+  const out = new Map<IndexedGateway, PodGroup>();
+  for (const gw of istioGateways(index)) {
+    if (Object.keys(gw.selector).length === 0) continue;
+    const pods = gatewayPods(index, gw);
+    const groupKey = pods.length === 0 ? `selector\u0000${selectorText(gw.selector)}` : pods;
+    let group = byKey.get(groupKey);
+    if (!group) {
+      group = { id: byKey.size, meets: [] };
+      byKey.set(groupKey, group);
+      for (const pod of pods) {
+        const list = byPod.get(pod) ?? [];
+        list.push(group);
+        byPod.set(pod, list);
+      }
+    }
+    out.set(gw, group);
+  }
+  for (const [groupKey, group] of byKey) {
+    const meets = new Set(typeof groupKey === 'string' ? [group] : (groupKey as readonly Workload[]).flatMap((p) => byPod.get(p) ?? []));
+    group.meets.push(...meets);
+  }
+  return out;
+}
+
+/**
+ * The Gateways other than `self` in the claim lists: how many, and the first few in input order. A Gateway is in
+ * several lists when several hosts or groups meet it; lists can be long (many Gateways on one host), so only the
+ * longest is taken whole and the others are checked against it, which keeps the rule linear.
+ */
+function othersIn(
+  lists: readonly (readonly IndexedGateway[])[],
+  self: IndexedGateway,
+  order: ReadonlyMap<IndexedGateway, number>,
+): { count: number; shown: IndexedGateway[] } {
+  const longest = lists.reduce((a, b) => (b.length > a.length ? b : a), []);
+  const firstOthers: IndexedGateway[] = [];
+  for (const g of longest) {
+    if (firstOthers.length === MAX_NAMED) break;
+    if (g !== self) firstOthers.push(g);
+  }
+  const inLongest = memberSet(longest);
+  const extra = new Set<IndexedGateway>();
+  if (lists.length > 1) {
+    for (const list of lists) if (list !== longest) for (const g of list) if (g !== self && !inLongest.has(g)) extra.add(g);
+  }
+  // Every list holds `self` when its own server made the key.
+  const count = longest.length - (inLongest.has(self) ? 1 : 0) + extra.size;
+  const shown = extra.size === 0 ? firstOthers : [...firstOthers, ...extra].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { count, shown: shown.slice(0, MAX_NAMED) };
+}
+
+const memberSets = new WeakMap<readonly IndexedGateway[], ReadonlySet<IndexedGateway>>();
+
+function memberSet(list: readonly IndexedGateway[]): ReadonlySet<IndexedGateway> {
+  let set = memberSets.get(list);
+  if (!set) memberSets.set(list, (set = new Set(list)));
+  return set;
+}
+
+/** host+port+bind per group -> the Gateways whose servers claim it, in input order. */
+function claimsByKey(index: ObjectIndex, groups: ReadonlyMap<IndexedGateway, PodGroup>): Map<string, IndexedGateway[]> {
   const claims = new Map<string, IndexedGateway[]>();
   for (const gw of istioGateways(index)) {
-    for (const target of targets(index, gw)) {
-      for (const server of gw.servers) {
-        if (server.port === undefined) continue;
-        for (const host of server.hosts) {
-          const key = claimKey(target, server.port, server.bind, host);
-          const list = claims.get(key) ?? [];
-          // A Gateway's claims are added together, so a repeat of it is always the last one.
-          if (list[list.length - 1] !== gw) list.push(gw);
-          claims.set(key, list);
-        }
+    const group = groups.get(gw);
+    if (!group) continue;
+    for (const server of gw.servers) {
+      if (server.port === undefined) continue;
+      for (const host of server.hosts) {
+        const claimed = claimKey(group, server.port, server.bind, host);
+        const list = claims.get(claimed) ?? [];
+        // A Gateway's claims are added together, so a repeat of it is always the last one.
+        if (list[list.length - 1] !== gw) list.push(gw);
+        claims.set(claimed, list);
       }
     }
   }
   return claims;
 }
 
-/**
- * What a Gateway configures: each gateway pod it selects, so Gateways with different selectors meet on a shared pod;
- * its selector text when it selects no pod of the input, so equal selectors still meet. A Gateway without selector
- * is left out (Istio's check skips it too).
- */
-function targets(index: ObjectIndex, gw: IndexedGateway): string[] {
-  if (Object.keys(gw.selector).length === 0) return [];
-  const pods = gatewayPods(index, gw);
-  if (pods.length === 0) return [`selector\u0000${selectorText(gw.selector)}`];
-  return pods.map((p) => `pod\u0000${p.namespace}\u0000${p.object.kind}\u0000${p.object.metadata.name ?? ''}`);
-}
-
 function key(gw: IndexedGateway): string {
   return `${gw.namespace}/${gw.name}`;
 }
 
-function claimKey(target: string, port: number, bind: string, host: string): string {
-  return `${target}\u0000${port}\u0000${bind}\u0000${host}`;
+function claimKey(group: PodGroup, port: number, bind: string, host: string): string {
+  return `${group.id}\u0000${port}\u0000${bind}\u0000${host}`;
 }

@@ -1,9 +1,9 @@
 /** Reading Gateway API objects (gateway.networking.k8s.io): Gateways, their listeners, routes and their references. */
+import { GATEWAY_API_GROUP } from '../../../../model/traffic/gateway-api';
 import { isRecord } from '../../../k8s/object';
 import { type ObjectIndex } from '../../index-objects';
 import { type SourcedObject } from '../../rule';
 
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 /** Route kinds that share `parentRefs` and `rules[].backendRefs`. */
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute'];
 
@@ -14,6 +14,8 @@ export interface Listener {
   /** Absent: every hostname. */
   readonly hostname?: string;
   readonly tls?: Readonly<Record<string, unknown>>;
+  /** `allowedRoutes.namespaces` as written; absent: routes of the Gateway's own namespace only. */
+  readonly allowedNamespaces?: Readonly<Record<string, unknown>>;
 }
 
 export interface IndexedK8sGateway {
@@ -77,6 +79,7 @@ function toListener(raw: Record<string, unknown>): Listener {
     protocol: String(raw.protocol ?? '').toUpperCase(),
     ...(typeof raw.hostname === 'string' && raw.hostname ? { hostname: raw.hostname } : {}),
     ...(isRecord(raw.tls) ? { tls: raw.tls } : {}),
+    ...(isRecord(raw.allowedRoutes) && isRecord(raw.allowedRoutes.namespaces) ? { allowedNamespaces: raw.allowedRoutes.namespaces } : {}),
   };
 }
 
@@ -126,9 +129,4 @@ function toReference(raw: Record<string, unknown>, namespace: string, group: str
 /** True for a reference to a core Service (`group: ""` or `core`, `kind: Service`). */
 export function isServiceReference(ref: ObjectReference): boolean {
   return ref.kind === 'Service' && (ref.group === '' || ref.group === 'core');
-}
-
-/** True when some object of the input lives in `namespace`, so an object missing there is a real gap. */
-export function knownNamespace(index: ObjectIndex, namespace: string): boolean {
-  return index.derived('gateways.namespaces', (idx) => new Set(idx.namespaceNames())).has(namespace);
 }

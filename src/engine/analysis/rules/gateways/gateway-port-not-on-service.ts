@@ -36,37 +36,77 @@ export const gatewayPortNotOnService: Rule = {
   },
 };
 
-/** Service ports and numeric target ports (TCP) of every Service that selects one of the pods, as Istio compares them. */
+/**
+ * Service ports and numeric target ports (TCP) of every Service that selects one of the pods, as Istio compares them.
+ * Computed once per pod list: Gateways with one selector share theirs (gatewayPods), and each may hold many pods.
+ */
 function exposedPorts(index: ObjectIndex, pods: readonly Workload[]): { ports: Set<number>; services: SourcedObject[] } {
+  const cache = index.derived(
+    'gateways.exposedPorts',
+    () => new Map<readonly Workload[], { ports: Set<number>; services: SourcedObject[] }>(),
+  );
+  const cached = cache.get(pods);
+  if (cached) return cached;
   const ports = new Set<number>();
   const services = new Set<SourcedObject>();
   for (const pod of pods) {
-    const exposed = podPorts(index, pod);
-    for (const p of exposed.ports) ports.add(p);
-    for (const s of exposed.services) services.add(s);
-  }
-  return { ports, services: [...services] };
-}
-
-/** What the Services selecting one pod expose; computed once per pod, as many Gateways share their pods. */
-function podPorts(index: ObjectIndex, pod: Workload): { ports: number[]; services: SourcedObject[] } {
-  const cache = index.derived('gateways.podPorts', () => new Map<Workload, { ports: number[]; services: SourcedObject[] }>());
-  const cached = cache.get(pod);
-  if (cached) return cached;
-  const result = { ports: [] as number[], services: [] as SourcedObject[] };
-  for (const service of index.inNamespace(pod.namespace, 'Service')) {
-    const spec = isRecord(service.object.spec) ? service.object.spec : {};
-    const selector = stringMap(spec.selector);
-    if (Object.keys(selector).length === 0 || !matches(selector, pod.podLabels)) continue;
-    result.services.push(service);
-    for (const p of (Array.isArray(spec.ports) ? spec.ports : []).filter(isRecord)) {
-      if ((p.protocol ?? 'TCP') !== 'TCP') continue;
-      result.ports.push(Number(p.port));
-      // A numeric string counts as a number, as Kubernetes' IntOrString reads it.
-      const target = Number(p.targetPort);
-      if (Number.isInteger(target) && target > 0) result.ports.push(target);
+    for (const { service, ports: servicePorts } of selectingServices(index, pod)) {
+      services.add(service);
+      for (const p of servicePorts) ports.add(p);
     }
   }
-  cache.set(pod, result);
+  const result = { ports, services: [...services] };
+  cache.set(pods, result);
   return result;
+}
+
+interface ServicePorts {
+  readonly service: SourcedObject;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly ports: readonly number[];
+  /** Input order, to name the Services in it. */
+  readonly position: number;
+}
+
+/**
+ * The Services (with their TCP ports) that select one pod. Services are bucketed by namespace and the first pair
+ * of their selector, so a pod meets only the Services one of its labels could match, not every Service of its
+ * namespace.
+ */
+function selectingServices(index: ObjectIndex, pod: Workload): readonly ServicePorts[] {
+  const byPair = index.derived('gateways.servicesByPair', (idx) => {
+    const map = new Map<string, ServicePorts[]>();
+    idx.byKind('Service', '').forEach((service, position) => {
+      const spec = isRecord(service.object.spec) ? service.object.spec : {};
+      const selector = stringMap(spec.selector);
+      const first = Object.entries(selector)[0];
+      if (!first) return;
+      const key = pairKey(service.object.metadata.namespace ?? 'default', first[0], first[1]);
+      const bucket = map.get(key) ?? [];
+      bucket.push({ service, selector, ports: tcpPorts(spec.ports), position });
+      map.set(key, bucket);
+    });
+    return map;
+  });
+  return Object.entries(pod.podLabels)
+    .flatMap(([k, v]) => byPair.get(pairKey(pod.namespace, k, v)) ?? [])
+    .filter((s) => matches(s.selector, pod.podLabels))
+    .sort((a, b) => a.position - b.position);
+}
+
+/** Ports and numeric target ports of the TCP ports of a Service spec. */
+function tcpPorts(raw: unknown): number[] {
+  const out: number[] = [];
+  for (const p of (Array.isArray(raw) ? raw : []).filter(isRecord)) {
+    if ((p.protocol ?? 'TCP') !== 'TCP') continue;
+    out.push(Number(p.port));
+    // A numeric string counts as a number, as Kubernetes' IntOrString reads it.
+    const target = Number(p.targetPort);
+    if (Number.isInteger(target) && target > 0) out.push(target);
+  }
+  return out;
+}
+
+function pairKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}\u0000${value}`;
 }

@@ -1,8 +1,7 @@
 import { X509Certificate } from 'crypto';
 import { describeObject, isRecord } from '../../../k8s/object';
 import { finding, type Finding, type Rule } from '../../rule';
-import { gatewayPods, istioGateways } from './istio-gateways';
-import { credentialTarget, secretProvider } from './secrets';
+import { secretProvider, serverCredentials } from './secrets';
 
 /** The key pairs Istio reads a gateway certificate from, in its order: generic, then kubernetes.io/tls. */
 const KEY_PAIRS: readonly (readonly [string, string])[] = [
@@ -19,28 +18,23 @@ export const invalidGatewayCredential: Rule = {
   fix: 'put a valid PEM certificate and its key under tls.crt and tls.key (type kubernetes.io/tls), or renew the certificate',
   check(index) {
     const out: Finding[] = [];
-    for (const gw of istioGateways(index)) {
-      const pods = gatewayPods(index, gw);
-      if (pods.length === 0) continue;
-      for (const server of gw.servers) {
-        const reference = server.tls?.credentialName;
-        if (typeof reference !== 'string' || !reference) continue;
-        const { namespace, name } = credentialTarget(reference, pods[0].namespace);
-        const secret = secretProvider(index, namespace, name);
-        // Only a Secret itself shows its data; what a controller will make cannot be judged.
-        if (!secret || secret.object.kind !== 'Secret') continue;
-        const problem = certificateProblem(secretData(secret.object), Date.now());
-        if (!problem) continue;
-        out.push(
-          finding(
-            this,
-            `${describeObject(gw.entry.object)}: ${server.label} takes its certificate from ${describeObject(secret.object)}, which ${problem}; ` +
-              'put a valid PEM certificate and key under tls.crt and tls.key, or renew the certificate',
-            gw.entry,
-            secret,
-          ),
-        );
-      }
+    // Only credentialName, as Istio's analyzer.
+    for (const { gateway, server, field, namespace, name } of serverCredentials(index)) {
+      if (field !== 'credentialName') continue;
+      const secret = secretProvider(index, namespace, name);
+      // Only a Secret itself shows its data; what a controller will make cannot be judged.
+      if (!secret || secret.object.kind !== 'Secret') continue;
+      const problem = certificateProblem(secretData(secret.object), Date.now());
+      if (!problem) continue;
+      out.push(
+        finding(
+          this,
+          `${describeObject(gateway.entry.object)}: ${server.label} takes its certificate from ${describeObject(secret.object)}, which ${problem}; ` +
+            'put a valid PEM certificate and key under tls.crt and tls.key, or renew the certificate',
+          gateway.entry,
+          secret,
+        ),
+      );
     }
     return out;
   },

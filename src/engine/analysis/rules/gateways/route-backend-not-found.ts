@@ -1,7 +1,7 @@
 import { describeObject } from '../../../k8s/object';
 import { finding, type Finding, type Rule } from '../../rule';
 import { servicePorts } from '../traffic/objects';
-import { gatewayRoutes, isServiceReference, knownNamespace } from './gateway-api';
+import { gatewayRoutes, isServiceReference } from './gateway-api';
 
 /** Gateway API backends; VirtualService destinations are checked by IST0101 and CDK8SI083 (traffic rules). */
 export const routeBackendNotFound: Rule = {
@@ -18,7 +18,7 @@ export const routeBackendNotFound: Rule = {
         const target = `${ref.namespace}/${ref.name}`;
         const service = index.service(ref.namespace, ref.name);
         if (!service) {
-          if (!knownNamespace(index, ref.namespace)) continue;
+          if (!index.hasNamespace(ref.namespace)) continue;
           out.push(
             finding(
               this,

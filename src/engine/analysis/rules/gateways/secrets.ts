@@ -6,6 +6,7 @@
 import { apiGroup, isRecord } from '../../../k8s/object';
 import { type ObjectIndex } from '../../index-objects';
 import { type SourcedObject } from '../../rule';
+import { gatewayPods, type GatewayServer, type IndexedGateway, istioGateways } from './istio-gateways';
 
 /** Kind and API group of an object that makes a Secret, and the name of the Secret it makes. */
 const PROVIDERS: readonly { kind: string; group: string; secretName: (spec: Record<string, unknown>, name: string) => unknown }[] = [
@@ -49,4 +50,35 @@ export function secretProvider(index: ObjectIndex, namespace: string, name: stri
 export function credentialTarget(reference: string, namespace: string): { namespace: string; name: string } {
   const slash = reference.indexOf('/');
   return slash < 0 ? { namespace, name: reference } : { namespace: reference.slice(0, slash), name: reference.slice(slash + 1) };
+}
+
+/** A Secret an Istio Gateway server names, resolved as Istio reads it. */
+export interface ServerCredential {
+  readonly gateway: IndexedGateway;
+  readonly server: GatewayServer;
+  /** The field that names it: `tls.credentialName`, or an item of `tls.credentialNames`. */
+  readonly field: 'credentialName' | 'credentialNames';
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/**
+ * Every Secret the servers of the input's Istio Gateways name, in the namespace of the gateway pods (where Istio
+ * reads credentials). Gateways that select no pods are left out: IST0101 on their selector says it.
+ */
+export function serverCredentials(index: ObjectIndex): ServerCredential[] {
+  return istioGateways(index).flatMap((gateway) => {
+    const pods = gatewayPods(index, gateway);
+    if (pods.length === 0) return [];
+    return gateway.servers.flatMap((server) => {
+      const tls = server.tls ?? {};
+      const listed: unknown[] = Array.isArray(tls.credentialNames) ? tls.credentialNames : [];
+      const named = [['credentialName', tls.credentialName] as const, ...listed.map((n) => ['credentialNames', n] as const)];
+      return named.flatMap(([field, reference]) =>
+        typeof reference === 'string' && reference !== ''
+          ? [{ gateway, server, field, ...credentialTarget(reference, pods[0].namespace) }]
+          : [],
+      );
+    });
+  });
 }

@@ -1,6 +1,5 @@
 import { describeObject, isRecord } from '../../../k8s/object';
 import { finding, type Finding, type Rule } from '../../rule';
-import { knownNamespace } from './gateway-api';
 import { istioGateways } from './istio-gateways';
 
 export const virtualServiceGatewayNotFound: Rule = {
@@ -22,7 +21,7 @@ export const virtualServiceGatewayNotFound: Rule = {
         if (ref === 'mesh' || ref.includes('~')) continue;
         const slash = ref.indexOf('/');
         const [ns, name] = slash < 0 ? [namespace, ref] : [ref.slice(0, slash), ref.slice(slash + 1)];
-        if (known.has(`${ns}/${name}`) || !knownNamespace(index, ns)) continue;
+        if (known.has(`${ns}/${name}`) || !index.hasNamespace(ns)) continue;
         out.push(
           finding(
             this,

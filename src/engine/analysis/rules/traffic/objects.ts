@@ -66,8 +66,7 @@ export function judgeableClusterHost(index: ObjectIndex, host: string, fromNames
   if (parts[0] === '*' || parts.some((p) => p === '')) return false;
   if (parts.length > 2 && parts[2] !== 'svc') return false;
   const namespace = parts.length === 1 ? fromNamespace : parts[1];
-  const known = index.derived('traffic.namespaces', () => new Set(index.namespaceNames()));
-  return known.has(namespace) && !declaredByServiceEntry(index, host);
+  return index.hasNamespace(namespace) && !declaredByServiceEntry(index, host);
 }
 
 function declaredByServiceEntry(index: ObjectIndex, host: string): boolean {

@@ -17,7 +17,8 @@ export function resolveRevision(index: ObjectIndex, revisionOrTag: string): stri
 /** The revision whose webhook injects new pods of a namespace (tags resolved), or undefined when none does. */
 export function servingRevision(index: ObjectIndex, namespace: string): string | undefined {
   const labels = index.namespaceLabels(namespace);
-  if (labels[INJECTION_LABEL] === 'enabled') return 'default';
+  // A `default` tag serves istio-injection=enabled too, so the namespace follows it.
+  if (labels[INJECTION_LABEL] === 'enabled') return resolveRevision(index, 'default');
   if (labels[INJECTION_LABEL] !== undefined) return undefined;
   const named = labels[REVISION_LABEL];
   return named === undefined ? undefined : resolveRevision(index, named);

@@ -55,7 +55,9 @@ describe('CDK8SI031 waypoint refuses what points at it', () => {
       gateway('shared', 'mesh'),
     ]);
     expect(findings.map(named)).toEqual([['Namespace shop', 'Gateway mesh/shared']]);
-    expect(findings[0].message).toMatch(/does not allow routes from that namespace.*allowedRoutes\.namespaces\.from to All/);
+    expect(findings[0].message).toMatch(
+      /^Namespace shop has istio\.io\/use-waypoint=shared, but .* does not allow routes from namespace shop \(.*allowedRoutes\.namespaces\.from to All/,
+    );
   });
 
   test('accepts a cross-namespace waypoint that allows All, or a Selector matching the namespace', () => {

@@ -4,7 +4,6 @@ import {
   isServiceReference,
   k8sGateway as find,
   k8sGateways,
-  knownNamespace,
 } from '../../../../../src/engine/analysis/rules/gateways/gateway-api';
 import { httpRoute, k8sGateway, namespace, object } from '../../../../support/gateway-objects';
 
@@ -44,6 +43,5 @@ describe('Gateway API helpers', () => {
     expect(k8sGateways(index)[0].hostnameAddresses).toEqual(['gw.shop.svc.cluster.local']);
     expect(find(index, 'shop', 'edge')?.name).toBe('edge');
     expect(find(index, 'other', 'edge')).toBeUndefined();
-    expect([knownNamespace(index, 'shop'), knownNamespace(index, 'other')]).toEqual([true, false]);
   });
 });

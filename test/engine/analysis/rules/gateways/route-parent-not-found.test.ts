@@ -2,9 +2,10 @@ import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
 import { routeParentNotFound } from '../../../../../src/engine/analysis/rules/gateways/route-parent-not-found';
 import { httpRoute, k8sGateway, namespace, service } from '../../../../support/gateway-objects';
 
+const all = { namespaces: { from: 'All' } };
 const edge = k8sGateway('edge', 'istio-ingress', [
-  { name: 'http', port: 80, protocol: 'HTTP' },
-  { name: 'https', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'cert' }] } },
+  { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: all },
+  { name: 'https', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'cert' }] }, allowedRoutes: all },
 ]);
 const web = service('web', 'shop', [{ name: 'http', port: 80 }]);
 const check = (parentRefs: Record<string, unknown>[]) =>
@@ -44,6 +45,50 @@ describe('routeParentNotFound', () => {
       { group: '', kind: 'Service', name: 'web', port: 80 },
     ];
     expect(check(refs)).toEqual([]);
+  });
+
+  describe("listeners whose allowedRoutes do not admit the route's namespace", () => {
+    const byName = { from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } } };
+    const byTeam = { from: 'Selector', selector: { matchLabels: { team: 'web' } } };
+    const gateway = k8sGateway('edge', 'istio-ingress', [
+      { name: 'same', port: 80, protocol: 'HTTP' },
+      { name: 'by-name', port: 8080, protocol: 'HTTP', allowedRoutes: { namespaces: byName } },
+      { name: 'by-team', port: 8081, protocol: 'HTTP', allowedRoutes: { namespaces: byTeam } },
+      {
+        name: 'by-expression',
+        port: 8082,
+        protocol: 'HTTP',
+        allowedRoutes: { namespaces: { from: 'Selector', selector: { matchExpressions: [] } } },
+      },
+    ]);
+    const attach = (sectionName: string | undefined, shop = namespace('shop')) =>
+      routeParentNotFound.check(
+        new ObjectIndex([
+          namespace('istio-ingress'),
+          shop,
+          gateway,
+          httpRoute('web', 'shop', [{ name: 'edge', namespace: 'istio-ingress', sectionName }]),
+        ]),
+      );
+
+    test('fires for the default (routes of the Gateway namespace only), naming the listener and the fix', () => {
+      const [finding] = attach('same');
+      expect(finding.message).toMatch(
+        /HTTPRoute shop\/web: parentRef attaches to listener\(s\) 'same' of Gateway istio-ingress\/edge, whose allowedRoutes do not admit routes of namespace 'shop'; set the listener's allowedRoutes/,
+      );
+      expect(attach('by-team')).toHaveLength(1);
+    });
+
+    test('is quiet when some listener admits it: by the namespace name, its labels, or a selector it cannot judge', () => {
+      expect(attach(undefined)).toEqual([]);
+      expect(attach('by-name')).toEqual([]);
+      expect(attach('by-expression')).toEqual([]);
+      const labeled = {
+        ...namespace('shop'),
+        object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { team: 'web' } } },
+      };
+      expect(attach('by-team', labeled)).toEqual([]);
+    });
   });
 
   test('is quiet for parents in a namespace the input does not hold, and for other kinds', () => {

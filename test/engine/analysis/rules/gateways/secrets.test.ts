@@ -1,6 +1,11 @@
 import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
-import { credentialTarget, managesSecrets, secretProvider } from '../../../../../src/engine/analysis/rules/gateways/secrets';
-import { object, secret } from '../../../../support/gateway-objects';
+import {
+  credentialTarget,
+  managesSecrets,
+  secretProvider,
+  serverCredentials,
+} from '../../../../../src/engine/analysis/rules/gateways/secrets';
+import { gatewayDeployment, httpsServer, istioGateway, object, secret } from '../../../../support/gateway-objects';
 
 describe('secret providers', () => {
   test('Secrets and the objects that make them provide names per namespace', () => {
@@ -21,5 +26,17 @@ describe('secret providers', () => {
   test('credentialTarget reads a bare name in the given namespace, and <namespace>/<name> as written', () => {
     expect(credentialTarget('cert', 'istio-ingress')).toEqual({ namespace: 'istio-ingress', name: 'cert' });
     expect(credentialTarget('certs/cert', 'istio-ingress')).toEqual({ namespace: 'certs', name: 'cert' });
+  });
+
+  test("serverCredentials resolves every named Secret in the gateway pods' namespace, skipping Gateways without pods", () => {
+    const index = new ObjectIndex([
+      gatewayDeployment(),
+      istioGateway('gw', 'shop', [httpsServer({ mode: 'SIMPLE', credentialName: 'main', credentialNames: ['certs/extra', '', 7] })]),
+      istioGateway('lonely', 'shop', [httpsServer({ mode: 'SIMPLE', credentialName: 'x' })], { istio: 'nothing' }),
+    ]);
+    expect(serverCredentials(index).map((c) => `${c.gateway.name} ${c.field} ${c.namespace}/${c.name}`)).toEqual([
+      'gw credentialName istio-ingress/main',
+      'gw credentialNames certs/extra',
+    ]);
   });
 });

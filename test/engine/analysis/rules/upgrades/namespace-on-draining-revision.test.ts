@@ -32,6 +32,15 @@ describe('CDK8SI042 namespace or tag on a revision being removed', () => {
     );
   });
 
+  test('reports a namespace with istio-injection=enabled while the default tag points at the draining revision', () => {
+    const objects = [draining('1-29-6'), istiod('1-30-3'), tag('default', '1-29-6'), namespace('legacy', { 'istio-injection': 'enabled' })];
+    const findings = run(namespaceOnDrainingRevision, objects);
+    expect(findings.map((f) => named(f)[0]).sort()).toEqual([
+      'MutatingWebhookConfiguration istio-revision-tag-default',
+      'Namespace legacy',
+    ]);
+  });
+
   test('stays silent once every namespace and tag moved to the new revision', () => {
     const objects = [
       draining('1-29-6'),
