@@ -27,9 +27,17 @@ export type { IPodMetadata, IWorkload } from './workload-target';
 /**
  * Pod-template annotation that sums up the injection settings (namespace mode and workload mode).
  * Pods get a sidecar only when they are created, so any change of these settings changes the pod
- * template through this annotation and makes the workload roll its pods.
+ * template through this annotation and makes the workload roll its pods. Jobs and CronJobs carry it on their own
+ * metadata instead (see SUMMARY_ON_OWN_METADATA).
  */
 export const INJECTION_SUMMARY_ANNOTATION = 'mesh.cdk8s-istio.dev/injection';
+
+/**
+ * Kinds that keep the summary on their own metadata, never on the pod template: a Job's template is immutable (an
+ * apply that changes it fails with "field is immutable", so relabeling a namespace would break every Job in it),
+ * and a CronJob's runs make new pods that the webhook of the day injects anyway: neither can be rolled.
+ */
+const SUMMARY_ON_OWN_METADATA: ReadonlySet<string> = new Set(['Job', 'CronJob']);
 
 export interface MeshWorkloadProps {
   /**
@@ -77,8 +85,9 @@ export class MeshWorkload extends Construct {
     const problems: string[] = [];
     if (!this.target) {
       problems.push(`expected ${EXPECTED_WORKLOAD}, got ${describeTarget(workload)}: pass the workload that runs the pods`);
-    } else if (this.target.podMetadata && valid) {
-      problems.push(...this.labelPodMetadata(this.target.podMetadata));
+    } else if (valid) {
+      if (this.target.podMetadata) problems.push(...this.labelPodMetadata(this.target.podMetadata));
+      if (this.summaryPlace() === 'own') this.target.apiObject.metadata.addAnnotation(INJECTION_SUMMARY_ANNOTATION, this.lazySummary());
     }
     const injector =
       this.target && valid && this.injection.kind === 'pre-injected'
@@ -131,12 +140,22 @@ export class MeshWorkload extends Construct {
     const wanted = this.wantedLabels();
     const problems = contradictions(wanted, (key) => podMetadata.getLabel(key), 'podMetadata');
     for (const [key, value] of Object.entries(wanted)) podMetadata.addLabel(key, value);
-    // Lazy: the namespace may be declared after the workload; the summary is computed at synth.
-    // A pre-injected template changes by itself when its sidecar does, so it needs no summary.
-    if (this.injection.kind !== 'pre-injected') {
-      podMetadata.addAnnotation(INJECTION_SUMMARY_ANNOTATION, Lazy.any({ produce: () => this.summary }));
-    }
+    if (this.summaryPlace() === 'template') podMetadata.addAnnotation(INJECTION_SUMMARY_ANNOTATION, this.lazySummary());
     return problems;
+  }
+
+  /**
+   * Where the summary goes: nowhere for a pre-injected template (it changes by itself when its sidecar does), the
+   * workload's own metadata for the kinds of SUMMARY_ON_OWN_METADATA, else the pod template.
+   */
+  private summaryPlace(): 'none' | 'own' | 'template' {
+    if (this.injection.kind === 'pre-injected' || !this.target) return 'none';
+    return SUMMARY_ON_OWN_METADATA.has(this.target.apiObject.kind) ? 'own' : 'template';
+  }
+
+  /** The summary as a cdk8s token resolved at synth: the namespace may be declared after the workload. */
+  private lazySummary(): string {
+    return Lazy.any({ produce: () => this.summary });
   }
 
   /**
@@ -149,8 +168,7 @@ export class MeshWorkload extends Construct {
     const existing = podTemplateLabels(object);
     const wanted = this.wantedLabels();
     const problems = contradictions(wanted, (key) => existing[key], `the pod template's labels`);
-    const annotations: Record<string, string> =
-      this.injection.kind === 'pre-injected' ? {} : { [INJECTION_SUMMARY_ANNOTATION]: this.summary };
+    const annotations: Record<string, string> = this.summaryPlace() === 'template' ? { [INJECTION_SUMMARY_ANNOTATION]: this.summary } : {};
     problems.push(...patchPodTemplate(target, wanted, annotations, object));
     return (this.patchProblems = problems);
   }

@@ -3,6 +3,7 @@
 import { type ApiObject } from 'cdk8s';
 import { type IConstruct } from 'constructs';
 import { brand, hasBrand } from '../model/brand';
+import { type IControlPlane, isControlPlane } from './control-plane';
 
 /** A gateway proxy release (IngressGateway, EgressGateway): its namespace and whether it created it. */
 export interface IGatewayRelease extends IConstruct {
@@ -24,4 +25,12 @@ export function brandGatewayRelease(type: { readonly prototype: IGatewayRelease 
 /** Whether `c` is a gateway release, whichever copy of this library made it. */
 export function isGatewayRelease(c: IConstruct): c is IGatewayRelease {
   return hasBrand(c, GATEWAY);
+}
+
+/** A construct that installs a chart into a namespace and may create it: a control-plane or gateway construct. */
+export type NamespaceOwner = IControlPlane | IGatewayRelease;
+
+/** A stable guard (findInApp memoizes by it): control-plane and gateway constructs. */
+export function isNamespaceOwner(c: IConstruct): c is NamespaceOwner {
+  return isControlPlane(c) || isGatewayRelease(c);
 }

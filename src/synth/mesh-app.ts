@@ -20,7 +20,7 @@ import { checkAmbient } from './ambient';
 import { type MeshAnalysisOptions, runSynthChecks } from './checks';
 import { checkAppProps, constructMetadataJson, recordsConstructMetadata } from './app-props';
 import { collectObjects, type SynthObject, validateApp } from './collect';
-import { checkControlPlaneNamespaces, controlPlaneInfo } from './control-plane';
+import { checkControlPlaneNamespaces, controlPlaneInfo, releaseNamespaceOwners } from './control-plane';
 import { renderFiles } from './layout';
 import { rollWorkloads } from './roll-workloads';
 import { addExplicitDivisors, normalizeNamespaces, withSyncWave } from './normalize';
@@ -156,7 +156,7 @@ export class MeshApp extends App implements IMeshAppOutput {
     }
     normalizeNamespaces(objects);
     if (this.rollWorkloads) objects = rollWorkloads(objects);
-    checkControlPlaneNamespaces(objects, controlPlane.constructs);
+    checkControlPlaneNamespaces(objects, releaseNamespaceOwners(this));
     checkAmbient(this, objects);
     // Analysis checks over `objects` run here, before anything is placed or written.
     runSynthChecks(objects, this.analysis);

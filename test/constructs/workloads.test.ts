@@ -37,6 +37,28 @@ function podTemplateOf(objects: readonly unknown[], kind: string, name: string):
   return kind === 'CronJob' ? found.spec.jobTemplate.spec.template : found.spec.template;
 }
 
+/** The annotations of a synthesized object's own metadata. */
+function ownAnnotationsOf(objects: readonly unknown[], kind: string, name: string): Record<string, string> | undefined {
+  const found = (objects as readonly { kind: string; metadata: { name: string; annotations?: Record<string, string> } }[]).find(
+    (o) => o.kind === kind && o.metadata.name === name,
+  );
+  if (!found) throw new Error(`no ${kind} ${name}`);
+  return found.metadata.annotations;
+}
+
+/** The summary goes on the pod template of rolled kinds, on the object's own metadata of Jobs and CronJobs. */
+function expectSummary(objects: readonly unknown[], kind: string, name: string, summary: string): void {
+  const template = podTemplateOf(objects, kind, name).metadata.annotations ?? {};
+  const own = ownAnnotationsOf(objects, kind, name) ?? {};
+  if (kind === 'Job' || kind === 'CronJob') {
+    expect(template[INJECTION_SUMMARY_ANNOTATION]).toBeUndefined();
+    expect(own[INJECTION_SUMMARY_ANNOTATION]).toBe(summary);
+  } else {
+    expect(template[INJECTION_SUMMARY_ANNOTATION]).toBe(summary);
+    expect(own[INJECTION_SUMMARY_ANNOTATION]).toBeUndefined();
+  }
+}
+
 function setup(injection: InjectionMode = InjectionMode.sidecar()) {
   const app = Testing.app();
   const chart = new Chart(app, 'apps');
@@ -87,14 +109,36 @@ describe('MeshWorkload', () => {
           schedule: Cron.hourly(),
         }),
     ],
-  ])('puts a %s in the mesh the same way', (kind, make) => {
+  ])('puts a %s in the mesh the same way, with the summary where its kind keeps it', (kind, make) => {
     const { app, chart } = setup();
     addToMesh(make(chart));
-    const template = podTemplateOf(Testing.synth(chart), kind, 'w');
-    expect(template.metadata.labels['sidecar.istio.io/inject']).toBe('true');
-    expect(template.metadata.annotations[INJECTION_SUMMARY_ANNOTATION]).toBe('namespace=sidecar workload=webhook');
+    const objects = Testing.synth(chart);
+    expect(podTemplateOf(objects, kind, 'w').metadata.labels['sidecar.istio.io/inject']).toBe('true');
+    expectSummary(objects, kind, 'w', 'namespace=sidecar workload=webhook');
     expect(errorsOf(app)).toEqual([]);
   });
+
+  test.each(['Job', 'CronJob'])(
+    "leaves a %s's pod template byte-identical when the namespace's mode or revision changes (a Job's is immutable)",
+    (kind) => {
+      const synthesized = [InjectionMode.sidecar(), InjectionMode.revision('canary', { external: true })].map((mode) => {
+        const { chart } = setup(mode);
+        const metadata = { name: 'w', namespace: 'shop' };
+        addToMesh(
+          kind === 'Job'
+            ? new kplus.Job(chart, 'W', { metadata, containers })
+            : new kplus.CronJob(chart, 'W', { metadata, containers, schedule: Cron.hourly() }),
+        );
+        const objects = Testing.synth(chart);
+        return { template: JSON.stringify(podTemplateOf(objects, kind, 'w')), own: ownAnnotationsOf(objects, kind, 'w') };
+      });
+      expect(synthesized[1].template).toBe(synthesized[0].template);
+      expect(synthesized.map((s) => s.own?.[INJECTION_SUMMARY_ANNOTATION])).toEqual([
+        'namespace=sidecar workload=webhook',
+        'namespace=revision/canary workload=webhook',
+      ]);
+    },
+  );
 
   test('changes the pod template when only the namespace mode changes', () => {
     const summaries = [InjectionMode.sidecar(), InjectionMode.revision('canary', { external: true }), InjectionMode.none()].map((mode) => {
@@ -234,9 +278,9 @@ describe('MeshWorkload with cdk8s-plus-33', () => {
     const { app, chart } = setup();
     const workload = make(chart);
     const mesh = addToMesh(workload);
-    const template = podTemplateOf(Testing.synth(chart), kind, 'w');
-    expect(template.metadata.labels['sidecar.istio.io/inject']).toBe('true');
-    expect(template.metadata.annotations[INJECTION_SUMMARY_ANNOTATION]).toBe('namespace=sidecar workload=webhook');
+    const objects = Testing.synth(chart);
+    expect(podTemplateOf(objects, kind, 'w').metadata.labels['sidecar.istio.io/inject']).toBe('true');
+    expectSummary(objects, kind, 'w', 'namespace=sidecar workload=webhook');
     expect(mesh.namespace).toBe('shop');
     expect(MeshWorkload.of(workload)).toEqual([mesh]);
     expect(errorsOf(app)).toEqual([]);
@@ -306,7 +350,7 @@ describe('MeshWorkload with a plain ApiObject', () => {
     });
   });
 
-  test('patches a CronJob under its job template, with a revision label', () => {
+  test('patches a CronJob under its job template, with a revision label, and puts the summary on its own metadata', () => {
     const { app, chart } = setup(InjectionMode.none());
     new Istiod(new Chart(app, 'cp'), 'Canary', { revision: 'canary', sources });
     const cron = new ApiObject(chart, 'Cron', {
@@ -316,9 +360,13 @@ describe('MeshWorkload with a plain ApiObject', () => {
       spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }] } } } } },
     });
     addToMesh(cron, WorkloadInjection.webhook({ revision: 'canary' }));
-    const template = podTemplateOf(Testing.synth(chart), 'CronJob', 'cron');
-    expect(template.metadata.labels).toEqual({ 'sidecar.istio.io/inject': 'true', 'istio.io/rev': 'canary' });
-    expect(template.metadata.annotations[INJECTION_SUMMARY_ANNOTATION]).toBe('namespace=none workload=webhook/canary');
+    const objects = Testing.synth(chart);
+    expect(podTemplateOf(objects, 'CronJob', 'cron').metadata).toEqual({
+      labels: { 'sidecar.istio.io/inject': 'true', 'istio.io/rev': 'canary' },
+    });
+    expect(ownAnnotationsOf(objects, 'CronJob', 'cron')).toEqual({
+      [INJECTION_SUMMARY_ANNOTATION]: 'namespace=none workload=webhook/canary',
+    });
     expect(errorsOf(app)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { EgressGateway } from '../../src/constructs/gateways/egress-gateway';
 import { IngressGateway } from '../../src/constructs/gateways/ingress-gateway';
-import { isGatewayRelease } from '../../src/core/gateway';
+import { isGatewayRelease, isNamespaceOwner } from '../../src/core/gateway';
 import { ChartSource } from '../../src/engine/charts/chart-source';
 import { FIXTURE_CHARTS } from '../engine/charts/test-helpers';
 
@@ -38,5 +38,15 @@ describe('isGatewayRelease', () => {
     expect(isGatewayRelease(gateway)).toBe(true);
     expect(IngressGateway.isIngressGateway(gateway)).toBe(true);
     expect(EgressGateway.isEgressGateway(gateway)).toBe(false);
+  });
+});
+
+describe('isNamespaceOwner', () => {
+  test('recognizes the constructs that may create their namespace: control-plane and gateway constructs', () => {
+    const chart = new Chart(new App(), 'owners');
+    const props = { sources: [ChartSource.localDir(FIXTURE_CHARTS)], renderCacheDir: renders };
+    expect(isNamespaceOwner(new IngressGateway(chart, 'in', props))).toBe(true);
+    expect(isNamespaceOwner(new Istiod(chart, 'istiod', props))).toBe(true);
+    expect(isNamespaceOwner(new Construct(chart, 'other'))).toBe(false);
   });
 });

@@ -19,8 +19,12 @@ describe('shapeProblem', () => {
 
 describe('assertShapes', () => {
   test('throws one UserError naming the path and every problem; nothing when all fit', () => {
-    expect(() => assertShapes('app/se', [undefined, 'ports must be a list, got number 5', 'hosts must be a list of strings, got null'])).toThrow(
-      new UserError('[app/se] ports must be a list, got number 5; hosts must be a list of strings, got null: pass props of the documented types'),
+    expect(() =>
+      assertShapes('app/se', [undefined, 'ports must be a list, got number 5', 'hosts must be a list of strings, got null']),
+    ).toThrow(
+      new UserError(
+        '[app/se] ports must be a list, got number 5; hosts must be a list of strings, got null: pass props of the documented types',
+      ),
     );
     expect(() => assertShapes('app/se', [undefined])).not.toThrow();
   });

@@ -15,6 +15,7 @@ import {
   type WaypointTraffic,
 } from '../../model/waypoint';
 import type { MeshNamespace } from '../mesh-namespace';
+import { missingRevisionError } from '../revisions';
 
 export interface WaypointProps {
   /**
@@ -34,10 +35,16 @@ export interface WaypointProps {
    */
   readonly waypointFor?: WaypointTraffic;
   /**
-   * The control-plane revision that deploys the waypoint (Gateway label `istio.io/rev`).
+   * The control-plane revision (or revision tag) that deploys the waypoint (Gateway label `istio.io/rev`). It must be
+   * the revision of an Istiod or a RevisionTag of the app, unless `externalRevision` is set.
    * @default - the default revision
    */
   readonly revision?: string;
+  /**
+   * The `revision` is installed outside this app (another repository's control plane): synth does not look for it.
+   * @default false
+   */
+  readonly externalRevision?: boolean;
   /**
    * Namespaces whose Services, workloads and namespaces may use the waypoint (its listener's `allowedRoutes`):
    * `'same'`, `'all'`, or namespace labels that select them. Istio refuses any other namespace's `istio.io/use-waypoint`.
@@ -131,7 +138,7 @@ export class Waypoint extends Construct {
     if (this.waypointFor !== undefined && !WAYPOINT_TRAFFIC.includes(this.waypointFor)) {
       errors.push(`waypointFor ${describeValue(this.waypointFor)} is not a traffic type: use one of ${WAYPOINT_TRAFFIC.join(', ')}`);
     }
-    if (this.revision !== undefined) push(dns1123LabelError(this.revision, 'waypoint revision'));
+    if (this.revision !== undefined) errors.push(...revisionErrors(this, this.revision, props.externalRevision));
     const allowed = this.allowedNamespaces;
     if (typeof allowed === 'object' && allowed !== null && !Array.isArray(allowed)) {
       if (Object.keys(allowed).length === 0) errors.push("allowedNamespaces {} selects every namespace: write 'all', or give labels");
@@ -141,6 +148,21 @@ export class Waypoint extends Construct {
     }
     return errors;
   }
+}
+
+/**
+ * Problems of the `revision` prop: not a label value, or (unless external) no Istiod or RevisionTag of the app serves
+ * it, so no istiod would ever deploy the waypoint.
+ */
+function revisionErrors(scope: Waypoint, revision: string, external: unknown): string[] {
+  const nameError = dns1123LabelError(revision, 'waypoint revision');
+  if (nameError) return [nameError];
+  if (external !== undefined && typeof external !== 'boolean')
+    return [`externalRevision must be true or false, got ${describeValue(external)}`];
+  if (external) return [];
+  const hint = `new Waypoint(scope, id, { revision: '${revision}', externalRevision: true })`;
+  const missing = missingRevisionError(scope, revision, hint);
+  return missing ? [`waypoint ${scope.namespace}/${scope.name}: ${missing}`] : [];
 }
 
 /** The listener's `allowedRoutes` for `allowed` (none for 'same', Gateway API's default). */

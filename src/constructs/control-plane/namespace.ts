@@ -1,8 +1,7 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { type Construct, type IConstruct } from 'constructs';
 import { findInApp } from '../../core/app-index';
-import { type IControlPlane, isControlPlane } from '../../core/control-plane';
-import { type IGatewayRelease, isGatewayRelease } from '../../core/gateway';
+import { isNamespaceOwner, type NamespaceOwner } from '../../core/gateway';
 
 /** The prop every chart-rendering construct (control plane, gateways) shares for its namespace. */
 export interface ControlPlaneNamespaceProps {
@@ -17,9 +16,6 @@ export interface ControlPlaneNamespaceProps {
    */
   readonly createNamespace?: boolean;
 }
-
-/** A construct that installs a chart into a namespace and may create it: a control-plane or gateway construct. */
-export type NamespaceOwner = IControlPlane | IGatewayRelease;
 
 /** Namespaces every Kubernetes cluster creates and owns: a construct never emits (so GitOps never prunes) them. */
 const CLUSTER_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'default']);
@@ -83,11 +79,6 @@ function namespaceErrors(construct: NamespaceOwner): string[] {
 
 function ownersIn(scope: IConstruct, namespace: string): NamespaceOwner[] {
   return findInApp(scope, isNamespaceOwner).filter((c) => c.namespace === namespace);
-}
-
-/** A stable guard (findInApp memoizes by it): control-plane and gateway constructs. */
-function isNamespaceOwner(c: IConstruct): c is NamespaceOwner {
-  return isControlPlane(c) || isGatewayRelease(c);
 }
 
 /** A stable guard (findInApp memoizes by it): ApiObjects of kind v1/Namespace. */

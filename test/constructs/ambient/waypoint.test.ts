@@ -1,5 +1,9 @@
 import { type App, Chart, Testing } from 'cdk8s';
+import * as path from 'path';
 import { Waypoint } from '../../../src/constructs/ambient/waypoint';
+import { Istiod } from '../../../src/constructs/control-plane/istiod';
+import { RevisionTag } from '../../../src/constructs/control-plane/revision-tag';
+import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { MeshNamespace } from '../../../src/constructs/mesh-namespace';
 import { InjectionMode } from '../../../src/model/injection-mode';
 import { type WaypointTraffic } from '../../../src/model/waypoint';
@@ -11,6 +15,8 @@ function setup(namespace?: string) {
   const app = Testing.app();
   return { app, chart: new Chart(app, 'mesh', { namespace }) };
 }
+// Real helm renders of the fixture charts; never the network.
+const sources = [ChartSource.localDir(path.join(__dirname, '..', '..', 'fixtures', 'charts'))];
 const errorsOf = (app: App) => app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
 
 describe('Waypoint', () => {
@@ -35,7 +41,13 @@ describe('Waypoint', () => {
     const { app, chart } = setup();
     const ns = new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.ambient() });
     for (const traffic of ['service', 'workload', 'all', 'none'] as const) {
-      new Waypoint(chart, `W-${traffic}`, { namespace: ns, name: `wp-${traffic}`, waypointFor: traffic, revision: 'canary' });
+      new Waypoint(chart, `W-${traffic}`, {
+        namespace: ns,
+        name: `wp-${traffic}`,
+        waypointFor: traffic,
+        revision: 'canary',
+        externalRevision: true,
+      });
     }
     expect(errorsOf(app)).toEqual([]);
     const gateway = findInChart(chart, 'Gateway', 'wp-all');
@@ -96,6 +108,40 @@ describe('Waypoint', () => {
       ]),
     );
     expect(errors).toHaveLength(6);
+  });
+
+  test('accepts a revision an Istiod of the app has, or a RevisionTag of the app declared after the Waypoint', () => {
+    const { app, chart } = setup('shop');
+    new Waypoint(chart, 'Canary', { name: 'canary', revision: 'canary' });
+    new Waypoint(chart, 'Prod', { name: 'prod', revision: 'prod' });
+    const cp = new Chart(app, 'cp');
+    new RevisionTag(cp, 'Prod', { name: 'prod', revision: new Istiod(cp, 'Canary', { revision: 'canary', sources }) });
+    expect(errorsOf(app)).toEqual([]);
+    expect(findInChart(chart, 'Gateway', 'prod').metadata.labels).toEqual({ 'istio.io/rev': 'prod' });
+  });
+
+  test('fails when its revision has no Istiod or RevisionTag in the app and is not declared external', () => {
+    const { app, chart } = setup('shop');
+    new Istiod(new Chart(app, 'cp'), 'Istiod', { sources });
+    new Waypoint(chart, 'Waypoint', { revision: 'canary' });
+    new Waypoint(chart, 'External', { name: 'external', revision: 'canary', externalRevision: true });
+    new Waypoint(chart, 'BadFlag', { name: 'bad-flag', revision: 'canary', externalRevision: 'yes' as unknown as boolean });
+    expect(errorsOf(app)).toEqual([
+      "[mesh/Waypoint] waypoint shop/waypoint: revision 'canary' has no istiod in this app (istiod revisions in this app: default): " +
+        "add new Istiod(scope, id, { revision: 'canary' }), or declare it external with " +
+        "new Waypoint(scope, id, { revision: 'canary', externalRevision: true })",
+      "[mesh/BadFlag] externalRevision must be true or false, got 'yes'",
+    ]);
+  });
+
+  test('fails for a revision in an app without any Istiod unless declared external', () => {
+    const { app, chart } = setup('shop');
+    new Waypoint(chart, 'Waypoint', { revision: 'default' });
+    expect(errorsOf(app)).toEqual([
+      expect.stringMatching(
+        /^\[mesh\/Waypoint\] waypoint shop\/waypoint: revision 'default' has no istiod in this app \(this app has no istiod\)/,
+      ),
+    ]);
   });
 
   test('its Gateway lands in the policies stage (after the Gateway API CRDs and istiod)', () => {

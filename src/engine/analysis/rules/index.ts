@@ -4,6 +4,7 @@ import { meshWithoutIstiod } from './control-plane/mesh-without-istiod';
 import { overlappingWebhooks } from './control-plane/overlapping-webhooks';
 import { multipleInjectionLabels } from './injection/multiple-injection-labels';
 import { namespaceNotInjected } from './injection/namespace-not-injected';
+import { noDefaultInjector } from './injection/no-default-injector';
 import { podInjectionLabelIgnored } from './injection/pod-injection-label-ignored';
 import { preInjectedReinjected } from './injection/pre-injected-reinjected';
 import { proxyWithoutInjector } from './injection/proxy-without-injector';
@@ -29,6 +30,7 @@ export const ALL_RULES: readonly Rule[] = [
   namespaceNotInjected,
   multipleInjectionLabels,
   unknownRevision,
+  noDefaultInjector,
   tagWithoutRevision,
   preInjectedReinjected,
   proxyWithoutInjector,

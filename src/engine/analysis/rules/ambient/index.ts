@@ -1,6 +1,7 @@
 import { type Rule } from '../../rule';
 import { gatewayApiCrdUnversioned } from './gateway-api-crd-unversioned';
 import { gatewayApiCrdVersion } from './gateway-api-crd-version';
+import { policyTargetUnbound } from './policy-target-unbound';
 import { sidecarInAmbient } from './sidecar-in-ambient';
 import { waypointMissing } from './waypoint-missing';
 import { waypointUnusable } from './waypoint-unusable';
@@ -14,4 +15,5 @@ export const AMBIENT_RULES: readonly Rule[] = [
   sidecarInAmbient,
   gatewayApiCrdVersion,
   gatewayApiCrdUnversioned,
+  policyTargetUnbound,
 ];

@@ -16,6 +16,13 @@ export interface Listener {
   readonly tls?: Readonly<Record<string, unknown>>;
   /** `allowedRoutes.namespaces` as written; absent: routes of the Gateway's own namespace only. */
   readonly allowedNamespaces?: Readonly<Record<string, unknown>>;
+  /** `allowedRoutes.kinds`, the group defaulted; absent or empty: the kinds the protocol supports. */
+  readonly allowedKinds?: readonly RouteKind[];
+}
+
+export interface RouteKind {
+  readonly group: string;
+  readonly kind: string;
 }
 
 export interface IndexedK8sGateway {
@@ -40,6 +47,10 @@ export interface ObjectReference {
 export interface IndexedGatewayRoute {
   readonly entry: SourcedObject;
   readonly namespace: string;
+  /** `HTTPRoute`, `GRPCRoute`, `TLSRoute` or `TCPRoute`. */
+  readonly kind: string;
+  /** `spec.hostnames`; empty: every hostname (and always for a TCPRoute). */
+  readonly hostnames: readonly string[];
   readonly parentRefs: readonly ObjectReference[];
   /** Backends of every rule, mirrors included. */
   readonly backendRefs: readonly ObjectReference[];
@@ -80,7 +91,14 @@ function toListener(raw: Record<string, unknown>): Listener {
     ...(typeof raw.hostname === 'string' && raw.hostname ? { hostname: raw.hostname } : {}),
     ...(isRecord(raw.tls) ? { tls: raw.tls } : {}),
     ...(isRecord(raw.allowedRoutes) && isRecord(raw.allowedRoutes.namespaces) ? { allowedNamespaces: raw.allowedRoutes.namespaces } : {}),
+    ...(isRecord(raw.allowedRoutes) && Array.isArray(raw.allowedRoutes.kinds) && raw.allowedRoutes.kinds.length > 0
+      ? { allowedKinds: raw.allowedRoutes.kinds.filter(isRecord).map(toRouteKind) }
+      : {}),
   };
+}
+
+function toRouteKind(raw: Record<string, unknown>): RouteKind {
+  return { group: typeof raw.group === 'string' ? raw.group : GATEWAY_API_GROUP, kind: String(raw.kind ?? '') };
 }
 
 /** Every HTTPRoute, GRPCRoute, TLSRoute and TCPRoute of the input. */
@@ -94,6 +112,8 @@ export function gatewayRoutes(index: ObjectIndex): readonly IndexedGatewayRoute[
       return {
         entry,
         namespace,
+        kind: entry.object.kind,
+        hostnames: Array.isArray(spec.hostnames) ? spec.hostnames.map(String) : [],
         parentRefs: parents.filter(isRecord).map((r) => toReference(r, namespace, GATEWAY_API_GROUP, 'Gateway')),
         backendRefs: rules
           .filter(isRecord)

@@ -8,14 +8,18 @@ import { gatewaySelectorNoPods } from './gateway-selector-no-pods';
 import { invalidGatewayCredential } from './invalid-gateway-credential';
 import { listenerSecretNotFound } from './listener-secret-not-found';
 import { routeBackendNotFound } from './route-backend-not-found';
+import { routeHostnameMismatch } from './route-hostname-mismatch';
 import { routeParentNotFound } from './route-parent-not-found';
 import { tlsWithoutCredential } from './tls-without-credential';
 import { virtualServiceGatewayNotFound } from './vs-gateway-not-found';
+import { virtualServiceHostNotInGateway } from './vs-host-not-in-gateway';
 
 /** Rules about ingress and egress: Istio and Gateway API gateways, their routes, TLS credentials, egress hosts. */
 export const GATEWAY_RULES: readonly Rule[] = [
   virtualServiceGatewayNotFound,
+  virtualServiceHostNotInGateway,
   routeParentNotFound,
+  routeHostnameMismatch,
   gatewaySelectorNoPods,
   gatewayPortNotOnService,
   routeBackendNotFound,

@@ -44,6 +44,36 @@ export function istioGateways(index: ObjectIndex): readonly IndexedGateway[] {
   );
 }
 
+/** The Istio Gateway `namespace/name`, when it is in the input. */
+export function istioGateway(index: ObjectIndex, namespace: string, name: string): IndexedGateway | undefined {
+  const byName = index.derived('gateways.istioByName', (idx) => new Map(istioGateways(idx).map((g) => [`${g.namespace}/${g.name}`, g])));
+  return byName.get(`${namespace}/${name}`);
+}
+
+export interface GatewayReference {
+  /** As written in `gateways`. */
+  readonly ref: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/**
+ * The Istio Gateways a VirtualService binds to: `<namespace>/<name>`, a bare name meaning the VirtualService's
+ * namespace. `mesh` (the sidecars) and Istio's internal names of Gateway API gateways (with `~`) are left out.
+ */
+export function gatewayReferences(virtualService: SourcedObject): GatewayReference[] {
+  const spec = isRecord(virtualService.object.spec) ? virtualService.object.spec : {};
+  const gateways: unknown[] = Array.isArray(spec.gateways) ? spec.gateways : [];
+  const namespace = virtualService.object.metadata.namespace ?? 'default';
+  return gateways
+    .map(String)
+    .filter((ref) => ref !== 'mesh' && !ref.includes('~'))
+    .map((ref) => {
+      const slash = ref.indexOf('/');
+      return slash < 0 ? { ref, namespace, name: ref } : { ref, namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+    });
+}
+
 function toServer(raw: Record<string, unknown>, i: number): GatewayServer {
   const port = isRecord(raw.port) ? raw.port : {};
   const number = Number(port.number);

@@ -1,6 +1,6 @@
 import { describeObject } from '../../../k8s/object';
 import { finding, type Finding, type Rule } from '../../rule';
-import { destinationsOf, httpRoutes, judgeableClusterHost } from './objects';
+import { judgeableClusterHost, routeDestinations } from './objects';
 
 export const destinationHostNotFound: Rule = {
   code: 'IST0101',
@@ -11,18 +11,17 @@ export const destinationHostNotFound: Rule = {
   fix: 'correct the host (name.namespace.svc.cluster.local), or add the Service',
   check(index) {
     const out: Finding[] = [];
-    for (const { entry, namespace, route, label } of httpRoutes(index)) {
-      for (const { host } of destinationsOf(route)) {
-        if (!judgeableClusterHost(index, host, namespace) || index.servicesForHost(host, namespace).length > 0) continue;
-        out.push(
-          finding(
-            this,
-            `${describeObject(entry.object)}: ${label} routes to host '${host}', but no Service of that name is in the input; ` +
-              'correct the host or add the Service',
-            entry,
-          ),
-        );
-      }
+    for (const { entry, namespace, destination, label } of routeDestinations(index)) {
+      const { host } = destination;
+      if (!judgeableClusterHost(index, host, namespace) || index.servicesForHost(host, namespace).length > 0) continue;
+      out.push(
+        finding(
+          this,
+          `${describeObject(entry.object)}: ${label} routes to host '${host}', but no Service of that name is in the input; ` +
+            'correct the host or add the Service',
+          entry,
+        ),
+      );
     }
     return out;
   },

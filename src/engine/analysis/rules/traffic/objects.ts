@@ -29,12 +29,55 @@ export function httpRoutes(index: ObjectIndex): IndexedRoute[] {
   );
 }
 
-/** The destinations a route sends requests to: its weighted destinations and its mirror. */
+/** The destinations an http route sends requests to: its weighted destinations, its mirror and its mirrors. */
 export function destinationsOf(route: HttpRouteSpec): DestinationSpec[] {
-  const routed = (Array.isArray(route.route) ? route.route : [])
-    .map((d) => d?.destination)
-    .filter((d): d is DestinationSpec => isRecord(d) && typeof d.host === 'string');
-  return isRecord(route.mirror) && typeof route.mirror.host === 'string' ? [...routed, route.mirror] : routed;
+  const mirrors: unknown = (route as { mirrors?: unknown }).mirrors;
+  const copies = [route.mirror, ...(Array.isArray(mirrors) ? mirrors.map((m) => (isRecord(m) ? m.destination : undefined)) : [])];
+  return [...routedDestinations(route.route), ...copies.filter(isDestination)];
+}
+
+/** `route[].destination` of an http, tcp or tls route, the well-formed ones. */
+function routedDestinations(route: unknown): DestinationSpec[] {
+  return (Array.isArray(route) ? route : []).map((d) => (isRecord(d) ? d.destination : undefined)).filter(isDestination);
+}
+
+function isDestination(d: unknown): d is DestinationSpec {
+  return isRecord(d) && typeof d.host === 'string';
+}
+
+export interface IndexedDestination {
+  readonly entry: SourcedObject;
+  readonly namespace: string;
+  readonly destination: DestinationSpec;
+  /** The route it belongs to: "http route 'canary'", "tcp route #1", for messages. */
+  readonly label: string;
+}
+
+/**
+ * Every destination of every VirtualService: its http routes (mirrors included), then its tcp and tls routes,
+ * the destinations Istio's analyzers check for hosts and subsets.
+ */
+export function routeDestinations(index: ObjectIndex): IndexedDestination[] {
+  return index.derived('traffic.destinations', () => {
+    const http = httpRoutes(index).flatMap(({ entry, namespace, route, label }) =>
+      destinationsOf(route).map((destination) => ({ entry, namespace, destination, label })),
+    );
+    const l4 = index.byKind('VirtualService', NETWORKING_GROUP).flatMap((entry) => {
+      const spec = isRecord(entry.object.spec) ? entry.object.spec : {};
+      return (['tcp', 'tls'] as const).flatMap((kind) => {
+        const routes: unknown[] = Array.isArray(spec[kind]) ? spec[kind] : [];
+        return routes.flatMap((raw, i) =>
+          routedDestinations(isRecord(raw) ? raw.route : undefined).map((destination) => ({
+            entry,
+            namespace: namespaceOf(entry),
+            destination,
+            label: `${kind} route #${i + 1}`,
+          })),
+        );
+      });
+    });
+    return [...http, ...l4];
+  });
 }
 
 export interface IndexedDestinationRule {

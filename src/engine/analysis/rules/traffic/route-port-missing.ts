@@ -1,6 +1,6 @@
 import { describeObject } from '../../../k8s/object';
 import { finding, type Finding, type Rule } from '../../rule';
-import { destinationsOf, httpRoutes, servicePorts } from './objects';
+import { routeDestinations, servicePorts } from './objects';
 
 export const routePortMissing: Rule = {
   code: 'CDK8SI083',
@@ -10,23 +10,21 @@ export const routePortMissing: Rule = {
   fix: "use one of the Service's ports in destination.port.number, or add the port to the Service",
   check(index) {
     const out: Finding[] = [];
-    for (const { entry, namespace, route, label } of httpRoutes(index)) {
-      for (const d of destinationsOf(route)) {
-        const port = d.port?.number;
-        if (port === undefined) continue;
-        for (const service of index.servicesForHost(d.host, namespace)) {
-          const ports = servicePorts(service);
-          if (ports.includes(Number(port))) continue;
-          out.push(
-            finding(
-              this,
-              `${describeObject(entry.object)}: ${label} routes to port ${port} of ${describeObject(service.object)}, ` +
-                `which exposes ${ports.join(', ') || 'no ports'}; route to one of those or add the port to the Service`,
-              entry,
-              service,
-            ),
-          );
-        }
+    for (const { entry, namespace, destination, label } of routeDestinations(index)) {
+      const port = destination.port?.number;
+      if (port === undefined) continue;
+      for (const service of index.servicesForHost(destination.host, namespace)) {
+        const ports = servicePorts(service);
+        if (ports.includes(Number(port))) continue;
+        out.push(
+          finding(
+            this,
+            `${describeObject(entry.object)}: ${label} routes to port ${port} of ${describeObject(service.object)}, ` +
+              `which exposes ${ports.join(', ') || 'no ports'}; route to one of those or add the port to the Service`,
+            entry,
+            service,
+          ),
+        );
       }
     }
     return out;

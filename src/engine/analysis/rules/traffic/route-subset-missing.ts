@@ -1,6 +1,6 @@
 import { describeObject } from '../../../k8s/object';
 import { finding, type Finding, type Rule } from '../../rule';
-import { destinationRules, destinationsOf, fullHost, httpRoutes } from './objects';
+import { destinationRules, fullHost, routeDestinations } from './objects';
 
 export const routeSubsetMissing: Rule = {
   code: 'IST0101',
@@ -21,18 +21,16 @@ export const routeSubsetMissing: Rule = {
     // A wildcard DestinationRule may define the subset for many hosts: too vague to judge.
     if (wildcardRules) return [];
     const out: Finding[] = [];
-    for (const { entry, namespace, route, label } of httpRoutes(index)) {
-      for (const d of destinationsOf(route)) {
-        if (!d.subset || subsets.get(fullHost(d.host, namespace))?.has(d.subset)) continue;
-        out.push(
-          finding(
-            this,
-            `${describeObject(entry.object)}: ${label} routes to subset '${d.subset}' of host '${d.host}', ` +
-              "which no DestinationRule in the input defines; add the subset to the host's DestinationRule or correct the name",
-            entry,
-          ),
-        );
-      }
+    for (const { entry, namespace, destination: d, label } of routeDestinations(index)) {
+      if (!d.subset || subsets.get(fullHost(d.host, namespace))?.has(d.subset)) continue;
+      out.push(
+        finding(
+          this,
+          `${describeObject(entry.object)}: ${label} routes to subset '${d.subset}' of host '${d.host}', ` +
+            "which no DestinationRule in the input defines; add the subset to the host's DestinationRule or correct the name",
+          entry,
+        ),
+      );
     }
     return out;
   },

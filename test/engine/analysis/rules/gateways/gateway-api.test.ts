@@ -31,6 +31,21 @@ describe('Gateway API helpers', () => {
     expect(gatewayRoutes(new ObjectIndex([grpc, other])).map((r) => r.entry.object.kind)).toEqual(['GRPCRoute']);
   });
 
+  test('routes carry their kind and hostnames; listeners their allowedRoutes.kinds with the group defaulted', () => {
+    const route = object('gateway.networking.k8s.io/v1', 'HTTPRoute', 'web', 'shop', { hostnames: ['a.example.com'] });
+    const tcp = object('gateway.networking.k8s.io/v1alpha2', 'TCPRoute', 'db', 'shop', {});
+    expect(gatewayRoutes(new ObjectIndex([route, tcp])).map((r) => [r.kind, r.hostnames])).toEqual([
+      ['HTTPRoute', ['a.example.com']],
+      ['TCPRoute', []],
+    ]);
+    const kinds = [{ kind: 'HTTPRoute' }, { group: 'example.com', kind: 'Custom' }];
+    const gw = k8sGateway('edge', 'shop', [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { kinds } }]);
+    expect(k8sGateways(new ObjectIndex([gw]))[0].listeners[0].allowedKinds).toEqual([
+      { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute' },
+      { group: 'example.com', kind: 'Custom' },
+    ]);
+  });
+
   test('k8sGateways reads listeners and Hostname addresses, and finds a Gateway by namespace and name', () => {
     const gw = k8sGateway('edge', 'shop', [{ name: 'http', port: 80, protocol: 'http' }], {
       addresses: [

@@ -1,6 +1,6 @@
 import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
 import { routeParentNotFound } from '../../../../../src/engine/analysis/rules/gateways/route-parent-not-found';
-import { httpRoute, k8sGateway, namespace, service } from '../../../../support/gateway-objects';
+import { httpRoute, k8sGateway, namespace, object, service } from '../../../../support/gateway-objects';
 
 const all = { namespaces: { from: 'All' } };
 const edge = k8sGateway('edge', 'istio-ingress', [
@@ -88,6 +88,53 @@ describe('routeParentNotFound', () => {
         object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { team: 'web' } } },
       };
       expect(attach('by-team', labeled)).toEqual([]);
+    });
+  });
+
+  describe('listeners that do not take the route kind', () => {
+    const gateway = k8sGateway('edge', 'istio-ingress', [
+      { name: 'tcp', port: 5432, protocol: 'TCP', allowedRoutes: all },
+      { name: 'tcp-only', port: 8080, protocol: 'HTTP', allowedRoutes: { ...all, kinds: [{ kind: 'TCPRoute' }] } },
+      { name: 'http-listed', port: 8081, protocol: 'HTTP', allowedRoutes: { ...all, kinds: [{ kind: 'HTTPRoute' }] } },
+      {
+        name: 'other-group',
+        port: 8082,
+        protocol: 'HTTP',
+        allowedRoutes: { ...all, kinds: [{ group: 'example.com', kind: 'HTTPRoute' }] },
+      },
+      { name: 'passthrough', port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' }, allowedRoutes: all },
+      { name: 'terminate', port: 8443, protocol: 'TLS', tls: { certificateRefs: [{ name: 'cert' }] }, allowedRoutes: all },
+      { name: 'mesh', port: 15008, protocol: 'HBONE', allowedRoutes: all },
+    ]);
+    const attach = (kind: string, sectionName: string) =>
+      routeParentNotFound.check(
+        new ObjectIndex([
+          namespace('istio-ingress'),
+          namespace('shop'),
+          gateway,
+          object('gateway.networking.k8s.io/v1', kind, 'web', 'shop', {
+            parentRefs: [{ name: 'edge', namespace: 'istio-ingress', sectionName }],
+          }),
+        ]),
+      );
+
+    test('fires for an HTTPRoute on a TCP listener, or on an HTTP listener whose allowedRoutes.kinds leave it out', () => {
+      const [onTcp] = attach('HTTPRoute', 'tcp');
+      expect(onTcp.message).toMatch(
+        /HTTPRoute shop\/web: parentRef attaches to listener\(s\) 'tcp' of Gateway istio-ingress\/edge, which do not take HTTPRoute: 'tcp' \(TCP\) takes TCPRoute; attach it to a listener whose protocol carries HTTPRoute \(HTTP or HTTPS\)/,
+      );
+      expect(onTcp.objects.map((o) => `${o.kind} ${o.name}`)).toEqual(['HTTPRoute web', 'Gateway edge']);
+      expect(attach('HTTPRoute', 'tcp-only')[0].message).toMatch(/'tcp-only' \(HTTP\) takes no kind/);
+      expect(attach('HTTPRoute', 'other-group').map((f) => f.code)).toEqual(['CDK8SI050']);
+      expect(attach('TCPRoute', 'passthrough').map((f) => f.code)).toEqual(['CDK8SI050']);
+    });
+
+    test('is quiet for kinds the listener takes, and for protocols it does not judge (HBONE)', () => {
+      expect(attach('HTTPRoute', 'http-listed')).toEqual([]);
+      expect(attach('TCPRoute', 'tcp')).toEqual([]);
+      expect(attach('TLSRoute', 'passthrough')).toEqual([]);
+      expect(attach('TCPRoute', 'terminate')).toEqual([]);
+      expect(attach('HTTPRoute', 'mesh')).toEqual([]);
     });
   });
 

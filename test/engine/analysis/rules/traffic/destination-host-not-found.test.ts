@@ -20,6 +20,28 @@ describe('destinationHostNotFound', () => {
     expect(findings[0].message).toMatch(/routes to host 'ecko.shop.svc.cluster.local', but no Service/);
   });
 
+  test('fires for tcp and tls route destinations and http mirrors whose host has no Service', () => {
+    const l4 = {
+      object: {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'l4', namespace: 'shop' },
+        spec: {
+          hosts: ['echo'],
+          http: [{ route: [{ destination: { host: 'echo' } }], mirrors: [{ destination: { host: 'shadow' } }] }],
+          tcp: [{ route: [{ destination: { host: 'db' } }] }],
+          tls: [{ match: [{ sniHosts: ['echo'] }], route: [{ destination: { host: 'echo' } }, { destination: { host: 'tls-gone' } }] }],
+        },
+      },
+    };
+    const findings = destinationHostNotFound.check(new ObjectIndex([service, l4]));
+    expect(findings.map((f) => f.message.match(/(\S+ route #\d) routes to host '([^']+)'/)?.slice(1))).toEqual([
+      ['http route #1', 'shadow'],
+      ['tcp route #1', 'db'],
+      ['tls route #1', 'tls-gone'],
+    ]);
+  });
+
   test('is quiet for an existing Service, by short or full name', () => {
     expect(destinationHostNotFound.check(new ObjectIndex([service, vs('echo'), vs('echo.shop.svc.cluster.local')]))).toEqual([]);
   });

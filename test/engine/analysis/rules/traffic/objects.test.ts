@@ -5,6 +5,7 @@ import {
   fullHost,
   httpRoutes,
   judgeableClusterHost,
+  routeDestinations,
 } from '../../../../../src/engine/analysis/rules/traffic/objects';
 
 const service = { object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'echo', namespace: 'shop' } } };
@@ -30,6 +31,33 @@ describe('traffic rule helpers', () => {
     const routes = httpRoutes(new ObjectIndex([vs]));
     expect(routes.map((r) => [r.label, r.namespace])).toEqual([["http route 'a'", 'shop']]);
     expect(destinationsOf(routes[0].route).map((d) => d.host)).toEqual(['echo', 'shadow']);
+  });
+
+  test('destinationsOf includes every entry of mirrors', () => {
+    const route = { route: [{ destination: { host: 'echo' } }], mirrors: [{ destination: { host: 'a' } }, { percentage: 5 }] };
+    expect(destinationsOf(route).map((d) => d.host)).toEqual(['echo', 'a']);
+  });
+
+  test('routeDestinations lists http, tcp and tls destinations with the label of their route', () => {
+    const l4 = {
+      object: {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'db', namespace: 'shop' },
+        spec: {
+          hosts: ['db'],
+          tcp: [{ route: [{ destination: { host: 'db', port: { number: 5432 } } }] }],
+          tls: ['junk', { match: [{ sniHosts: ['db'] }], route: [{ destination: { host: 'db-tls' } }, { weight: 1 }] }],
+        },
+      },
+    };
+    const found = routeDestinations(new ObjectIndex([vs, l4])).map((d) => [d.entry.object.metadata.name, d.label, d.destination.host]);
+    expect(found).toEqual([
+      ['echo', "http route 'a'", 'echo'],
+      ['echo', "http route 'a'", 'shadow'],
+      ['db', 'tcp route #1', 'db'],
+      ['db', 'tls route #2', 'db-tls'],
+    ]);
   });
 
   test('destinationRules keeps named subsets and defaults the namespace', () => {

@@ -29,4 +29,24 @@ describe('routePortMissing', () => {
   test('is quiet for a route to port 80', () => {
     expect(routePortMissing.check(new ObjectIndex([service, vs(80)]))).toEqual([]);
   });
+
+  test('fires for tcp and tls routes to a port the Service lacks, and not for their existing port', () => {
+    const l4 = (port: number) => ({
+      object: {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: `l4-${port}`, namespace: 'shop' },
+        spec: {
+          hosts: ['echo'],
+          tcp: [{ route: [{ destination: { host: 'echo', port: { number: port } } }] }],
+          tls: [{ match: [{ sniHosts: ['echo'] }], route: [{ destination: { host: 'echo', port: { number: port } } }] }],
+        },
+      },
+    });
+    const findings = routePortMissing.check(new ObjectIndex([service, l4(5432), l4(80)]));
+    expect(findings.map((f) => [f.objects[0].name, f.message.match(/(tcp|tls) route #1/)?.[0]])).toEqual([
+      ['l4-5432', 'tcp route #1'],
+      ['l4-5432', 'tls route #1'],
+    ]);
+  });
 });

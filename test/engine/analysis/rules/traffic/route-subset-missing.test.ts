@@ -43,6 +43,20 @@ describe('routeSubsetMissing', () => {
     expect(routeSubsetMissing.check(new ObjectIndex([dr('echo.shop.svc.cluster.local', ['v1', 'v2']), vs]))).toEqual([]);
   });
 
+  test('fires for a tcp route to an undefined subset, and not for a defined one', () => {
+    const tcp = (subset: string) => ({
+      object: {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: `tcp-${subset}`, namespace: 'shop' },
+        spec: { hosts: ['echo'], tcp: [{ route: [{ destination: { host: 'echo', subset } }] }] },
+      },
+    });
+    const findings = routeSubsetMissing.check(new ObjectIndex([dr('echo', ['v1']), tcp('v1'), tcp('v3')]));
+    expect(findings.map((f) => f.objects[0].name)).toEqual(['tcp-v3']);
+    expect(findings[0].message).toMatch(/tcp route #1 routes to subset 'v3' of host 'echo'/);
+  });
+
   test('does not judge when a wildcard DestinationRule is in the input', () => {
     expect(routeSubsetMissing.check(new ObjectIndex([dr('*.shop.svc.cluster.local', ['v1']), vs]))).toEqual([]);
   });
