@@ -2,6 +2,7 @@
 // types, NaN and Infinity ports, control characters, megabyte strings, `__proto__` keys). Each must end in one line
 // per failure naming the construct and the prop, with no stack, no raw line break, and nothing written outside the
 // output folder (the sandbox is fingerprinted around every synth).
+import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import {
@@ -56,7 +57,8 @@ function expectReport(message: string, pattern: RegExp): void {
     for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}(\[c\/[^\]]+\] \S|\.\.\. and \d+ more)/);
   }
   for (const line of lines) expect(line.length).toBeLessThan(1200);
-  expect(message).not.toMatch(/\u0007|kind: Secret\n| at .*\.ts:\d+/);
+  expect(message).not.toContain('\u0007');
+  expect(message).not.toMatch(/kind: Secret\n| at .*\.ts:\d+/);
   expect(message).toMatch(pattern);
 }
 
@@ -201,7 +203,7 @@ describe('control characters and huge strings stay inside one line', () => {
     [
       'HttpRoute hostname of a megabyte',
       (c: Chart) => new HttpRoute(c, 'r', { name: 'r', parents: [edge(c)], hostnames: [HUGE] }),
-      /\[c\/r\] route hostname 'x{80}\.\.\. \(1000000 characters\)' is not a valid hostname/,
+      /\[c\/r\] route hostname 'x+ \[\.\.\. \d+ characters \.\.\.\] x+' is not a valid hostname: use a lower-case DNS name/,
     ],
     [
       'GatewayApiCrds url with a line break',
@@ -252,5 +254,5 @@ describe('__proto__ keys pollute nothing', () => {
 test('every case leaves the sandbox root as it was apart from the output folder', () => {
   // Covered by expectUntouchedOutside in each case above; this guards the helper itself.
   const box = sandbox();
-  expect(() => expectUntouchedOutside(box, [], () => require('fs').writeFileSync(path.join(box.root, 'stray'), 'x'))).toThrow();
+  expect(() => expectUntouchedOutside(box, [], () => fs.writeFileSync(path.join(box.root, 'stray'), 'x'))).toThrow();
 });
