@@ -1,6 +1,8 @@
 import { type IConstruct } from 'constructs';
 import { findInApp } from '../core/app-index';
-import { DEFAULT_REVISION } from '../model/injection-mode';
+import { hasBrand } from '../model/brand';
+import { DEFAULT_REVISION, type InjectionMode } from '../model/injection-mode';
+import { describeValue } from '../model/names';
 import { Istiod } from './control-plane/istiod';
 import { RevisionTag } from './control-plane/revision-tag';
 
@@ -51,13 +53,64 @@ export function missingRevisionError(scope: IConstruct, revision: string, extern
  * no Istiod without revision and no RevisionTag `default` (e.g. after a canary upgrade removed the old default).
  * An app without any Istiod (control plane installed elsewhere) is not checked. `what` names the user.
  */
-export function missingDefaultRevisionError(scope: IConstruct, what: string): string | undefined {
+export function missingDefaultRevisionError(
+  scope: IConstruct,
+  what: string,
+  useRevision = `use InjectionMode.revision('<revision or tag>') ` +
+    `(InjectionMode.revision('default', { external: true }) for a default revision installed elsewhere)`,
+): string | undefined {
   const known = appRevisions(scope);
   if (known.length === 0 || known.includes(DEFAULT_REVISION) || tagOf(scope, DEFAULT_REVISION)) return undefined;
   return (
     `${what}, which only the default revision serves, but this app has no Istiod without revision and no ` +
     `RevisionTag 'default' (istiod revisions in this app: ${known.join(', ')}): add new RevisionTag(scope, id, ` +
-    `{ name: 'default', revision: <Istiod> }), or use InjectionMode.revision('<revision or tag>') ` +
-    `(InjectionMode.revision('default', { external: true }) for a default revision installed elsewhere)`
+    `{ name: 'default', revision: <Istiod> }), or ${useRevision}`
   );
+}
+
+/** The revision choice of a proxy that istiod deploys or injects: a Waypoint, a gateway chart's pods. */
+export interface ProxyRevision {
+  /** Names the proxy at the start of a message, e.g. `waypoint shop/waypoint`. */
+  readonly what: string;
+  /** The namespace the proxy runs in. */
+  readonly namespace: string;
+  /** The revision (or tag) asked for; undefined for the default. */
+  readonly revision: string | undefined;
+  /** The user's `externalRevision`, unchecked (plain JavaScript callers). */
+  readonly external: unknown;
+  /** The construct's class name, for the fixes, e.g. `Waypoint`. */
+  readonly construct: string;
+  /** How the user names a revision for this proxy, e.g. `revision: 'canary'`. */
+  readonly revisionProp: (revision: string) => string;
+}
+
+/**
+ * Problems of a proxy's revision: `external` not a boolean, or (unless external) no Istiod or RevisionTag of the app
+ * serving it. Without a revision, istio takes the namespace's `istio.io/rev` label (waypoints: the deployment
+ * controller; gateway pods: the namespace's webhook), else the default revision; a namespace with an injecting mode is
+ * checked by its MeshNamespace, so the proxy reports nothing for it.
+ */
+export function proxyRevisionErrors(scope: IConstruct, proxy: ProxyRevision): string[] {
+  const { external, revision } = proxy;
+  if (external !== undefined && typeof external !== 'boolean') {
+    return [`externalRevision must be true or false, got ${describeValue(external)}`];
+  }
+  if (external) return [];
+  const call = (props: string) => `new ${proxy.construct}(scope, id, { ${props} })`;
+  if (revision === undefined) {
+    const namespace = findInApp(scope, isMeshNamespace).find((n) => n.name === proxy.namespace);
+    if (namespace?.injection?.injectingRevision !== undefined) return [];
+    const useRevision =
+      `give it a revision: ${call(proxy.revisionProp('<revision or tag>'))} ` +
+      `(${call('externalRevision: true')} for a default revision installed elsewhere)`;
+    const error = missingDefaultRevisionError(scope, `${proxy.what} names no revision`, useRevision);
+    return error ? [error] : [];
+  }
+  const missing = missingRevisionError(scope, revision, call(`${proxy.revisionProp(revision)}, externalRevision: true`));
+  return missing ? [`${proxy.what}: ${missing}`] : [];
+}
+
+/** A MeshNamespace, by its brand: mesh-namespace.ts imports this file, so it cannot be imported here. */
+function isMeshNamespace(c: IConstruct): c is IConstruct & { readonly name: string; readonly injection?: InjectionMode } {
+  return hasBrand(c, 'MeshNamespace');
 }

@@ -1,11 +1,13 @@
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { meshAppOf } from '../core/output-plan';
+import { addSynthWarning } from '../core/warnings';
 import { brand, hasBrand } from '../model/brand';
 import { UserError } from '../errors';
-import { REVISION_LABEL, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
+import { INJECTION_LABEL, REVISION_LABEL, SIDECAR_INJECT_LABEL } from '../model/injection-mode';
 import { describeValue, dns1123LabelError } from '../model/names';
 import { MeshNamespace } from './mesh-namespace';
+import { namespaceOverrule } from './namespace-injection';
 import { patchPodTemplate, podTemplateLabels } from './pod-template-patch';
 import { PreInjector } from './pre-injection';
 import { missingRevisionError } from './revisions';
@@ -38,6 +40,18 @@ export const INJECTION_SUMMARY_ANNOTATION = 'mesh.cdk8s-istio.dev/injection';
  * and a CronJob's runs make new pods that the webhook of the day injects anyway: neither can be rolled.
  */
 const SUMMARY_ON_OWN_METADATA: ReadonlySet<string> = new Set(['Job', 'CronJob']);
+
+/**
+ * A Job's pod template is immutable, and a pre-injected one holds the proxy (image, mesh config, injection values),
+ * so the next Istio upgrade or injection change makes its apply fail. A CronJob's job template may change: each run
+ * takes the one of the day.
+ */
+const PRE_INJECTED_JOB_WARNING =
+  'this pre-injected Job holds the rendered sidecar in its pod template, which Kubernetes never lets change, so the ' +
+  'apply after the next proxy change (Istio upgrade, mesh or injection values) fails with "field is immutable": have it ' +
+  'recreated on change (annotation argocd.argoproj.io/sync-options: Force=true,Replace=true for Argo CD, ' +
+  'kustomize.toolkit.fluxcd.io/force: enabled for Flux), or put the Istio version in its name, or use ' +
+  'WorkloadInjection.webhook()';
 
 export interface MeshWorkloadProps {
   /**
@@ -99,6 +113,7 @@ export class MeshWorkload extends Construct {
             () => this.meshNamespace?.injection.injectingRevision,
           )
         : undefined;
+    if (injector && this.target?.apiObject.kind === 'Job') addSynthWarning(workload, PRE_INJECTED_JOB_WARNING);
     this.node.addValidation({
       validate: () => {
         const errors = [...problems, ...this.problems()];
@@ -196,25 +211,26 @@ export class MeshWorkload extends Construct {
     return errors;
   }
 
-  /** Pod labels that Istio's webhook selectors would ignore because of the namespace's labels. */
+  /** Pod labels that Istio's webhook selectors would ignore because of the namespace's labels (or name). */
   private namespaceConflicts(inj: WorkloadInjection): string[] {
-    const ns = this.meshNamespace;
-    if (!ns || !ns.injection || typeof ns.injection.kind !== 'string') return [];
-    const mode = ns.injection;
-    if (mode.kind === 'disabled') {
+    const ns = this.namespace;
+    const overrule = ns === undefined ? undefined : namespaceOverrule(this, ns, inj.revision);
+    if (!overrule) return [];
+    if (overrule.kind !== 'revision') {
+      const fix =
+        overrule.kind === 'skipped'
+          ? 'run the workload in another namespace'
+          : overrule.declaredBy
+            ? `remove the ${INJECTION_LABEL} label from ${overrule.declaredBy} (or set it to enabled)`
+            : "set the namespace's injection to InjectionMode.sidecar() or none()";
       return [
-        `namespace '${ns.name}' has injection disabled (istio-injection=disabled), so istio ignores the pod label ` +
-          `${SIDECAR_INJECT_LABEL}=true: set the namespace's injection to InjectionMode.sidecar() or none(), or use WorkloadInjection.disabled()`,
+        `${overrule.namespace}, so istio ignores the pod label ${SIDECAR_INJECT_LABEL}=true: ${fix}, or use WorkloadInjection.disabled()`,
       ];
     }
-    const nsRevision = mode.injectingRevision;
-    if (inj.revision !== undefined && nsRevision !== undefined && nsRevision !== inj.revision) {
-      return [
-        `namespace '${ns.name}' injects revision '${nsRevision}' (${mode.toString()}), so istio ignores the pod's revision ` +
-          `'${inj.revision}': drop the workload's revision or set the namespace's injection to InjectionMode.none()`,
-      ];
-    }
-    return [];
+    const none = overrule.declaredBy
+      ? `remove ${INJECTION_LABEL} and ${REVISION_LABEL} from the labels of ${overrule.declaredBy}`
+      : "set the namespace's injection to InjectionMode.none()";
+    return [`${overrule.namespace}, so istio ignores the pod's revision '${inj.revision}': drop the workload's revision or ${none}`];
   }
 }
 

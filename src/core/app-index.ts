@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { type IConstruct } from 'constructs';
 
 /** A type guard for constructs; pass a stable function (a static `isX`), since lookups are memoized by it. */
@@ -41,4 +42,9 @@ export function withCompleteTree<R>(root: IConstruct, fn: (tree: CompleteTree) =
   } finally {
     frozen.delete(root);
   }
+}
+
+/** Whether `c` is a v1 Namespace object: one stable guard, so every lookup of namespaces shares one memo. */
+export function isNamespaceObject(c: IConstruct): c is ApiObject {
+  return ApiObject.isApiObject(c) && c.kind === 'Namespace' && c.apiVersion === 'v1';
 }

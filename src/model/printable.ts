@@ -25,8 +25,12 @@ export function escapeControl(text: string): string {
 
 /** A value for a message: control characters escaped, and cut to `max` characters (saying how long it was). */
 export function shortValue(text: string, max = 80): string {
-  const escaped = escapeControl(text);
-  return escaped.length <= max ? escaped : `${escaped.slice(0, max)}... (${text.length} characters)`;
+  return cutEnd(escapeControl(text), max, text.length);
+}
+
+/** `text` cut to `max` characters, saying how long it was (`length`, when `text` is an escaped form). */
+export function cutEnd(text: string, max: number, length = text.length): string {
+  return text.length <= max ? text : `${text.slice(0, max)}... (${length} characters)`;
 }
 
 /**
@@ -34,9 +38,13 @@ export function shortValue(text: string, max = 80): string {
  * and its end (the fix), with what was cut in between counted.
  */
 export function oneLine(message: string, max = 1000): string {
-  const escaped = escapeControl(message);
-  if (escaped.length <= max) return escaped;
+  return keepEnds(escapeControl(message), max);
+}
+
+/** `text` longer than `max` cut to its start and its end (the fix), with what was cut in between counted. */
+export function keepEnds(text: string, max = 1000): string {
+  if (text.length <= max) return text;
   const head = Math.floor(max * 0.6);
   const tail = max - head;
-  return `${escaped.slice(0, head)} [... ${escaped.length - max} characters ...] ${escaped.slice(-tail)}`;
+  return `${text.slice(0, head)} [... ${text.length - max} characters ...] ${text.slice(-tail)}`;
 }

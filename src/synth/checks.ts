@@ -1,8 +1,10 @@
 import { type AnalysisResult, runAnalysis } from '../engine/analysis/analyze';
 import { ObjectIndex } from '../engine/analysis/index-objects';
+import { printableFinding } from '../engine/analysis/printable-finding';
 import { type Finding, type Level, LEVELS, levelRank, type ObjectRef } from '../engine/analysis/rule';
 import { resolveAnalysisSettings, type RuleSetting } from '../engine/analysis/settings';
 import { UserError } from '../errors';
+import { escapeControl } from '../model/printable';
 import { type SynthObject } from './collect';
 
 /** Mesh analysis at synth time (MeshApp's `analysis` prop). */
@@ -81,11 +83,12 @@ function suppressionSummary({ suppressed }: AnalysisResult): string | undefined 
   );
 }
 
-/** `error [IST0106] [app/chart/policy] message (also: [path], ...)`. */
-function describe(f: Finding): string {
+/** `error [IST0106] [app/chart/policy] message (also: [path], ...)`, on one line however long what it quotes. */
+function describe(finding: Finding): string {
+  const f = printableFinding(finding);
   const [main, ...others] = f.objects;
   const also = others.length > 0 ? ` (also: ${others.map(where).join(', ')})` : '';
-  return `${f.level} [${f.code}]${main ? ` ${where(main)}` : ''} ${f.message}${also}`;
+  return escapeControl(`${f.level} [${f.code}]${main ? ` ${where(main)}` : ''} ${f.message}${also}`);
 }
 
 function where(ref: ObjectRef): string {

@@ -9,6 +9,7 @@ import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { ChartSource } from '../../src/engine/charts/chart-source';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
 import { INJECTION_SUMMARY_ANNOTATION, MeshWorkload, WorkloadInjection, addToMesh } from '../../src/constructs/workloads';
+import { synthWarnings } from '../../src/core/warnings';
 import { UserError } from '../../src/errors';
 import { InjectionMode } from '../../src/model/injection-mode';
 
@@ -212,6 +213,29 @@ describe('MeshWorkload', () => {
     expect(errorsOf(app)).toEqual([
       "[apps/Web/Mesh] namespace 'shop' injects revision 'default' (sidecar), so istio ignores the pod's revision 'canary': " +
         "drop the workload's revision or set the namespace's injection to InjectionMode.none()",
+    ]);
+  });
+
+  test('fails in a hand-written Namespace whose labels overrule the pod, naming that object', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'apps');
+    new ApiObject(chart, 'Ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'istio.io/rev': 'stable' } } });
+    addToMesh(
+      new kplus.Deployment(chart, 'Web', { metadata: { name: 'web', namespace: 'shop' }, containers }),
+      WorkloadInjection.webhook({ revision: 'canary', external: true }),
+    );
+    expect(errorsOf(app)).toEqual([
+      "[apps/Web/Mesh] namespace 'shop' (apps/Ns) injects revision 'stable' (istio.io/rev=stable), so istio ignores the pod's " +
+        "revision 'canary': drop the workload's revision or remove istio-injection and istio.io/rev from the labels of apps/Ns",
+    ]);
+  });
+
+  test('fails in a namespace the injector always skips (kube-system)', () => {
+    const app = Testing.app();
+    addToMesh(new kplus.Deployment(new Chart(app, 'apps'), 'Web', { metadata: { name: 'web', namespace: 'kube-system' }, containers }));
+    expect(errorsOf(app)).toEqual([
+      "[apps/Web/Mesh] namespace 'kube-system' is one the injector always skips, so istio ignores the pod label " +
+        'sidecar.istio.io/inject=true: run the workload in another namespace, or use WorkloadInjection.disabled()',
     ]);
   });
 
@@ -466,4 +490,46 @@ describe('addToMesh on something that is not a workload', () => {
     expect(() => addToMesh(undefined as never)).toThrow(new UserError(`addToMesh: ${EXPECTED}, got undefined`));
     expect(() => new MeshWorkload('web' as never, 'Mesh')).toThrow(new UserError(`MeshWorkload: ${EXPECTED}, got 'web'`));
   });
+});
+
+describe('pre-injected Jobs (immutable pod template)', () => {
+  const preInjected = () => WorkloadInjection.preInjected({ external: true });
+  const warningsOf = (app: App) => synthWarnings(app.node.findAll()).map((w) => `[${w.path}] ${w.message}`);
+  const jobSpec = { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } };
+
+  test.each([
+    ['a cdk8s-plus-27 Job', (c: Chart) => new kplus.Job(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers })],
+    ['a cdk8s-plus-33 Job', (c: Chart) => new kplus33.Job(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers })],
+    [
+      'an ApiObject Job',
+      (c: Chart) =>
+        new ApiObject(c, 'W', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'w', namespace: 'shop' }, spec: jobSpec }),
+    ],
+  ])('%s warns once that its apply fails after a proxy change, with the ways to recreate it', (_what, job) => {
+    const { app, chart } = setup(InjectionMode.none());
+    addToMesh(job(chart), preInjected());
+    const warnings = warningsOf(app);
+    expect(warnings).toEqual([expect.stringMatching(/^\[apps\/W\] this pre-injected Job holds the rendered sidecar in its pod template/)]);
+    expect(warnings[0]).toContain('"field is immutable"');
+    expect(warnings[0]).toContain('argocd.argoproj.io/sync-options: Force=true,Replace=true');
+    expect(warnings[0]).toContain('kustomize.toolkit.fluxcd.io/force: enabled');
+    expect(warnings[0]).toContain('WorkloadInjection.webhook()');
+  });
+
+  test.each([
+    ['a pre-injected CronJob (its job template may change)', (c: Chart) => addToMesh(cronJob(c), preInjected())],
+    ['a Job injected by the webhook', (c: Chart) => addToMesh(new kplus.Job(c, 'W', { metadata: { name: 'w' }, containers }))],
+    [
+      'a pre-injected Deployment',
+      (c: Chart) => addToMesh(new kplus.Deployment(c, 'W', { metadata: { name: 'w' }, containers }), preInjected()),
+    ],
+  ])('%s is not warned about', (_what, build) => {
+    const { app, chart } = setup(InjectionMode.none());
+    build(chart);
+    expect(warningsOf(app)).toEqual([]);
+  });
+
+  function cronJob(c: Chart): kplus.CronJob {
+    return new kplus.CronJob(c, 'W', { metadata: { name: 'w', namespace: 'shop' }, containers, schedule: Cron.hourly() });
+  }
 });

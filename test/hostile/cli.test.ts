@@ -63,6 +63,27 @@ describe('analyze', () => {
   });
 });
 
+describe('YAML nested 100,000 levels deep', () => {
+  // The deployment with a field of 100,000 nested lists in its pod spec, on line 9.
+  const deep = deployment.replace(/ \}\n$/, `, x: ${'['.repeat(100_000)}${']'.repeat(100_000)} }\n`);
+
+  test('analyze refuses it in one line naming the file, the line and the fix, not a stack overflow', async () => {
+    const box = sandbox();
+    const file = path.join(box.root, 'deep.yaml');
+    fs.writeFileSync(file, `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n---\n${deep}`);
+    const result = await cli(['analyze', file]);
+    expect(result.code).toBe(2);
+    expectOneLineError(result.stderr, /deep\.yaml:12: invalid YAML: nested deeper than 500 levels: flatten it, or check the tool/);
+  });
+
+  test('inject refuses it from standard input in the same line, writing nothing', async () => {
+    const result = await cli(['inject', '-f', '-'], [], deep);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expectOneLineError(result.stderr, /<stdin>:8: invalid YAML: nested deeper than 500 levels/);
+  });
+});
+
 describe('inject', () => {
   test('--set that replaces the global map with a scalar is refused in one line naming the key', async () => {
     const box = sandbox();

@@ -1,4 +1,4 @@
-import { escapeControl, oneLine, shortValue } from '../../src/model/printable';
+import { cutEnd, escapeControl, keepEnds, oneLine, shortValue } from '../../src/model/printable';
 
 describe('escapeControl', () => {
   test('escapes line breaks, C0/C1 controls and the Unicode line separators as JSON does; keeps other text', () => {
@@ -24,5 +24,17 @@ describe('oneLine', () => {
 
   test('leaves a short message as it is, apart from escapes', () => {
     expect(oneLine('a\nb')).toBe('a\\nb');
+  });
+});
+
+describe('cutEnd and keepEnds', () => {
+  test('cut without escaping, for writers that escape themselves (JSON)', () => {
+    expect(cutEnd('a\nbcdef', 3)).toBe('a\nb... (7 characters)');
+    expect(keepEnds(`a\n${'x'.repeat(2000)}\nz`, 10)).toBe('a\nxxxx [... 1994 characters ...] xx\nz');
+  });
+
+  test('leave text within the maximum as it is', () => {
+    expect(cutEnd('abc', 3)).toBe('abc');
+    expect(keepEnds('abc', 3)).toBe('abc');
   });
 });

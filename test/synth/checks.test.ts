@@ -70,6 +70,25 @@ describe('runSynthChecks', () => {
     expect(lines).toEqual([expect.stringMatching(/^info \[IST0102\] \[plain\/ns\] Namespace plain has 1 workload/)]);
   });
 
+  test('reports a finding quoting a megabyte host with a line break as one short line that ends with the fix', () => {
+    const app = new App();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', namespace: undefined } });
+    new ApiObject(chart, 'dr', {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'reviews' },
+      spec: { host: `a\n${'h'.repeat(1_000_000)}.shop.svc.cluster.local` },
+    });
+    const lines: string[] = [];
+    const findings = runSynthChecks(collectObjects(app), { report: (l) => lines.push(l) });
+    expect(findings.map((f) => f.code)).toEqual(['IST0174']);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^warning \[IST0174\] \[shop\/dr\] DestinationRule shop\/reviews: host 'a\\nh+ \[\.\.\. \d+ characters/);
+    expect(lines[0].length).toBeLessThan(1100);
+    expect(lines[0].endsWith('correct the host or add the Service')).toBe(true);
+  });
+
   test('fails at a lowered threshold', () => {
     const app = new App();
     const chart = new Chart(app, 'plain', { namespace: 'plain' });

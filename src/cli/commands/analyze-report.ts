@@ -1,5 +1,6 @@
 /** The findings of `analyze` as text or JSON, written finding by finding (a big input can have a million). */
 import { type AnalysisResult } from '../../engine/analysis/analyze';
+import { printableFinding } from '../../engine/analysis/printable-finding';
 import { type Finding, LEVELS, type ObjectRef } from '../../engine/analysis/rule';
 import { escapeControl } from '../../model/printable';
 import { type OutputSink } from '../output';
@@ -20,7 +21,7 @@ export async function writeReport(sink: OutputSink, result: AnalysisResult, obje
 async function writeJson(sink: OutputSink, { findings, suppressed }: AnalysisResult): Promise<void> {
   await sink.write(findings.length === 0 ? '{\n  "findings": [],\n' : '{\n  "findings": [\n');
   for (const [i, f] of findings.entries()) {
-    await sink.write(`${indent(JSON.stringify(jsonFinding(f), null, 2), '    ')}${i < findings.length - 1 ? ',' : ''}\n`);
+    await sink.write(`${indent(JSON.stringify(jsonFinding(printableFinding(f)), null, 2), '    ')}${i < findings.length - 1 ? ',' : ''}\n`);
   }
   if (findings.length > 0) await sink.write('  ],\n');
   await sink.write(`  "suppressed": ${indent(JSON.stringify(suppressed, null, 2), '  ').trimStart()}\n}\n`);
@@ -53,8 +54,9 @@ function indent(text: string, pad: string): string {
 async function writeText(sink: OutputSink, { findings, suppressed }: AnalysisResult, objectCount: number): Promise<void> {
   if (findings.length === 0) await sink.write(`no findings in ${objectCount} object(s)\n`);
   const counts = new Map<string, number>();
-  for (const f of findings) {
-    counts.set(f.level, (counts.get(f.level) ?? 0) + 1);
+  for (const found of findings) {
+    counts.set(found.level, (counts.get(found.level) ?? 0) + 1);
+    const f = printableFinding(found);
     const [main, ...others] = f.objects;
     // Messages and names quote the input: a line break there must not start a line of its own (a fake finding).
     let text = escapeControl(`${capitalize(f.level)} [${f.code}]${main ? ` (${describeRef(main)})` : ''} ${f.message}`) + '\n';

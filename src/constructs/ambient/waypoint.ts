@@ -15,7 +15,7 @@ import {
   type WaypointTraffic,
 } from '../../model/waypoint';
 import type { MeshNamespace } from '../mesh-namespace';
-import { missingRevisionError } from '../revisions';
+import { proxyRevisionErrors } from '../revisions';
 
 export interface WaypointProps {
   /**
@@ -37,12 +37,15 @@ export interface WaypointProps {
   /**
    * The control-plane revision (or revision tag) that deploys the waypoint (Gateway label `istio.io/rev`). It must be
    * the revision of an Istiod or a RevisionTag of the app, unless `externalRevision` is set.
-   * @default - the default revision
+   * @default - the revision of the namespace's `istio.io/rev` label, else the default revision (an Istiod without
+   * revision or the RevisionTag `default`, which synth requires when the app has Istiods)
    */
   readonly revision?: string;
   /**
-   * The `revision` is installed outside this app (another repository's control plane): synth does not look for it.
-   * @default false
+   * The `revision` (without one: the default revision) is installed outside this app (another repository's control
+   * plane): synth does not look for it.
+   * @default false - an Istiod or RevisionTag of the app must serve it (the default revision is looked for only when
+   * the app has an Istiod)
    */
   readonly externalRevision?: boolean;
   /**
@@ -138,7 +141,19 @@ export class Waypoint extends Construct {
     if (this.waypointFor !== undefined && !WAYPOINT_TRAFFIC.includes(this.waypointFor)) {
       errors.push(`waypointFor ${describeValue(this.waypointFor)} is not a traffic type: use one of ${WAYPOINT_TRAFFIC.join(', ')}`);
     }
-    if (this.revision !== undefined) errors.push(...revisionErrors(this, this.revision, props.externalRevision));
+    const revisionName = this.revision === undefined ? undefined : dns1123LabelError(this.revision, 'waypoint revision');
+    if (revisionName) errors.push(revisionName);
+    else
+      errors.push(
+        ...proxyRevisionErrors(this, {
+          what: `waypoint ${this.namespace}/${this.name}`,
+          namespace: this.namespace,
+          revision: this.revision,
+          external: props.externalRevision,
+          construct: 'Waypoint',
+          revisionProp: (revision) => `revision: '${revision}'`,
+        }),
+      );
     const allowed = this.allowedNamespaces;
     if (typeof allowed === 'object' && allowed !== null && !Array.isArray(allowed)) {
       if (Object.keys(allowed).length === 0) errors.push("allowedNamespaces {} selects every namespace: write 'all', or give labels");
@@ -148,21 +163,6 @@ export class Waypoint extends Construct {
     }
     return errors;
   }
-}
-
-/**
- * Problems of the `revision` prop: not a label value, or (unless external) no Istiod or RevisionTag of the app serves
- * it, so no istiod would ever deploy the waypoint.
- */
-function revisionErrors(scope: Waypoint, revision: string, external: unknown): string[] {
-  const nameError = dns1123LabelError(revision, 'waypoint revision');
-  if (nameError) return [nameError];
-  if (external !== undefined && typeof external !== 'boolean')
-    return [`externalRevision must be true or false, got ${describeValue(external)}`];
-  if (external) return [];
-  const hint = `new Waypoint(scope, id, { revision: '${revision}', externalRevision: true })`;
-  const missing = missingRevisionError(scope, revision, hint);
-  return missing ? [`waypoint ${scope.namespace}/${scope.name}: ${missing}`] : [];
 }
 
 /** The listener's `allowedRoutes` for `allowed` (none for 'same', Gateway API's default). */

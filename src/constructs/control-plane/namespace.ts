@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { type Construct, type IConstruct } from 'constructs';
-import { findInApp } from '../../core/app-index';
+import { findInApp, isNamespaceObject } from '../../core/app-index';
 import { isNamespaceOwner, type NamespaceOwner } from '../../core/gateway';
 
 /** The prop every chart-rendering construct (control plane, gateways) shares for its namespace. */
@@ -79,9 +79,4 @@ function namespaceErrors(construct: NamespaceOwner): string[] {
 
 function ownersIn(scope: IConstruct, namespace: string): NamespaceOwner[] {
   return findInApp(scope, isNamespaceOwner).filter((c) => c.namespace === namespace);
-}
-
-/** A stable guard (findInApp memoizes by it): ApiObjects of kind v1/Namespace. */
-function isNamespaceObject(c: IConstruct): c is ApiObject {
-  return ApiObject.isApiObject(c) && c.kind === 'Namespace' && c.apiVersion === 'v1';
 }

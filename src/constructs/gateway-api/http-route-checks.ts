@@ -1,15 +1,22 @@
 /** Checks of an HttpRoute's rules, backends and gateway attachments (Gateway API's rules), each with the fix. */
 import { type IConstruct } from 'constructs';
+import { findInApp, isNamespaceObject } from '../../core/app-index';
 import { parseDurationMillis } from '../../model/traffic/duration';
-import { durationProblem, hostnamesIntersect, type HttpRouteFilterSpec, type ListenerSpec } from '../../model/traffic/gateway-api';
+import { UNSET_NAMESPACE } from '../../model/traffic/gateway';
+import { durationProblem, type HttpRouteFilterSpec, type ListenerSpec } from '../../model/traffic/gateway-api';
+import { describeKinds, KIND_PROTOCOLS, listenersFor, routeAttachment } from '../../model/traffic/route-attachment';
 import { integerProblem, percentProblem, portProblem } from '../policies/common';
 import { describeTarget, isConstruct, serviceOf } from '../workload-target';
 import type { HttpRouteParentProps, HttpRouteRuleProps } from './http-route';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
 
-/** Why a route cannot attach to a parent gateway whose listeners are known. */
+/**
+ * Why an HTTPRoute of `routeNamespace` cannot attach to a parent gateway whose listeners are known: the shared
+ * attachment rules (the analysis's CDK8SI050 and CDK8SI056), with the labels of the app's Namespace objects.
+ */
 export function attachmentProblems(
+  scope: IConstruct,
   parent: HttpRouteParentProps,
   routeNamespace: string | undefined,
   hostnames: readonly string[],
@@ -17,35 +24,47 @@ export function attachmentProblems(
   const listeners = parent.gateway.listenerSpecs();
   if (!listeners) return [];
   const gw = `gateway '${parent.gateway.gatewayName}'`;
-  const names = listeners.map((l) => l.name).join(', ') || 'none';
-  let candidates: readonly ListenerSpec[] = listeners;
-  if (parent.listener !== undefined) {
-    candidates = listeners.filter((l) => l.name === parent.listener);
-    if (candidates.length === 0) return [`listener '${parent.listener}' is not a listener of ${gw} (it has ${names}): name one of those`];
+  const gatewayNamespace = parent.gateway.namespace ?? UNSET_NAMESPACE;
+  const namespace = routeNamespace ?? UNSET_NAMESPACE;
+  const route = { namespace, kind: 'HTTPRoute', hostnames };
+  const choice = { sectionName: parent.listener, port: parent.port };
+  const { problem, listeners: concerned } = routeAttachment(listeners, choice, gatewayNamespace, route, (ns) => namespaceLabels(scope, ns));
+  const names = (ls: readonly ListenerSpec[]) => ls.map((l) => `'${l.name}'`).join(', ') || 'none';
+  switch (problem) {
+    case 'no-listener':
+      if (parent.listener !== undefined && !listeners.some((l) => l.name === parent.listener))
+        return [`listener '${parent.listener}' is not a listener of ${gw} (it has ${names(listeners)}): name one of those`];
+      return [
+        `port ${parent.port} is not a port of the chosen listeners of ${gw}: use one of ${listenersFor(listeners, {
+          sectionName: parent.listener,
+        })
+          .map((l) => l.port)
+          .join(', ')}`,
+      ];
+    case 'namespace':
+      return [
+        `listener(s) ${names(concerned)} of ${gw} in namespace '${gatewayNamespace}' do not admit routes of namespace '${namespace}': ` +
+          "set the listener's allowedRoutes to { from: 'All' } or a selector matching that namespace, or move the route",
+      ];
+    case 'kind':
+      return [
+        `listener(s) ${names(concerned)} of ${gw} do not take HTTPRoute: ${concerned.map(describeKinds).join('; ')}: ` +
+          `attach to a listener whose protocol carries HTTPRoute (${KIND_PROTOCOLS.HTTPRoute}), listing the kind in allowedRoutes.kinds if that is set`,
+      ];
+    case 'hostname':
+      return [
+        `hostnames ${hostnames.join(', ')} match no listener hostname of ${gw} (${concerned.map((l) => l.hostname ?? '*').join(', ')}): ` +
+          "change the route's hostnames or the listener's",
+      ];
+    default:
+      return [];
   }
-  if (parent.port !== undefined) {
-    candidates = candidates.filter((l) => l.port === parent.port);
-    if (candidates.length === 0)
-      return [`port ${parent.port} is not a port of the chosen listeners of ${gw}: use one of ${listeners.map((l) => l.port).join(', ')}`];
-  }
-  candidates = candidates.filter((l) => l.protocol === 'HTTP' || l.protocol === 'HTTPS');
-  if (candidates.length === 0)
-    return [`${gw} has no HTTP or HTTPS listener for the route (listeners: ${names}): add one, or attach to another`];
-  const own = (l: ListenerSpec) => (l.allowedRoutes?.namespaces?.from ?? 'Same') !== 'Same' || parent.gateway.namespace === routeNamespace;
-  candidates = candidates.filter(own);
-  if (candidates.length === 0) {
-    return [
-      `${gw} in namespace '${parent.gateway.namespace ?? '<none>'}' admits routes of its own namespace only, and this route is in '${routeNamespace ?? '<none>'}': ` +
-        "set the listener's allowedRoutes to { from: 'All' } or a namespace selector, or move the route",
-    ];
-  }
-  if (hostnames.length > 0 && !candidates.some((l) => hostnames.some((h) => hostnamesIntersect(l.hostname, h)))) {
-    return [
-      `hostnames ${hostnames.join(', ')} match no listener hostname of ${gw} (${candidates.map((l) => l.hostname ?? '*').join(', ')}): ` +
-        "change the route's hostnames or the listener's",
-    ];
-  }
-  return [];
+}
+
+/** The labels of the app's Namespace object `name`, or undefined when the app does not define it. */
+function namespaceLabels(scope: IConstruct, name: string): Readonly<Record<string, string>> | undefined {
+  const found = findInApp(scope, isNamespaceObject).find((o) => o.name === name);
+  return found ? { ...found.metadata.toJson().labels } : undefined;
 }
 
 export function ruleProblems(rule: HttpRouteRuleProps, what: string): (string | undefined)[] {

@@ -148,7 +148,7 @@ export class HttpRoute extends Construct {
     if (this.props.parents.length === 0) problems.push('route has no parents: attach it to a KubernetesGateway');
     for (const h of this.props.hostnames ?? []) problems.push(hostnameProblem(h, 'route hostname'));
     if (this.rules.length > 16) problems.push(`route has ${this.rules.length} rules: Gateway API allows 16; split it into several routes`);
-    for (const parent of this.parents()) problems.push(...attachmentProblems(parent, this.namespace, this.props.hostnames ?? []));
+    for (const parent of this.parents()) problems.push(...attachmentProblems(this, parent, this.namespace, this.props.hostnames ?? []));
     this.rules.forEach((rule, i) => {
       const what = rule.name ? `rule '${rule.name}'` : `rule #${i + 1}`;
       problems.push(...ruleProblems(rule, what));

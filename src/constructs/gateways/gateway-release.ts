@@ -9,9 +9,11 @@ import { type GatewayValues } from '../../model/values/gateway-values';
 import { mergeValues } from '../../model/values/merge';
 import { validateGatewayValues } from '../../model/values/validate-gateway';
 import { ChartRelease } from '../control-plane/chart-release';
+import { type ProxyRevision, proxyRevisionErrors } from '../revisions';
 import { type ControlPlaneNamespaceProps } from '../control-plane/namespace';
 import { type ChartRenderProps } from '../control-plane/rendered-chart';
 import { type GatewayServicePort, type IGatewayDeployment } from './gateway-deployment';
+import { gatewayInjectionErrors } from './gateway-injection';
 
 /** Props of IngressGateway and EgressGateway. */
 export interface GatewayProps extends Omit<ChartRenderProps, 'namespace' | 'releaseName'>, ControlPlaneNamespaceProps {
@@ -37,6 +39,13 @@ export interface GatewayProps extends Omit<ChartRenderProps, 'namespace' | 'rele
    * @default {}
    */
   readonly extraValues?: ExtraValues;
+  /**
+   * The control plane revision of `values.revision` (without one: the default revision) is installed outside this
+   * app (another repository's control plane): synth does not look for its Istiod or RevisionTag.
+   * @default false - an Istiod or RevisionTag of the app must serve it (the default revision is looked for only when
+   * the app has an Istiod)
+   */
+  readonly externalRevision?: boolean;
 }
 
 /** What each gateway construct sets before the user's props. */
@@ -90,6 +99,19 @@ export abstract class GatewayRelease extends ChartRelease implements IGatewayDep
     for (const warning of droppedGatewayValues(this.values)) addSynthWarning(this, warning);
     const revision = this.values.revision;
     this.revision = typeof revision === 'string' && revision !== '' ? revision : undefined;
+    // A revision that is not a name is reported by validateGatewayValues.
+    if (this.revision === undefined ? revision === undefined || revision === '' : !dns1123LabelError(this.revision, 'revision')) {
+      const proxy: ProxyRevision = {
+        what: `gateway ${this.namespace}/${this.name}`,
+        namespace: this.namespace,
+        revision: this.revision,
+        external: props.externalRevision,
+        construct: defaults.direction === 'ingress' ? 'IngressGateway' : 'EgressGateway',
+        revisionProp: (name) => `values: { revision: '${name}' }`,
+      };
+      this.node.addValidation({ validate: () => proxyRevisionErrors(this, proxy) });
+      this.node.addValidation({ validate: () => gatewayInjectionErrors(this, proxy.what, this.namespace, this.revision) });
+    }
     const workload = this.renderedObjects.find((o) => o.apiVersion === 'apps/v1' && (o.kind === 'Deployment' || o.kind === 'DaemonSet'));
     const valuesName = this.values.name;
     const objectName = typeof valuesName === 'string' && valuesName !== '' ? valuesName : this.name;

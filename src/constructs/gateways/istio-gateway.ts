@@ -4,12 +4,13 @@ import { brand, hasBrand } from '../../model/brand';
 import { dns1123LabelError, labelMapErrors } from '../../model/names';
 import { assertShapes, shapeProblem } from '../../model/prop-shapes';
 import {
+  gatewayServesHosts,
   type GatewaySpec,
-  hostsOverlap,
   serverProblems,
   type ServerProtocol,
   type ServerSpec,
   type ServerTls,
+  UNSET_NAMESPACE,
 } from '../../model/traffic/gateway';
 import { NETWORKING_API_VERSION } from '../../model/traffic/networking';
 import { defined, namespaceOf, portProblem } from '../policies/common';
@@ -54,6 +55,11 @@ export interface IIstioGateway {
   readonly namespace: string | undefined;
   /** Hosts of all servers, without their namespace prefix. */
   readonly hosts: readonly string[];
+  /**
+   * Hosts of all servers as written, with their namespace prefix ('shop/www.example.com'), to judge which namespaces'
+   * routes the gateway uses. @default - `hosts`, offered to every namespace
+   */
+  readonly serverHosts?: readonly string[];
 }
 
 /**
@@ -119,6 +125,10 @@ export class IstioGateway extends Construct implements IIstioGateway {
     return [...new Set(names)];
   }
 
+  public get serverHosts(): readonly string[] {
+    return [...new Set(this.servers.flatMap((s) => s.hosts))];
+  }
+
   /** The spec as rendered. */
   public spec(): GatewaySpec {
     return { selector: { ...this.selector }, servers: this.servers.map(renderServer) };
@@ -169,14 +179,28 @@ export function gatewayReference(gateway: IIstioGateway): string {
   return gateway.namespace ? `${gateway.namespace}/${gateway.gatewayName}` : gateway.gatewayName;
 }
 
-/** Routes whose hosts no server of a bound gateway accepts are never used by that gateway (requests get 404). */
-export function gatewayHostProblems(routeHosts: readonly string[], gateways: readonly (string | IIstioGateway)[]): string[] {
+/**
+ * Routes (of `routeNamespace`) whose hosts no server of a bound gateway offers to their namespace are never used by
+ * that gateway (requests get 404): judged by the same rule as the analysis (IST0132).
+ */
+export function gatewayHostProblems(
+  routeHosts: readonly string[],
+  gateways: readonly (string | IIstioGateway)[],
+  routeNamespace: string | undefined,
+): string[] {
+  const namespace = routeNamespace ?? UNSET_NAMESPACE;
   return gateways
     .filter((g): g is IIstioGateway => typeof g !== 'string')
-    .filter((g) => g.hosts.length > 0 && !routeHosts.some((h) => g.hosts.some((gh) => hostsOverlap(h, gh))))
-    .map(
-      (g) =>
-        `hosts ${routeHosts.join(', ')} match no host of gateway '${gatewayReference(g)}' (${g.hosts.join(', ')}): ` +
-        "add the route's host to a server of the gateway, or route one of the gateway's hosts",
-    );
+    .flatMap((g) => {
+      const serverHosts = g.serverHosts ?? g.hosts;
+      // No hosts known: a gateway without servers is its own error, one defined elsewhere is not judged.
+      if (serverHosts.length === 0) return [];
+      const { served, offered } = gatewayServesHosts(routeHosts, serverHosts, g.namespace ?? UNSET_NAMESPACE, namespace);
+      if (served) return [];
+      return [
+        `hosts ${routeHosts.join(', ')} match no host that gateway '${gatewayReference(g)}' accepts from namespace '${namespace}' ` +
+          `(${offered.join(', ') || 'none'}; its servers have ${serverHosts.join(', ')}): ` +
+          `add one of the hosts to a server of the gateway (as 'host', '*/host' or '${namespace}/host'), or correct the route's hosts`,
+      ];
+    });
 }

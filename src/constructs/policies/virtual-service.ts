@@ -125,7 +125,7 @@ export class VirtualService extends Construct {
       metadata: { name: props.name ?? nameFromHost(props.hosts[0]), namespace: this.namespace },
       spec: Lazy.any({ produce: () => renderVirtualService(this.resolveProps()) }),
     });
-    this.node.addValidation({ validate: () => virtualServiceProblems(this.resolveProps()) });
+    this.node.addValidation({ validate: () => virtualServiceProblems(this.resolveProps(), this.namespace) });
   }
 
   /** Appends a route (after the ones already there: order matters, the first match wins). */
@@ -195,13 +195,13 @@ function matchMap(map: Record<string, StringMatch>): Record<string, StringMatchS
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.toSpec()]));
 }
 
-export function virtualServiceProblems(props: VirtualServiceProps): string[] {
+export function virtualServiceProblems(props: VirtualServiceProps, namespace: string | undefined): string[] {
   const problems: string[] = [];
   if (props.hosts.length === 0 || props.hosts.some((h) => !h))
     problems.push("hosts must list at least one non-empty host: e.g. ['reviews.shop.svc.cluster.local']");
   if (!props.name && !nameFromHost(props.hosts[0]))
     problems.push(`host '${props.hosts[0] ?? ''}' gives no valid object name: set \`name\` explicitly`);
-  problems.push(...gatewayHostProblems(props.hosts, props.gateways ?? []));
+  problems.push(...gatewayHostProblems(props.hosts, props.gateways ?? [], namespace));
   const spec = renderVirtualService(props);
   const names = new Set<string>();
   (props.http ?? []).forEach((route, i) => {

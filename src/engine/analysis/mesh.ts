@@ -1,3 +1,4 @@
+import { INJECTOR_IGNORED_NAMESPACES, injectingRevision } from '../../model/webhook-selectors';
 import { isRecord } from '../k8s/object';
 import { type ObjectIndex, type Workload } from './index-objects';
 
@@ -8,9 +9,6 @@ export const TAG_LABEL = 'istio.io/tag';
 export const SIDECAR_INJECT = 'sidecar.istio.io/inject';
 export const SIDECAR_STATUS = 'sidecar.istio.io/status';
 export const DATAPLANE_MODE_LABEL = 'istio.io/dataplane-mode';
-
-/** Namespaces the injector never touches. */
-const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
 /** How a workload takes part in the mesh. */
 export interface MeshMembership {
@@ -24,7 +22,7 @@ export interface MeshMembership {
   readonly ambient: boolean;
   /** Sidecar or ambient: mTLS policies are enforced for it. */
   readonly inMesh: boolean;
-  /** The control-plane revision that would inject it (pod label, then namespace label, then `default`). */
+  /** The control-plane revision that would inject it (see injectingRevision), else its pod label, namespace label or `default`. */
   readonly revision: string;
 }
 
@@ -55,9 +53,17 @@ export function injectedByInjector(workload: Workload): boolean {
   return isRecord(annotations) && SIDECAR_STATUS in annotations;
 }
 
+/**
+ * True when the template's istio-proxy container has image `auto`, as the gateway chart renders it: a placeholder
+ * that only the injection webhook replaces (without it the pods never start).
+ */
+export function awaitsInjection(workload: Workload): boolean {
+  return workload.containers.some((c) => c.name === 'istio-proxy' && c.image === 'auto');
+}
+
 /** True when the injector would skip the namespace entirely. */
 export function isSystemNamespace(namespace: string): boolean {
-  return IGNORED_NAMESPACES.has(namespace);
+  return INJECTOR_IGNORED_NAMESPACES.has(namespace);
 }
 
 /** Mesh membership of a workload of the index (computed once for all workloads). */
@@ -73,7 +79,8 @@ function compute(index: ObjectIndex, workload: Workload): MeshMembership {
   const webhookInjects = webhookSelects(ns, pod) && injectorAccepts(workload);
   const preInjected = workload.hasProxy;
   const ambient = ambientLabeled && !webhookInjects && !injectedByInjector(workload) && ambientCaptures(workload);
-  const revision = pod[REVISION_LABEL] ?? ns[REVISION_LABEL] ?? 'default';
+  // The namespace's labels decide before the pod's (see injectingRevision).
+  const revision = injectingRevision(ns, pod) ?? pod[REVISION_LABEL] ?? ns[REVISION_LABEL] ?? 'default';
   return { webhookInjects, preInjected, ambientLabeled, ambient, inMesh: webhookInjects || preInjected || ambient, revision };
 }
 
@@ -99,18 +106,9 @@ function ambientCaptures(workload: Workload): boolean {
   return workload.podSpec.hostNetwork !== true && workload.namespace !== 'kube-system';
 }
 
-/**
- * The namespace and object selectors of Istio's sidecar injection webhooks: the `istio-injection=enabled`
- * namespace label, the `istio.io/rev` namespace label (without `istio-injection`), or, in an unlabeled
- * namespace, the pod label `sidecar.istio.io/inject=true` or `istio.io/rev`. The pod label
- * `sidecar.istio.io/inject=false` always opts out.
- */
+/** Whether the namespace and object selectors of Istio's sidecar injection webhooks take the pod (see injectingRevision). */
 export function webhookSelects(ns: Readonly<Record<string, string>>, pod: Readonly<Record<string, string>>): boolean {
-  if (pod[SIDECAR_INJECT] === 'false') return false;
-  const nsInjection = ns[INJECTION_LABEL];
-  if (nsInjection !== undefined) return nsInjection === 'enabled';
-  if (ns[REVISION_LABEL] !== undefined) return true;
-  return pod[REVISION_LABEL] !== undefined || pod[SIDECAR_INJECT] === 'true';
+  return injectingRevision(ns, pod) !== undefined;
 }
 
 /** The injector's own checks after the webhook matched: host networking, system namespaces, the opt-out annotation. */

@@ -10,8 +10,9 @@ const SOURCE_HEADER = /^# Source: (\S+)$/;
 
 /**
  * Checks helm's output before it is used or cached: every document must carry helm's Source header naming a
- * template of the chart, there must be objects at all, and the ones the chart always renders for these values
- * (see requiredObjects) must be there. Throws a UserError naming the chart, the document or what is missing.
+ * template of the chart, and the objects the chart always renders for these values (see requiredObjects) must be
+ * there; an empty render passes only when none are (values that turn every object off). Throws a UserError
+ * naming the chart, the document or what is missing.
  * Returns the template of each document, as a path inside the chart (`templates/<file>`), in order.
  *
  * This is the second line of defence, against a helm that is not helm or a chart that is not the chart. It does
@@ -25,7 +26,9 @@ export function checkRenderedDocuments(
   source: string,
 ): string[] {
   const fix = 'check that HELM_BIN (or helm on PATH) is a working helm and that the chart source holds the Istio chart';
-  if (documents.length === 0) {
+  const required = requiredObjects(chart.name, values);
+  // Nothing required: these values turn every object of the chart off (ztunnel with resourceScope 'cluster').
+  if (documents.length === 0 && required.length > 0) {
     throw new UserError(`${source} rendered no objects; ${fix}, and that the values do not turn every object off`);
   }
   const templates = chartFilePaths(chart.path);
@@ -38,12 +41,12 @@ export function checkRenderedDocuments(
     }
     return inChart;
   });
-  for (const required of requiredObjects(chart.name, values)) {
+  for (const object of required) {
     const found = documents.some(
-      (d) => isRecord(d.value) && d.value.kind === required.kind && (required.name === undefined || nameOf(d.value) === required.name),
+      (d) => isRecord(d.value) && d.value.kind === object.kind && (object.name === undefined || nameOf(d.value) === object.name),
     );
     if (!found) {
-      const what = required.name ? `${required.kind} ${required.name}` : `any ${required.kind}`;
+      const what = object.name ? `${object.kind} ${object.name}` : `any ${object.kind}`;
       throw new UserError(`${source} rendered no ${what}, which the ${chart.name} chart always renders for these values; ${fix}`);
     }
   }

@@ -1,5 +1,6 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, type Document, LineCounter, Parser } from 'yaml';
 import { emitYaml } from './emit';
+import { MAX_NESTING, tokenNesting, valueTooDeep } from './nesting';
 
 /** One YAML document of a stream, with the line it starts on (1-based) for messages. */
 export interface YamlDocument {
@@ -31,9 +32,9 @@ export class YamlParseError extends Error {
 export function parseDocuments(text: string, source = '<input>', firstLine = 1, lastKeyWins = false): YamlDocument[] {
   const lineCounter = new LineCounter();
   const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: !lastKeyWins, prettyErrors: false });
   const out: YamlDocument[] = [];
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+  const composed = composeDocuments(text, lineCounter, lastKeyWins, (offset) => new YamlParseError(source, lineOf(offset), TOO_DEEP));
+  for (const { doc, aliases } of composed) {
     const error = doc.errors[0];
     if (error) {
       throw new YamlParseError(source, lineOf(error.pos[0]), error.message.split('\n')[0]);
@@ -43,13 +44,45 @@ export function parseDocuments(text: string, source = '<input>', firstLine = 1, 
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      // Alias problems (unresolved, or an alias bomb) surface only when the document is resolved.
-      throw new YamlParseError(source, lineOf(start), e instanceof Error ? e.message.split('\n')[0] : String(e));
+      // Alias problems (unresolved, an alias bomb, or aliases nesting a document too deep) surface only here.
+      const reason = e instanceof RangeError ? TOO_DEEP : e instanceof Error ? e.message.split('\n')[0] : String(e);
+      throw new YamlParseError(source, lineOf(start), reason);
     }
+    if (aliases && valueTooDeep(value)) throw new YamlParseError(source, lineOf(start), TOO_DEEP);
     if (value === null || value === undefined) continue;
     out.push({ value, line: lineOf(start), text: text.slice(doc.range[0], doc.range[2]) });
   }
   return out;
+}
+
+const TOO_DEEP = `nested deeper than ${MAX_NESTING} levels: flatten it, or check the tool that generated it`;
+
+/**
+ * The documents of `text` as parseAllDocuments composes them, but a document nested deeper than MAX_NESTING is
+ * refused (with `tooDeep`'s error) before it is composed; the documents before it are yielded first, so an error
+ * in one of them is still the one reported. `aliases` says an alias was seen so far (its value needs a check).
+ */
+function* composeDocuments(
+  text: string,
+  lineCounter: LineCounter,
+  lastKeyWins: boolean,
+  tooDeep: (offset: number) => Error,
+): Generator<{ doc: Document.Parsed; aliases: boolean }> {
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ uniqueKeys: !lastKeyWins });
+  let aliases = false;
+  for (const token of parser.parse(text)) {
+    const nesting = tokenNesting(token);
+    // Set before the document is yielded: the composer yields a document only once the next token arrives.
+    aliases ||= nesting.hasAliases;
+    if (nesting.tooDeepAt === undefined) {
+      for (const doc of composer.next(token)) yield { doc, aliases };
+      continue;
+    }
+    for (const doc of composer.end()) yield { doc, aliases };
+    throw tooDeep(nesting.tooDeepAt);
+  }
+  for (const doc of composer.end()) yield { doc, aliases };
 }
 
 /**

@@ -195,3 +195,36 @@ export function hostsOverlap(a: string, b: string): boolean {
     pattern === '*' || pattern === host || (pattern.startsWith('*') && host.endsWith(pattern.slice(1)));
   return covers(a.toLowerCase(), b.toLowerCase()) || covers(b.toLowerCase(), a.toLowerCase());
 }
+
+/** The namespace of objects rendered without one: kubectl's default, and what the analysis assumes. */
+export const UNSET_NAMESPACE = 'default';
+
+/**
+ * The server hosts (without namespace part) a Gateway of `gatewayNamespace` offers to VirtualServices of
+ * `routeNamespace`, as Istio reads them: a host without namespace or with `*` for every namespace, `./host` for the
+ * Gateway's own namespace, `ns/host` for `ns`.
+ */
+export function hostsOfferedTo(serverHosts: readonly string[], gatewayNamespace: string, routeNamespace: string): string[] {
+  return serverHosts.flatMap((h) => {
+    const slash = h.indexOf('/');
+    if (slash < 0) return [h];
+    const ns = h.slice(0, slash);
+    const admitted = ns === '*' || ns === routeNamespace || (ns === '.' && gatewayNamespace === routeNamespace);
+    return admitted ? [h.slice(slash + 1)] : [];
+  });
+}
+
+/**
+ * Whether a Gateway uses the routes of a VirtualService bound to it (Istio's IST0132 when not): one of the
+ * VirtualService's hosts overlaps a host the Gateway's servers offer to its namespace. The IstioGateway and
+ * VirtualService constructs and the analysis rule both judge with this.
+ */
+export function gatewayServesHosts(
+  routeHosts: readonly string[],
+  serverHosts: readonly string[],
+  gatewayNamespace: string,
+  routeNamespace: string,
+): { readonly served: boolean; readonly offered: readonly string[] } {
+  const offered = hostsOfferedTo(serverHosts, gatewayNamespace, routeNamespace);
+  return { served: routeHosts.some((h) => offered.some((g) => hostsOverlap(g, h))), offered };
+}

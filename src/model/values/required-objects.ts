@@ -12,8 +12,11 @@ export interface RequiredObject {
  * helm (e.g. a helm that prints nothing), so it must not be used or cached. Each entry can be turned off only
  * by the values read here (resource scope, remote profile, reader RBAC, default revision, CRD switches), taken
  * from the charts' templates and checked against reference renders. The gateway chart: its workload and, unless
- * `service.type` is 'None', its Service. The cni and ztunnel charts: their DaemonSet, unless the resource scope is
- * 'cluster'. Other charts: none.
+ * `service.type` is 'None', its Service, whatever the resource scope (the chart does not read it). The cni and
+ * ztunnel charts: their namespaced objects unless the scope is 'cluster', their cluster roles unless it is
+ * 'namespace' (ztunnel has those only on OpenShift). Other charts: none. The list is empty only for values with
+ * which the chart renders nothing (ztunnel with only cluster-scoped objects, off OpenShift): then an empty render
+ * is the right one.
  */
 export function requiredObjects(chart: string, values: Record<string, unknown>): RequiredObject[] {
   const scope = text(values, 'global', 'resourceScope') ?? 'all';
@@ -26,6 +29,8 @@ export function requiredObjects(chart: string, values: Record<string, unknown>):
     const localInjector = flag(values, 'istiodRemote', 'enabledLocalInjectorIstiod') ?? false;
     const revision = text(values, 'revision') ?? '';
     if (namespaced && (!remote || localInjector)) out.push({ kind: 'Deployment', name: revision ? `istiod-${revision}` : 'istiod' });
+    // Named after the release namespace, which this function does not see: any object of the kind.
+    if (clusterScoped && flag(values, 'global', 'operatorManageWebhooks') !== true) out.push({ kind: 'MutatingWebhookConfiguration' });
   } else if (chart === 'base') {
     if (namespaced && flag(values, 'global', 'enableReaderRBAC') !== false) {
       out.push({ kind: 'ServiceAccount', name: 'istio-reader-service-account' });
@@ -41,12 +46,21 @@ export function requiredObjects(chart: string, values: Record<string, unknown>):
     out.push({ kind: text(values, 'kind') ?? 'Deployment' });
     if (text(values, 'service', 'type') !== 'None') out.push({ kind: 'Service' });
   } else if (chart === 'cni') {
-    // The construct passes the chart's keys under `cni` (see cniChartValues); `global` stays on top.
-    if (namespaced) out.push({ kind: 'DaemonSet', name: 'istio-cni-node' });
+    // The construct passes the chart's keys under `cni` (see cniChartValues); the chart reads only the global scope.
+    if (namespaced) {
+      out.push({ kind: 'DaemonSet', name: 'istio-cni-node' }, { kind: 'ConfigMap', name: 'istio-cni-config' });
+      out.push({ kind: 'ServiceAccount', name: 'istio-cni' });
+    }
+    if (clusterScoped) out.push({ kind: 'ClusterRole', name: 'istio-cni' }, { kind: 'ClusterRoleBinding', name: 'istio-cni' });
   } else if (chart === 'ztunnel') {
     // The chart copies `global` to the top level, where a top-level key wins.
     const own = text(values, 'resourceScope') ?? scope;
-    if (own === 'all' || own === 'namespace') out.push({ kind: 'DaemonSet', name: text(values, 'resourceName') || 'ztunnel' });
+    const name = text(values, 'resourceName') || 'ztunnel';
+    if (own === 'all' || own === 'namespace') out.push({ kind: 'DaemonSet', name }, { kind: 'ServiceAccount', name });
+    const platform = text(values, 'platform') || text(values, 'global', 'platform');
+    if ((own === 'all' || own === 'cluster') && platform === 'openshift') {
+      out.push({ kind: 'ClusterRole', name }, { kind: 'ClusterRoleBinding', name });
+    }
   }
   return out;
 }

@@ -53,6 +53,37 @@ describe('the text report', () => {
   });
 });
 
+/** A finding quoting a megabyte host (and with a line break in it), on an object with a megabyte name. */
+const huge: Finding = {
+  code: 'IST0174',
+  level: 'warning',
+  message: `DestinationRule shop/x: host 'h\n${'h'.repeat(1_000_000)}' matches no Service; correct the host or add the Service`,
+  objects: [{ kind: 'DestinationRule', namespace: 'shop', name: 'n'.repeat(1_000_000), source: { file: 'dr.yaml', line: 2 } }],
+};
+
+describe('findings quoting a megabyte of input', () => {
+  test('stay one short text line that keeps its start and its fix', async () => {
+    const sink = await report({ findings: [huge], suppressed: { byPattern: 0, byAnnotation: 0 } }, 'text');
+    const [line, count] = sink.text.trimEnd().split('\n');
+    expect(count).toBe('1 finding(s): 0 error, 1 warning, 0 info');
+    expect(line.length).toBeLessThan(1400);
+    expect(line).toMatch(
+      /^Warning \[IST0174\] \(DestinationRule shop\/n{253}\.\.\. \(1000000 characters\) dr\.yaml:2\) DestinationRule shop\/x: host 'h\\nh+ \[\.\.\. /,
+    );
+    expect(line.endsWith('correct the host or add the Service')).toBe(true);
+  });
+
+  test('are cut the same way in JSON, whose own escapes stay JSON escapes', async () => {
+    const sink = await report({ findings: [huge], suppressed: { byPattern: 0, byAnnotation: 0 } }, 'json');
+    expect(sink.text.length).toBeLessThan(2000);
+    const [f] = JSON.parse(sink.text).findings;
+    expect(f.message).toMatch(
+      /^DestinationRule shop\/x: host 'h\nh+ \[\.\.\. \d+ characters \.\.\.\] h+' matches no Service; correct the host or add the Service$/,
+    );
+    expect(f.objects[0].name).toBe(`${'n'.repeat(253)}... (1000000 characters)`);
+  });
+});
+
 describe('the JSON report', () => {
   test.each([
     ['with findings', [error, info]],

@@ -144,6 +144,49 @@ describe('Waypoint', () => {
     ]);
   });
 
+  test('without a revision, fails when the app has Istiods but none serves the default revision', () => {
+    const { app, chart } = setup('shop');
+    new Istiod(new Chart(app, 'cp'), 'Canary', { revision: 'canary', sources });
+    new Waypoint(chart, 'Waypoint');
+    expect(errorsOf(app)).toEqual(
+      [
+        'waypoint shop/waypoint names no revision, which only the default revision serves, but this app has no Istiod without ' +
+          "revision and no RevisionTag 'default' (istiod revisions in this app: canary): add new RevisionTag(scope, id, " +
+          "{ name: 'default', revision: <Istiod> }), or give it a revision: new Waypoint(scope, id, { revision: " +
+          "'<revision or tag>' }) (new Waypoint(scope, id, { externalRevision: true }) for a default revision installed elsewhere)",
+      ].map((e) => `[mesh/Waypoint] ${e}`),
+    );
+  });
+
+  test.each([
+    [
+      "a RevisionTag 'default'",
+      (cp: Chart) =>
+        new RevisionTag(cp, 'Default', { name: 'default', revision: new Istiod(cp, 'Canary', { revision: 'canary', sources }) }),
+    ],
+    ['no Istiod at all (control plane elsewhere)', () => undefined],
+  ])('without a revision, is served by the default revision with %s', (_what, build) => {
+    const { app, chart } = setup('shop');
+    build(new Chart(app, 'cp'));
+    new Waypoint(chart, 'Waypoint');
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test('without a revision, externalRevision declares the default revision installed elsewhere', () => {
+    const { app, chart } = setup('shop');
+    new Istiod(new Chart(app, 'cp'), 'Canary', { revision: 'canary', sources });
+    new Waypoint(chart, 'Waypoint', { externalRevision: true });
+    expect(errorsOf(app)).toEqual([]);
+  });
+
+  test("without a revision, takes the revision of its namespace's istio.io/rev label, which the MeshNamespace checks", () => {
+    const { app, chart } = setup();
+    new Istiod(new Chart(app, 'cp'), 'Canary', { revision: 'canary', sources });
+    const ns = new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.revision('canary') });
+    new Waypoint(chart, 'Waypoint', { namespace: ns });
+    expect(errorsOf(app)).toEqual([]);
+  });
+
   test('its Gateway lands in the policies stage (after the Gateway API CRDs and istiod)', () => {
     const { chart } = setup('shop');
     new Waypoint(chart, 'Waypoint');

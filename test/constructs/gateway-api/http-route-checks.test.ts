@@ -1,6 +1,11 @@
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
+import { HttpRoute } from '../../../src/constructs/gateway-api/http-route';
 import { attachmentProblems, backendProblems, ruleProblems } from '../../../src/constructs/gateway-api/http-route-checks';
-import { KubernetesGateway } from '../../../src/constructs/gateway-api/kubernetes-gateway';
+import { type IKubernetesGateway, KubernetesGateway, type ListenerProps } from '../../../src/constructs/gateway-api/kubernetes-gateway';
+import { ObjectIndex } from '../../../src/engine/analysis/index-objects';
+import { routeHostnameMismatch } from '../../../src/engine/analysis/rules/gateways/route-hostname-mismatch';
+import { routeParentNotFound } from '../../../src/engine/analysis/rules/gateways/route-parent-not-found';
+import { type KubeObject } from '../../../src/engine/k8s/object';
 import { IstioDuration } from '../../../src/model/traffic/duration';
 import { HttpRouteFilter, PathModifier } from '../../../src/model/traffic/http-route-filter';
 import { StringMatch } from '../../../src/model/traffic/string-match';
@@ -17,26 +22,98 @@ describe('attachmentProblems', () => {
   ]);
 
   test('is silent when a listener admits the route', () => {
-    expect(attachmentProblems({ gateway: gw }, 'edge', ['shop.example.com'])).toEqual([]);
-    expect(attachmentProblems({ gateway: KubernetesGateway.fromName('x') }, 'other', [])).toEqual([]);
+    expect(attachmentProblems(gw, { gateway: gw }, 'edge', ['shop.example.com'])).toEqual([]);
+    expect(attachmentProblems(gw, { gateway: KubernetesGateway.fromName('x') }, 'other', [])).toEqual([]);
   });
 
-  test('names a missing listener, a port of no listener, a non-HTTP listener, another namespace and foreign hostnames', () => {
-    expect(attachmentProblems({ gateway: gw, listener: 'https' }, 'edge', [])).toEqual([
-      expect.stringMatching(/^listener 'https' is not a listener of gateway 'public' \(it has http-80, tcp-9000\)/),
+  test('names a missing listener, a port of no listener, another namespace, a listener of another kind and foreign hostnames', () => {
+    expect(attachmentProblems(gw, { gateway: gw, listener: 'https' }, 'edge', [])).toEqual([
+      expect.stringMatching(/^listener 'https' is not a listener of gateway 'public' \(it has 'http-80', 'tcp-9000'\)/),
     ]);
-    expect(attachmentProblems({ gateway: gw, port: 443 }, 'edge', [])).toEqual([
-      expect.stringMatching(/^port 443 is not a port of the chosen listeners/),
+    expect(attachmentProblems(gw, { gateway: gw, port: 443 }, 'edge', [])).toEqual([
+      expect.stringMatching(/^port 443 is not a port of the chosen listeners of gateway 'public': use one of 80, 9000/),
     ]);
-    expect(attachmentProblems({ gateway: gw, listener: 'tcp-9000' }, 'edge', [])).toEqual([
-      expect.stringMatching(/has no HTTP or HTTPS listener/),
+    expect(attachmentProblems(gw, { gateway: gw, listener: 'tcp-9000' }, 'edge', [])).toEqual([
+      expect.stringMatching(
+        /^listener\(s\) 'tcp-9000' of gateway 'public' do not take HTTPRoute: 'tcp-9000' \(TCP\) takes TCPRoute: attach/,
+      ),
     ]);
-    expect(attachmentProblems({ gateway: gw }, 'shop', [])).toEqual([
-      expect.stringMatching(/admits routes of its own namespace only, and this route is in 'shop'/),
+    expect(attachmentProblems(gw, { gateway: gw, listener: 'http-80' }, 'shop', [])).toEqual([
+      expect.stringMatching(/^listener\(s\) 'http-80' of gateway 'public' in namespace 'edge' do not admit routes of namespace 'shop'/),
     ]);
-    expect(attachmentProblems({ gateway: gw }, 'edge', ['blog.example.com'])).toEqual([
-      expect.stringMatching(/^hostnames blog.example.com match no listener hostname/),
+    expect(attachmentProblems(gw, { gateway: gw }, 'edge', ['blog.example.com'])).toEqual([
+      expect.stringMatching(/^hostnames blog.example.com match no listener hostname of gateway 'public' \(shop.example.com\)/),
     ]);
+  });
+
+  test("judges a namespace selector by the labels of the app's Namespace (the old check admitted any namespace)", () => {
+    const teamA = gateway([{ port: 80, protocol: 'HTTP', allowedRoutes: { from: 'Selector', selector: { team: 'a' } } }]);
+    const namespace = (name: string, labels: Record<string, string>) =>
+      new ApiObject(Chart.of(teamA), `Ns-${name}`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
+    namespace('shop', { team: 'a' });
+    namespace('blog', { team: 'b' });
+    expect(attachmentProblems(teamA, { gateway: teamA }, 'shop', [])).toEqual([]);
+    expect(attachmentProblems(teamA, { gateway: teamA }, 'other', [])).toEqual([]); // its labels are unknown
+    expect(attachmentProblems(teamA, { gateway: teamA }, 'blog', [])).toEqual([
+      expect.stringMatching(/do not admit routes of namespace 'blog': set the listener's allowedRoutes/),
+    ]);
+  });
+
+  test('honours allowedRoutes.kinds of listeners given by a gateway of its own (the old check looked at the protocol only)', () => {
+    const grpcOnly: IKubernetesGateway = {
+      gatewayName: 'grpc',
+      namespace: 'edge',
+      listenerSpecs: () => [{ name: 'grpc', port: 80, protocol: 'HTTP', allowedRoutes: { kinds: [{ kind: 'GRPCRoute' }] } }],
+    };
+    expect(attachmentProblems(gw, { gateway: grpcOnly }, 'edge', [])).toEqual([
+      expect.stringMatching(/^listener\(s\) 'grpc' of gateway 'grpc' do not take HTTPRoute: 'grpc' \(HTTP\) takes GRPCRoute/),
+    ]);
+  });
+});
+
+describe('attachmentProblems and the analysis (CDK8SI050, CDK8SI056) judge alike', () => {
+  /** Name, listeners, the route's namespace and hostnames, the labels of namespace shop, how many problems. */
+  type Case = [string, ListenerProps[], string, string[], Record<string, string>, number];
+  const cases: Case[] = [
+    ['attached', [{ port: 80, protocol: 'HTTP' }], 'edge', [], {}, 0],
+    ['other namespace', [{ port: 80, protocol: 'HTTP' }], 'shop', [], {}, 1],
+    [
+      'selector matches',
+      [{ port: 80, protocol: 'HTTP', allowedRoutes: { from: 'Selector', selector: { team: 'a' } } }],
+      'shop',
+      [],
+      { team: 'a' },
+      0,
+    ],
+    [
+      'selector misses',
+      [{ port: 80, protocol: 'HTTP', allowedRoutes: { from: 'Selector', selector: { team: 'a' } } }],
+      'shop',
+      [],
+      { team: 'b' },
+      1,
+    ],
+    ['TCP only', [{ port: 9000, protocol: 'TCP' }], 'edge', [], {}, 1],
+    ['hostname', [{ port: 80, protocol: 'HTTP', hostname: '*.example.com' }], 'edge', ['example.com'], {}, 1],
+    ['wildcard', [{ port: 80, protocol: 'HTTP', hostname: '*.example.com' }], 'edge', ['a.example.com'], {}, 0],
+  ];
+
+  test.each(cases)('%s', (_, listeners, routeNamespace, hostnames, labels, expected) => {
+    const app = new App();
+    const edge = new Chart(app, 'edge', { namespace: 'edge' });
+    const gw = new KubernetesGateway(edge, 'Gw', { name: 'public', listeners });
+    new ApiObject(edge, 'Ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels } });
+    const routes = new Chart(app, 'routes', { namespace: routeNamespace });
+    new HttpRoute(routes, 'Route', { name: 'web', parents: [gw], hostnames, rules: [{ backends: [backend] }] });
+    const fromConstruct = attachmentProblems(routes, { gateway: gw }, routeNamespace, hostnames);
+    const index = new ObjectIndex(
+      app.node
+        .findAll()
+        .filter(ApiObject.isApiObject)
+        .map((o) => ({ object: o.toJson() as KubeObject })),
+    );
+    const findings = [...routeParentNotFound.check(index), ...routeHostnameMismatch.check(index)];
+    expect([fromConstruct.length, findings.length]).toEqual([expected, expected]);
   });
 });
 

@@ -1,14 +1,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
+import { type App, Chart, Testing } from 'cdk8s';
 import { Istiod } from '../../../src/constructs/control-plane/istiod';
+import { RevisionTag } from '../../../src/constructs/control-plane/revision-tag';
 import { EgressGateway } from '../../../src/constructs/gateways/egress-gateway';
 import { type GatewayProps } from '../../../src/constructs/gateways/gateway-release';
 import { IngressGateway } from '../../../src/constructs/gateways/ingress-gateway';
 import { MeshNamespace } from '../../../src/constructs/mesh-namespace';
 import { synthWarnings } from '../../../src/core/warnings';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
+import { InjectionMode } from '../../../src/model/injection-mode';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { MeshApp } from '../../../src/synth/mesh-app';
@@ -123,7 +125,7 @@ describe('GatewayRelease (shared by IngressGateway and EgressGateway)', () => {
   });
 
   test('a revision labels the pods for that revision and is exposed', () => {
-    const { chart, gateway } = ingress({ values: { revision: 'canary' } });
+    const { chart, gateway } = ingress({ values: { revision: 'canary' }, externalRevision: true });
     expect(gateway.revision).toBe('canary');
     const labels = findObject(Testing.synth(chart), 'Deployment', 'istio-ingressgateway').spec.template.metadata.labels;
     expect(labels).toMatchObject({ 'istio.io/rev': 'canary', 'sidecar.istio.io/inject': 'true' });
@@ -201,5 +203,95 @@ describe('GatewayRelease (shared by IngressGateway and EgressGateway)', () => {
     expect(wave('Deployment', 'istio-ingressgateway')).toBe(30);
     expect(wave('Service', 'istio-ingressgateway')).toBe(30);
     expect(wave('Deployment', 'istio-egressgateway')).toBe(30);
+  });
+});
+
+describe('the revision whose injector fills in the gateway pods', () => {
+  const errorsOf = (app: App) => app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+  function build(withControlPlane: (cp: Chart) => void, gateway: (edge: Chart) => void): string[] {
+    const app = Testing.app();
+    withControlPlane(new Chart(app, 'cp'));
+    gateway(new Chart(app, 'edge'));
+    return errorsOf(app);
+  }
+  const canary = (cp: Chart) => new Istiod(cp, 'Canary', { ...chartProps(), revision: 'canary' });
+
+  test('values.revision without an Istiod or RevisionTag of the app fails, naming the gateway and both fixes', () => {
+    const errors = build(canary, (edge) => new EgressGateway(edge, 'Egress', { ...chartProps(), values: { revision: 'stable' } }));
+    expect(errors).toEqual([
+      "[edge/Egress] gateway istio-egress/istio-egressgateway: revision 'stable' has no istiod in this app (istiod revisions " +
+        "in this app: canary): add new Istiod(scope, id, { revision: 'stable' }), or declare it external with " +
+        "new EgressGateway(scope, id, { values: { revision: 'stable' }, externalRevision: true })",
+    ]);
+  });
+
+  test('values.revision in an app without any Istiod fails unless declared external, as for a Waypoint', () => {
+    const errors = build(
+      () => undefined,
+      (edge) => {
+        new IngressGateway(edge, 'Missing', { ...chartProps(), name: 'missing', values: { revision: 'canary' } });
+        new IngressGateway(edge, 'External', { ...chartProps(), name: 'external', values: { revision: 'canary' }, externalRevision: true });
+      },
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^\[edge\/Missing\] gateway istio-ingress\/missing: revision 'canary' has no istiod in this app \(this app has no istiod\)/,
+      ),
+    ]);
+  });
+
+  test('values.revision served by an Istiod or a RevisionTag of the app passes', () => {
+    const errors = build(
+      (cp) => new RevisionTag(cp, 'Prod', { name: 'prod', revision: canary(cp) }),
+      (edge) => {
+        new IngressGateway(edge, 'ByRevision', { ...chartProps(), name: 'by-revision', values: { revision: 'canary' } });
+        new IngressGateway(edge, 'ByTag', { ...chartProps(), name: 'by-tag', values: { revision: 'prod' } });
+      },
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('a values.revision that is not a name gets only the value error', () => {
+    const errors = build(canary, (edge) => new IngressGateway(edge, 'Ingress', { ...chartProps(), values: { revision: 'Canary' } }));
+    expect(errors).toEqual([expect.stringMatching(/^\[edge\/Ingress\] values\.revision is "Canary"/)]);
+  });
+
+  test('externalRevision that is not a boolean fails', () => {
+    const errors = build(
+      canary,
+      (edge) => new IngressGateway(edge, 'Ingress', { ...chartProps(), externalRevision: 'yes' as unknown as boolean }),
+    );
+    expect(errors).toEqual(["[edge/Ingress] externalRevision must be true or false, got 'yes'"]);
+  });
+
+  test('without a revision, fails when the app has Istiods but none serves the default revision', () => {
+    const errors = build(canary, (edge) => new IngressGateway(edge, 'Ingress', chartProps()));
+    expect(errors).toEqual([
+      '[edge/Ingress] gateway istio-ingress/istio-ingressgateway names no revision, which only the default revision serves, ' +
+        "but this app has no Istiod without revision and no RevisionTag 'default' (istiod revisions in this app: canary): " +
+        "add new RevisionTag(scope, id, { name: 'default', revision: <Istiod> }), or give it a revision: " +
+        "new IngressGateway(scope, id, { values: { revision: '<revision or tag>' } }) " +
+        '(new IngressGateway(scope, id, { externalRevision: true }) for a default revision installed elsewhere)',
+    ]);
+  });
+
+  test.each([
+    ['an Istiod without revision', (cp: Chart) => new Istiod(cp, 'Istiod', chartProps())],
+    ["a RevisionTag 'default'", (cp: Chart) => new RevisionTag(cp, 'Default', { name: 'default', revision: canary(cp) })],
+    ['no Istiod at all (control plane elsewhere)', () => undefined],
+  ])('without a revision, passes with %s', (_what, controlPlane) => {
+    expect(build(controlPlane, (edge) => new IngressGateway(edge, 'Ingress', chartProps()))).toEqual([]);
+  });
+
+  test('without a revision, externalRevision declares the default revision installed elsewhere', () => {
+    expect(build(canary, (edge) => new IngressGateway(edge, 'Ingress', { ...chartProps(), externalRevision: true }))).toEqual([]);
+  });
+
+  test('without a revision in a MeshNamespace labeled istio.io/rev, that revision injects (the MeshNamespace checks it)', () => {
+    const errors = build(canary, (edge) => {
+      new MeshNamespace(edge, 'Ns', { name: 'istio-ingress', injection: InjectionMode.revision('canary') });
+      new IngressGateway(edge, 'Ingress', { ...chartProps(), createNamespace: false });
+    });
+    expect(errors).toEqual([]);
   });
 });

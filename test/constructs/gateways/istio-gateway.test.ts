@@ -1,6 +1,8 @@
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { IstioGateway } from '../../../src/constructs/gateways/istio-gateway';
 import { VirtualService } from '../../../src/constructs/policies/virtual-service';
+import { ObjectIndex } from '../../../src/engine/analysis/index-objects';
+import { virtualServiceHostNotInGateway } from '../../../src/engine/analysis/rules/gateways/vs-host-not-in-gateway';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { ServerTls } from '../../../src/model/traffic/gateway';
 import { crdSuiteName, crdValidator, ISTIO_CRDS, schemaIssues } from '../../support/crds';
@@ -122,8 +124,51 @@ describe('IstioGateway', () => {
       http: [{ destinations: [{ host: 'other' }] }],
     });
     expect(validationErrors(app)).toEqual([
-      expect.stringMatching(/^hosts other.example.com match no host of gateway 'istio-ingress\/shop' \(shop.example.com\)/),
+      expect.stringMatching(
+        /^hosts other.example.com match no host that gateway 'istio-ingress\/shop' accepts from namespace 'web' \(shop.example.com; .*\): add one of the hosts to a server of the gateway/,
+      ),
     ]);
+  });
+
+  test('a bound VirtualService must be in a namespace its host is offered to (./host, ns/host), as IST0132 judges', () => {
+    const { app, chart, ingress } = setup();
+    const gw = new IstioGateway(chart, 'Gw', {
+      name: 'shop',
+      namespace: 'istio-ingress',
+      gateway: ingress,
+      servers: [{ port: 80, protocol: 'HTTP', hosts: ['blog/shop.example.com', './admin.example.com'] }],
+    });
+    // The host matches once its namespace part is ignored, which the check used to do.
+    new VirtualService(chart, 'Vs', {
+      name: 'shop',
+      hosts: ['shop.example.com'],
+      gateways: [gw],
+      http: [{ destinations: [{ host: 'shop' }] }],
+    });
+    new VirtualService(chart, 'Blog', {
+      name: 'blog',
+      namespace: 'blog',
+      hosts: ['shop.example.com'],
+      gateways: [gw],
+      http: [{ destinations: [{ host: 'blog' }] }],
+    });
+    new VirtualService(chart, 'Admin', {
+      name: 'admin',
+      namespace: 'istio-ingress',
+      hosts: ['admin.example.com'],
+      gateways: [gw],
+      http: [{ destinations: [{ host: 'admin' }] }],
+    });
+    const errors = validationErrors(app);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^hosts shop.example.com match no host that gateway 'istio-ingress\/shop' accepts from namespace 'web' \(none; its servers have blog\/shop.example.com, .\/admin.example.com\): .* or 'web\/host'/,
+      ),
+    ]);
+    // The analysis reads the same objects (rendered one by one: the chart refuses to synth while invalid).
+    const objects = app.node.findAll().filter(ApiObject.isApiObject);
+    const findings = virtualServiceHostNotInGateway.check(new ObjectIndex(objects.map((o) => ({ object: o.toJson() as KubeObject }))));
+    expect(findings.map((f) => f.objects[0].name)).toEqual(['shop']);
   });
 });
 

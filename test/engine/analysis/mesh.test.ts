@@ -48,6 +48,24 @@ describe('membership', () => {
     expect(of('d').inMesh).toBe(false);
   });
 
+  test("the revision is the one whose webhook injects: the namespace's label before the pod's", () => {
+    const idx = new ObjectIndex(
+      [
+        namespace('on', { 'istio-injection': 'enabled' }),
+        deployment('a', 'on', { podLabels: { app: 'a', 'istio.io/rev': 'canary' } }),
+        namespace('rev', { 'istio.io/rev': 'stable' }),
+        deployment('b', 'rev', { podLabels: { app: 'b', 'istio.io/rev': 'canary' } }),
+        deployment('c', 'plain', { podLabels: { app: 'c', 'istio.io/rev': 'canary' } }),
+      ].map((object) => ({ object })),
+    );
+    const revision = (name: string) =>
+      membership(
+        idx,
+        idx.workloads.find((w) => w.object.metadata.name === name)!,
+      ).revision;
+    expect([revision('a'), revision('b'), revision('c')]).toEqual(['default', 'stable', 'canary']);
+  });
+
   test('ambient mode: the namespace or pod label enrolls, a sidecar, the host network, kube-system or `none` take the pod out', () => {
     const ambient = { 'istio.io/dataplane-mode': 'ambient' };
     const idx = new ObjectIndex(

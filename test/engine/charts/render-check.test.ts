@@ -24,9 +24,10 @@ describe('checkRenderedDocuments', () => {
   test('accepts documents that name templates of the chart and include the Deployment, returning their templates', () => {
     const templates = check(
       doc('istiod/templates/serviceaccount.yaml', 'ServiceAccount', 'istiod') +
-        doc('istiod/templates/deployment.yaml', 'Deployment', 'istiod'),
+        doc('istiod/templates/deployment.yaml', 'Deployment', 'istiod') +
+        doc('istiod/templates/webhooks.yaml', 'MutatingWebhookConfiguration', 'istio-sidecar-injector'),
     );
-    expect(templates).toEqual(['templates/serviceaccount.yaml', 'templates/deployment.yaml']);
+    expect(templates).toEqual(['templates/serviceaccount.yaml', 'templates/deployment.yaml', 'templates/webhooks.yaml']);
   });
 
   test('refuses an empty render, naming the chart', () => {
@@ -58,6 +59,28 @@ describe('checkRenderedDocuments', () => {
   });
 });
 
+describe('checkRenderedDocuments on values that turn objects off', () => {
+  const ztunnel: ResolvedChart = { ...istiod, name: 'ztunnel', path: path.join(FIXTURE_CHARTS, 'ztunnel') };
+  const checkZtunnel = (text: string, values: Record<string, unknown>) =>
+    checkRenderedDocuments(parseDocuments(text, 'helm'), ztunnel, values, 'helm template ztunnel (fixture)');
+
+  test('accepts an empty render when the values turn every object off (ztunnel with only cluster-scoped objects)', () => {
+    expect(checkZtunnel('', { resourceScope: 'cluster' })).toEqual([]);
+    expect(checkZtunnel('', { global: { resourceScope: 'cluster' } })).toEqual([]);
+  });
+
+  test('refuses an empty render when any object is required, naming the chart', () => {
+    expect(() => checkZtunnel('', {})).toThrow(/^helm template ztunnel \(fixture\) rendered no objects; check that HELM_BIN/);
+    // The top-level scope wins over the global one, as in the chart.
+    expect(() => checkZtunnel('', { resourceScope: 'namespace', global: { resourceScope: 'cluster' } })).toThrow(/rendered no objects/);
+    expect(() => checkZtunnel('', { resourceScope: 'cluster', platform: 'openshift' })).toThrow(/rendered no objects/);
+  });
+
+  test('still refuses a document no template wrote when nothing is required', () => {
+    expect(() => checkZtunnel(doc(undefined, 'Secret', 's'), { resourceScope: 'cluster' })).toThrow(/has no '# Source:' header/);
+  });
+});
+
 describe('attachSourceHeaders', () => {
   test('gives a Source header followed by a bare separator to the document after it, keeping line numbers', () => {
     const helm = '---\n# Source: istiod/templates/deployment.yaml\n---\napiVersion: v1\nkind: Deployment\nmetadata:\n  name: istiod\n';
@@ -65,7 +88,9 @@ describe('attachSourceHeaders', () => {
     expect(joined.split('\n')).toHaveLength(helm.split('\n').length);
     const parsed = parseDocuments(joined, 'helm');
     expect(parsed.map((d) => d.line)).toEqual([4]);
-    expect(checkRenderedDocuments(parsed, istiod, {}, 'helm template istiod (fixture)')).toEqual(['templates/deployment.yaml']);
+    // (Webhooks managed elsewhere: the Deployment is then the only object required.)
+    const values = { global: { operatorManageWebhooks: true } };
+    expect(checkRenderedDocuments(parsed, istiod, values, 'helm template istiod (fixture)')).toEqual(['templates/deployment.yaml']);
     // Without it the document has no header and is refused.
     expect(() => check(helm)).toThrow("document 1 (Deployment istiod, line 4) has no '# Source:' header");
   });

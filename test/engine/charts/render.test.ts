@@ -284,3 +284,60 @@ describe('hostile values and a broken helm', () => {
     );
   });
 });
+
+describe('resource scope: charts whose values turn objects off', () => {
+  const renderOf = (name: 'ztunnel' | 'cni', values: Record<string, unknown>) => {
+    const chart = resolveChart(name, '1.30.3', [ChartSource.localDir(FIXTURES)]);
+    return renderChart({ chart, release: name, namespace: 'istio-system', values, cacheDir: path.join(tmpDir(), 'renders') });
+  };
+  const kinds = (objects: ReadonlyArray<{ kind: string; metadata: { name?: string } }>) =>
+    objects.map((o) => `${o.kind}/${o.metadata.name}`);
+
+  test.each([
+    ['the top-level resourceScope', { resourceScope: 'cluster' }],
+    ['the global resourceScope', { global: { resourceScope: 'cluster' } }],
+  ])('ztunnel with only cluster-scoped objects renders nothing, as the real chart does, set by %s', (_how, values) => {
+    expect(renderOf('ztunnel', values)).toEqual([]);
+    // The empty render is cached like any other: a second one starts no process.
+    const counter = countingRunner();
+    try {
+      expect(renderOf('ztunnel', values)).toEqual([]);
+      expect(counter.calls).toHaveLength(0);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  test('ztunnel with only cluster-scoped objects on OpenShift renders its cluster role and binding', () => {
+    expect(kinds(renderOf('ztunnel', { resourceScope: 'cluster', platform: 'openshift' }))).toEqual([
+      'ClusterRole/ztunnel',
+      'ClusterRoleBinding/ztunnel',
+    ]);
+  });
+
+  test('cni with only cluster-scoped objects renders its cluster roles; with namespaced ones only, its node agent', () => {
+    expect(kinds(renderOf('cni', { global: { resourceScope: 'cluster' } }))).toEqual(
+      expect.arrayContaining(['ClusterRole/istio-cni', 'ClusterRoleBinding/istio-cni']),
+    );
+    expect(kinds(renderOf('cni', { global: { resourceScope: 'namespace' } })).sort()).toEqual([
+      'ConfigMap/istio-cni-config',
+      'DaemonSet/istio-cni-node',
+      'ServiceAccount/istio-cni',
+    ]);
+  });
+
+  test('a helm that prints nothing for ztunnel with its namespaced objects on is still an error, and nothing is cached', () => {
+    withFakeHelm(tmpDir(), 'cat > /dev/null; exit 0', () => {
+      expect(() => renderOf('ztunnel', { resourceScope: 'namespace', global: { resourceScope: 'cluster' } })).toThrow(
+        /^helm template ztunnel \(.*\) rendered no objects; check that HELM_BIN/,
+      );
+    });
+    expect(listTree(path.join(tmpDir(), 'renders'))).toEqual([]);
+  });
+
+  test('a helm that prints nothing for cni with only cluster-scoped objects is an error: the chart has cluster roles then', () => {
+    withFakeHelm(tmpDir(), 'cat > /dev/null; exit 0', () => {
+      expect(() => renderOf('cni', { global: { resourceScope: 'cluster' } })).toThrow(/^helm template cni \(.*\) rendered no objects; /);
+    });
+  });
+});

@@ -1,4 +1,12 @@
-import { gatewayHostProblem, hostsOverlap, serverProblems, ServerTls, type ServerSpec } from '../../../src/model/traffic/gateway';
+import {
+  gatewayHostProblem,
+  gatewayServesHosts,
+  hostsOfferedTo,
+  hostsOverlap,
+  serverProblems,
+  ServerTls,
+  type ServerSpec,
+} from '../../../src/model/traffic/gateway';
 
 const server = (over: Partial<ServerSpec>): ServerSpec => ({
   port: { number: 443, name: 'https', protocol: 'HTTPS' },
@@ -81,5 +89,31 @@ describe('hostsOverlap', () => {
     expect(hostsOverlap('a.example.com', '*')).toBe(true);
     expect(hostsOverlap('a.example.com', 'b.example.com')).toBe(false);
     expect(hostsOverlap('*.example.com', 'example.org')).toBe(false);
+  });
+});
+
+describe('hostsOfferedTo', () => {
+  const hosts = ['a.example.com', '*/b.example.com', './c.example.com', 'shop/d.example.com', 'blog/e.example.com'];
+
+  test('offers bare and */ hosts to every namespace, ./ hosts to the gateway namespace, ns/ hosts to ns', () => {
+    expect(hostsOfferedTo(hosts, 'istio-ingress', 'shop')).toEqual(['a.example.com', 'b.example.com', 'd.example.com']);
+    expect(hostsOfferedTo(hosts, 'istio-ingress', 'istio-ingress')).toEqual(['a.example.com', 'b.example.com', 'c.example.com']);
+    expect(hostsOfferedTo(hosts, 'shop', 'shop')).toEqual(['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com']);
+  });
+});
+
+describe('gatewayServesHosts', () => {
+  test('serves a route when one of its hosts overlaps a host offered to its namespace', () => {
+    expect(gatewayServesHosts(['x.test', 'd.example.com'], ['shop/*.example.com'], 'edge', 'shop')).toEqual({
+      served: true,
+      offered: ['*.example.com'],
+    });
+  });
+
+  test('does not serve a route whose host is offered only to another namespace', () => {
+    expect(gatewayServesHosts(['d.example.com'], ['blog/d.example.com', './d.example.com'], 'edge', 'shop')).toEqual({
+      served: false,
+      offered: [],
+    });
   });
 });

@@ -4,21 +4,29 @@ import { parseAllDocuments } from 'yaml';
 import { requiredObjects } from '../../../src/model/values/required-objects';
 
 describe('requiredObjects', () => {
-  test('istiod: its Deployment, named after the revision', () => {
-    expect(requiredObjects('istiod', {})).toEqual([{ kind: 'Deployment', name: 'istiod' }]);
-    expect(requiredObjects('istiod', { revision: 'canary' })).toEqual([{ kind: 'Deployment', name: 'istiod-canary' }]);
+  const injector = { kind: 'MutatingWebhookConfiguration' };
+
+  test('istiod: its Deployment, named after the revision, and its injector webhook', () => {
+    expect(requiredObjects('istiod', {})).toEqual([{ kind: 'Deployment', name: 'istiod' }, injector]);
+    expect(requiredObjects('istiod', { revision: 'canary' })).toEqual([{ kind: 'Deployment', name: 'istiod-canary' }, injector]);
   });
 
-  test('istiod: no Deployment for a remote control plane or cluster-scoped objects only', () => {
-    expect(requiredObjects('istiod', { profile: 'remote' })).toEqual([]);
-    expect(requiredObjects('istiod', { global: { profile: 'remote' } })).toEqual([]);
-    expect(requiredObjects('istiod', { istiodRemote: { enabled: true } })).toEqual([]);
-    expect(requiredObjects('istiod', { global: { resourceScope: 'cluster' } })).toEqual([]);
+  test('istiod: no Deployment for a remote control plane or cluster-scoped objects only; the webhook stays', () => {
+    expect(requiredObjects('istiod', { profile: 'remote' })).toEqual([injector]);
+    expect(requiredObjects('istiod', { global: { profile: 'remote' } })).toEqual([injector]);
+    expect(requiredObjects('istiod', { istiodRemote: { enabled: true } })).toEqual([injector]);
+    expect(requiredObjects('istiod', { global: { resourceScope: 'cluster' } })).toEqual([injector]);
+  });
+
+  test('istiod: no webhook with namespaced objects only, or when something else manages the webhooks', () => {
+    expect(requiredObjects('istiod', { global: { resourceScope: 'namespace' } })).toEqual([{ kind: 'Deployment', name: 'istiod' }]);
+    expect(requiredObjects('istiod', { global: { operatorManageWebhooks: true } })).toEqual([{ kind: 'Deployment', name: 'istiod' }]);
   });
 
   test('istiod: a remote profile with a local injector istiod still has the Deployment', () => {
     expect(requiredObjects('istiod', { profile: 'remote', istiodRemote: { enabledLocalInjectorIstiod: true } })).toEqual([
       { kind: 'Deployment', name: 'istiod' },
+      injector,
     ]);
   });
 
@@ -51,20 +59,51 @@ describe('requiredObjects', () => {
     expect(requiredObjects('gateway', { kind: 'DaemonSet', service: { type: 'None' } })).toEqual([{ kind: 'DaemonSet' }]);
   });
 
-  test('cni: the node agent DaemonSet, unless only cluster-scoped objects are rendered', () => {
-    expect(requiredObjects('cni', {})).toEqual([{ kind: 'DaemonSet', name: 'istio-cni-node' }]);
-    expect(requiredObjects('cni', { cni: { cniBinDir: '/x' }, global: { resourceScope: 'namespace' } })).toEqual([
-      { kind: 'DaemonSet', name: 'istio-cni-node' },
-    ]);
-    expect(requiredObjects('cni', { global: { resourceScope: 'cluster' } })).toEqual([]);
+  const cniNamespaced = [
+    { kind: 'DaemonSet', name: 'istio-cni-node' },
+    { kind: 'ConfigMap', name: 'istio-cni-config' },
+    { kind: 'ServiceAccount', name: 'istio-cni' },
+  ];
+  const cniCluster = [
+    { kind: 'ClusterRole', name: 'istio-cni' },
+    { kind: 'ClusterRoleBinding', name: 'istio-cni' },
+  ];
+
+  test('cni: its namespaced objects and its cluster role, each kept by the global resource scope that renders it', () => {
+    expect(requiredObjects('cni', {})).toEqual([...cniNamespaced, ...cniCluster]);
+    expect(requiredObjects('cni', { cni: { cniBinDir: '/x' }, global: { resourceScope: 'namespace' } })).toEqual(cniNamespaced);
+    expect(requiredObjects('cni', { global: { resourceScope: 'cluster' } })).toEqual(cniCluster);
+    // The chart reads only the global scope.
+    expect(requiredObjects('cni', { resourceScope: 'cluster' })).toEqual([...cniNamespaced, ...cniCluster]);
   });
 
-  test('ztunnel: its DaemonSet, named after resourceName; the top-level resourceScope wins over the global one', () => {
-    expect(requiredObjects('ztunnel', {})).toEqual([{ kind: 'DaemonSet', name: 'ztunnel' }]);
-    expect(requiredObjects('ztunnel', { resourceName: 'zt' })).toEqual([{ kind: 'DaemonSet', name: 'zt' }]);
+  test('ztunnel: its DaemonSet and ServiceAccount, named after resourceName; the top-level resourceScope wins over the global one', () => {
+    const zt = (name: string) => [
+      { kind: 'DaemonSet', name },
+      { kind: 'ServiceAccount', name },
+    ];
+    expect(requiredObjects('ztunnel', {})).toEqual(zt('ztunnel'));
+    expect(requiredObjects('ztunnel', { resourceName: 'zt' })).toEqual(zt('zt'));
+    expect(requiredObjects('ztunnel', { resourceScope: 'all', global: { resourceScope: 'cluster' } })).toEqual(zt('ztunnel'));
+  });
+
+  test('ztunnel: nothing at all with only cluster-scoped objects, except its cluster role on OpenShift', () => {
     expect(requiredObjects('ztunnel', { resourceScope: 'cluster' })).toEqual([]);
     expect(requiredObjects('ztunnel', { global: { resourceScope: 'cluster' } })).toEqual([]);
-    expect(requiredObjects('ztunnel', { resourceScope: 'all', global: { resourceScope: 'cluster' } })).toHaveLength(1);
+    expect(requiredObjects('ztunnel', { resourceScope: 'cluster', global: { resourceScope: 'namespace' } })).toEqual([]);
+    expect(requiredObjects('ztunnel', { global: { resourceScope: 'cluster', platform: 'openshift' } })).toEqual([
+      { kind: 'ClusterRole', name: 'ztunnel' },
+      { kind: 'ClusterRoleBinding', name: 'ztunnel' },
+    ]);
+    expect(requiredObjects('ztunnel', { resourceScope: 'namespace', platform: 'openshift' }).map((o) => o.kind)).toEqual([
+      'DaemonSet',
+      'ServiceAccount',
+    ]);
+  });
+
+  test('gateway: the same objects whatever the resource scope (the chart does not read it)', () => {
+    expect(requiredObjects('gateway', { global: { resourceScope: 'cluster' } })).toEqual(requiredObjects('gateway', {}));
+    expect(requiredObjects('gateway', { global: { resourceScope: 'namespace' } })).toEqual(requiredObjects('gateway', {}));
   });
 
   test('other charts: nothing', () => {

@@ -1,28 +1,17 @@
 /** Reading Gateway API objects (gateway.networking.k8s.io): Gateways, their listeners, routes and their references. */
 import { GATEWAY_API_GROUP } from '../../../../model/traffic/gateway-api';
+import { type AttachableListener, type RouteKind } from '../../../../model/traffic/route-attachment';
 import { isRecord } from '../../../k8s/object';
 import { type ObjectIndex } from '../../index-objects';
 import { type SourcedObject } from '../../rule';
+import { stringMap } from '../../workloads';
 
 /** Route kinds that share `parentRefs` and `rules[].backendRefs`. */
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute'];
 
-export interface Listener {
-  readonly name: string;
-  readonly port?: number;
-  readonly protocol: string;
-  /** Absent: every hostname. */
-  readonly hostname?: string;
+/** A listener as read from YAML; the attachment rules (model/traffic/route-attachment) judge it. */
+export interface Listener extends AttachableListener {
   readonly tls?: Readonly<Record<string, unknown>>;
-  /** `allowedRoutes.namespaces` as written; absent: routes of the Gateway's own namespace only. */
-  readonly allowedNamespaces?: Readonly<Record<string, unknown>>;
-  /** `allowedRoutes.kinds`, the group defaulted; absent or empty: the kinds the protocol supports. */
-  readonly allowedKinds?: readonly RouteKind[];
-}
-
-export interface RouteKind {
-  readonly group: string;
-  readonly kind: string;
 }
 
 export interface IndexedK8sGateway {
@@ -84,15 +73,36 @@ export function k8sGateway(index: ObjectIndex, namespace: string, name: string):
 
 function toListener(raw: Record<string, unknown>): Listener {
   const port = Number(raw.port);
+  const routes = isRecord(raw.allowedRoutes) ? raw.allowedRoutes : {};
+  const namespaces = isRecord(routes.namespaces) ? routes.namespaces : undefined;
+  const kinds = Array.isArray(routes.kinds) ? routes.kinds.filter(isRecord).map(toRouteKind) : [];
   return {
     name: String(raw.name ?? ''),
     ...(Number.isInteger(port) && port > 0 ? { port } : {}),
     protocol: String(raw.protocol ?? '').toUpperCase(),
     ...(typeof raw.hostname === 'string' && raw.hostname ? { hostname: raw.hostname } : {}),
     ...(isRecord(raw.tls) ? { tls: raw.tls } : {}),
-    ...(isRecord(raw.allowedRoutes) && isRecord(raw.allowedRoutes.namespaces) ? { allowedNamespaces: raw.allowedRoutes.namespaces } : {}),
-    ...(isRecord(raw.allowedRoutes) && Array.isArray(raw.allowedRoutes.kinds) && raw.allowedRoutes.kinds.length > 0
-      ? { allowedKinds: raw.allowedRoutes.kinds.filter(isRecord).map(toRouteKind) }
+    ...(namespaces || kinds.length > 0
+      ? {
+          allowedRoutes: { ...(namespaces ? { namespaces: toAllowedNamespaces(namespaces) } : {}), ...(kinds.length > 0 ? { kinds } : {}) },
+        }
+      : {}),
+  };
+}
+
+type AllowedNamespaces = NonNullable<NonNullable<AttachableListener['allowedRoutes']>['namespaces']>;
+
+function toAllowedNamespaces(raw: Record<string, unknown>): AllowedNamespaces {
+  const selector = isRecord(raw.selector) ? raw.selector : undefined;
+  return {
+    ...(typeof raw.from === 'string' ? { from: raw.from } : {}),
+    ...(selector
+      ? {
+          selector: {
+            matchLabels: stringMap(selector.matchLabels),
+            ...(selector.matchExpressions !== undefined ? { matchExpressions: selector.matchExpressions } : {}),
+          },
+        }
       : {}),
   };
 }

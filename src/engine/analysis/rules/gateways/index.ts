@@ -7,6 +7,7 @@ import { gatewayPortNotOnService } from './gateway-port-not-on-service';
 import { gatewaySelectorNoPods } from './gateway-selector-no-pods';
 import { invalidGatewayCredential } from './invalid-gateway-credential';
 import { listenerSecretNotFound } from './listener-secret-not-found';
+import { proxyNeverInjected } from './proxy-never-injected';
 import { routeBackendNotFound } from './route-backend-not-found';
 import { routeHostnameMismatch } from './route-hostname-mismatch';
 import { routeParentNotFound } from './route-parent-not-found';
@@ -30,4 +31,5 @@ export const GATEWAY_RULES: readonly Rule[] = [
   conflictingGateways,
   conflictingListeners,
   egressHostNotRegistered,
+  proxyNeverInjected,
 ];

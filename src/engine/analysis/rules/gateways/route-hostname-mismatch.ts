@@ -2,7 +2,7 @@ import { GATEWAY_API_GROUP } from '../../../../model/traffic/gateway-api';
 import { describeObject } from '../../../k8s/object';
 import { finding, type Finding, type Rule } from '../../rule';
 import { gatewayRoutes, k8sGateway } from './gateway-api';
-import { admitsHostnames, admitsKind, admitsNamespace, listenersFor, routeKindsOf } from './listener-admission';
+import { attachmentOf } from './listener-admission';
 
 export const routeHostnameMismatch: Rule = {
   code: 'CDK8SI056',
@@ -19,13 +19,10 @@ export const routeHostnameMismatch: Rule = {
         if (ref.kind !== 'Gateway' || ref.group !== GATEWAY_API_GROUP) continue;
         const gateway = k8sGateway(index, ref.namespace, ref.name);
         if (!gateway) continue;
-        // Only listeners that take the route's namespace and kind, in a protocol that is judged: the rest is CDK8SI050's.
-        const candidates = listenersFor(gateway, ref).filter(
-          (l) =>
-            routeKindsOf(l) !== undefined && admitsNamespace(index, l, gateway.namespace, route.namespace) && admitsKind(l, route.kind),
-        );
-        if (candidates.length === 0 || candidates.some((l) => admitsHostnames(l, route.hostnames))) continue;
-        const listeners = candidates.map((l) => `'${l.name}' (${l.hostname})`).join(', ');
+        // A route refused for its listener, namespace or kind is CDK8SI050's.
+        const attachment = attachmentOf(index, gateway, ref, route);
+        if (attachment.problem !== 'hostname') continue;
+        const listeners = attachment.listeners.map((l) => `'${l.name}' (${l.hostname})`).join(', ');
         out.push(
           finding(
             this,

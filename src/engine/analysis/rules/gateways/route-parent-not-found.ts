@@ -3,8 +3,9 @@ import { type ObjectIndex } from '../../index-objects';
 import { finding, type Finding, type Rule, type SourcedObject } from '../../rule';
 import { servicePorts } from '../traffic/objects';
 import { GATEWAY_API_GROUP } from '../../../../model/traffic/gateway-api';
+import { describeKinds, KIND_PROTOCOLS } from '../../../../model/traffic/route-attachment';
 import { gatewayRoutes, isServiceReference, k8sGateway, type IndexedGatewayRoute, type ObjectReference } from './gateway-api';
-import { admitsKind, admitsNamespace, listenersFor, routeKindsOf } from './listener-admission';
+import { attachmentOf } from './listener-admission';
 
 export const routeParentNotFound: Rule = {
   code: 'CDK8SI050',
@@ -27,14 +28,6 @@ export const routeParentNotFound: Rule = {
   },
 };
 
-/** The listener protocols that carry each route kind in Istio, for messages. */
-const KIND_PROTOCOLS: Readonly<Record<string, string>> = {
-  HTTPRoute: 'HTTP or HTTPS',
-  GRPCRoute: 'HTTP or HTTPS',
-  TLSRoute: 'TLS',
-  TCPRoute: 'TCP, or TLS in mode Terminate',
-};
-
 interface Problem {
   readonly text: string;
   readonly objects: SourcedObject[];
@@ -47,35 +40,27 @@ function parentProblem(index: ObjectIndex, ref: ObjectReference, route: IndexedG
     const gateway = k8sGateway(index, ref.namespace, ref.name);
     if (!gateway)
       return { text: `names Gateway ${target}, which is not in the input; correct the name or namespace, or add the Gateway`, objects: [] };
-    const listeners = listenersFor(gateway, ref);
-    if (listeners.length > 0) {
-      const names = (ls: typeof listeners) => ls.map((l) => `'${l.name}'`).join(', ');
-      const admitted = listeners.filter((l) => admitsNamespace(index, l, gateway.namespace, routeNamespace));
-      if (admitted.length === 0) {
-        return {
-          text:
-            `attaches to listener(s) ${names(listeners)} of Gateway ${target}, whose allowedRoutes do not admit routes of namespace '${routeNamespace}'; ` +
-            "set the listener's allowedRoutes.namespaces to from: All or a selector matching that namespace, or move the route",
-          objects: [gateway.entry],
-        };
-      }
-      if (admitted.some((l) => admitsKind(l, route.kind))) return undefined;
-      const takes = admitted.map(
-        (l) =>
-          `'${l.name}' (${l.protocol}) takes ${
-            routeKindsOf(l)
-              ?.map((k) => k.kind)
-              .join(', ') || 'no kind'
-          }`,
-      );
+    const attachment = attachmentOf(index, gateway, ref, route);
+    const names = attachment.listeners.map((l) => `'${l.name}'`).join(', ');
+    if (attachment.problem === 'namespace') {
       return {
         text:
-          `attaches to listener(s) ${names(admitted)} of Gateway ${target}, which do not take ${route.kind}: ${takes.join('; ')}; ` +
+          `attaches to listener(s) ${names} of Gateway ${target}, whose allowedRoutes do not admit routes of namespace '${routeNamespace}'; ` +
+          "set the listener's allowedRoutes.namespaces to from: All or a selector matching that namespace, or move the route",
+        objects: [gateway.entry],
+      };
+    }
+    if (attachment.problem === 'kind') {
+      return {
+        text:
+          `attaches to listener(s) ${names} of Gateway ${target}, which do not take ${route.kind}: ${attachment.listeners.map(describeKinds).join('; ')}; ` +
           `attach it to a listener whose protocol carries ${route.kind} (${KIND_PROTOCOLS[route.kind] ?? 'see the Gateway API'}), ` +
           'listing the kind in allowedRoutes.kinds if that is set',
         objects: [gateway.entry],
       };
     }
+    // Hostnames are CDK8SI056's.
+    if (attachment.problem !== 'no-listener') return undefined;
     const wanted = [ref.sectionName && `named '${ref.sectionName}'`, ref.port && `on port ${ref.port}`].filter(Boolean).join(' ');
     const have = gateway.listeners.map((l) => `'${l.name}' (port ${l.port ?? '?'})`).join(', ') || 'none';
     return {

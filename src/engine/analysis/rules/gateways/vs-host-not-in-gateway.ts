@@ -1,7 +1,7 @@
-import { hostsOverlap } from '../../../../model/traffic/gateway';
+import { gatewayServesHosts } from '../../../../model/traffic/gateway';
 import { describeObject, isRecord } from '../../../k8s/object';
 import { finding, type Finding, type Rule } from '../../rule';
-import { gatewayReferences, istioGateway, type IndexedGateway } from './istio-gateways';
+import { gatewayReferences, istioGateway } from './istio-gateways';
 
 export const virtualServiceHostNotInGateway: Rule = {
   code: 'IST0132',
@@ -21,8 +21,9 @@ export const virtualServiceHostNotInGateway: Rule = {
         const gateway = istioGateway(index, ref.namespace, ref.name);
         // A Gateway missing from the input is IST0101's finding, or lives in another repository.
         if (!gateway) continue;
-        const accepted = hostsFor(gateway, namespace);
-        if (hosts.some((h) => accepted.some((g) => hostsOverlap(g, h)))) continue;
+        const serverHosts = gateway.servers.flatMap((s) => s.hosts);
+        const { served, offered: accepted } = gatewayServesHosts(hosts, serverHosts, gateway.namespace, namespace);
+        if (served) continue;
         out.push(
           finding(
             this,
@@ -38,19 +39,3 @@ export const virtualServiceHostNotInGateway: Rule = {
     return out;
   },
 };
-
-/**
- * The server hosts of a Gateway that VirtualServices of `namespace` may bind, as Istio reads them: a host without
- * namespace or with namespace `*` for every namespace, `./host` for the Gateway's own namespace, `ns/host` for `ns`.
- */
-function hostsFor(gateway: IndexedGateway, namespace: string): string[] {
-  return gateway.servers.flatMap((s) =>
-    s.hosts.flatMap((h) => {
-      const slash = h.indexOf('/');
-      if (slash < 0) return [h];
-      const ns = h.slice(0, slash);
-      const admitted = ns === '*' || ns === namespace || (ns === '.' && gateway.namespace === namespace);
-      return admitted ? [h.slice(slash + 1)] : [];
-    }),
-  );
-}

@@ -1,5 +1,6 @@
+import { DEFAULT_REVISION } from '../../../../model/injection-mode';
 import { describeObject } from '../../../k8s/object';
-import { INJECTION_LABEL, isControlPlane, REVISION_LABEL, SIDECAR_INJECT } from '../../mesh';
+import { awaitsInjection, INJECTION_LABEL, isControlPlane, membership, REVISION_LABEL, SIDECAR_INJECT } from '../../mesh';
 import { type Finding, finding, type Rule } from '../../rule';
 
 export const podInjectionLabelIgnored: Rule = {
@@ -12,8 +13,9 @@ export const podInjectionLabelIgnored: Rule = {
   check(index) {
     const out: Finding[] = [];
     for (const w of index.workloads) {
-      // Pre-injected templates carry istio.io/rev from the injector; the webhooks do not matter for them.
-      if (w.hasProxy || isControlPlane(w)) continue;
+      // Pre-injected templates carry istio.io/rev from the injector; the webhooks do not matter for them. Gateway pods
+      // (istio-proxy image 'auto') wait for a webhook: CDK8SI057 reports them when none comes, this rule which one.
+      if (awaitsInjection(w) ? !membership(index, w).webhookInjects : w.hasProxy || isControlPlane(w)) continue;
       const ns = index.namespaceLabels(w.namespace);
       const what = `the pod template of ${describeObject(w.object)}`;
       if (w.podLabels[SIDECAR_INJECT] === 'true' && ns[INJECTION_LABEL] === 'disabled') {
@@ -28,8 +30,10 @@ export const podInjectionLabelIgnored: Rule = {
       }
       const podRev = w.podLabels[REVISION_LABEL];
       if (podRev === undefined) continue;
+      // istio.io/rev=default in an istio-injection=enabled namespace names the revision that injects it anyway.
+      const sameRevision = ns[INJECTION_LABEL] === 'enabled' && podRev === DEFAULT_REVISION;
       const nsRule =
-        ns[INJECTION_LABEL] !== undefined
+        ns[INJECTION_LABEL] !== undefined && !sameRevision
           ? `${INJECTION_LABEL}=${ns[INJECTION_LABEL]}`
           : ns[REVISION_LABEL] !== undefined && ns[REVISION_LABEL] !== podRev
             ? `${REVISION_LABEL}=${ns[REVISION_LABEL]}`

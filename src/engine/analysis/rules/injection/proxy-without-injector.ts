@@ -1,5 +1,5 @@
 import { describeObject } from '../../../k8s/object';
-import { injectedByInjector, isControlPlane, membership } from '../../mesh';
+import { awaitsInjection, injectedByInjector, isControlPlane, membership } from '../../mesh';
 import { finding, type Rule } from '../../rule';
 
 export const proxyWithoutInjector: Rule = {
@@ -13,7 +13,10 @@ export const proxyWithoutInjector: Rule = {
     return (
       index.workloads
         // ztunnel's own container is named istio-proxy too.
-        .filter((w) => w.hasProxy && !isControlPlane(w) && !injectedByInjector(w) && !membership(index, w).webhookInjects)
+        // A proxy of image 'auto' waits for the webhook: CDK8SI057's finding when none comes.
+        .filter(
+          (w) => w.hasProxy && !isControlPlane(w) && !awaitsInjection(w) && !injectedByInjector(w) && !membership(index, w).webhookInjects,
+        )
         .map((w) =>
           finding(
             this,

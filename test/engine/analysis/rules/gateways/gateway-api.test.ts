@@ -40,7 +40,7 @@ describe('Gateway API helpers', () => {
     ]);
     const kinds = [{ kind: 'HTTPRoute' }, { group: 'example.com', kind: 'Custom' }];
     const gw = k8sGateway('edge', 'shop', [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { kinds } }]);
-    expect(k8sGateways(new ObjectIndex([gw]))[0].listeners[0].allowedKinds).toEqual([
+    expect(k8sGateways(new ObjectIndex([gw]))[0].listeners[0].allowedRoutes?.kinds).toEqual([
       { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute' },
       { group: 'example.com', kind: 'Custom' },
     ]);

@@ -20,6 +20,34 @@ describe('CDK8SI005 pod injection label overruled by its namespace', () => {
     expect(findings[0].message).toContain('istio.io/rev=stable');
   });
 
+  test("reports gateway pods (istio-proxy image 'auto') whose revision the namespace overrules, not those CDK8SI057 reports", () => {
+    const gateway = (ns: string) =>
+      deployment('gw', ns, {
+        podLabels: { app: 'gw', istio: 'gw', 'sidecar.istio.io/inject': 'true', 'istio.io/rev': 'canary' },
+        containers: [{ name: 'istio-proxy', image: 'auto' }],
+      });
+    const findings = run(podInjectionLabelIgnored, [
+      namespace('edge', { 'istio-injection': 'enabled' }),
+      gateway('edge'),
+      namespace('off', { 'istio-injection': 'disabled' }),
+      gateway('off'),
+    ]);
+    expect(findings.flatMap(named)).toEqual(['Deployment edge/gw']);
+  });
+
+  test('accepts istio.io/rev=default in an istio-injection=enabled namespace: the same revision injects it', () => {
+    const objects = [
+      namespace('on', { 'istio-injection': 'enabled' }),
+      deployment('web', 'on', { podLabels: { app: 'web', 'istio.io/rev': 'default' } }),
+    ];
+    expect(run(podInjectionLabelIgnored, objects)).toEqual([]);
+    const other = [
+      namespace('on', { 'istio-injection': 'enabled' }),
+      deployment('web', 'on', { podLabels: { app: 'web', 'istio.io/rev': 'canary' } }),
+    ];
+    expect(run(podInjectionLabelIgnored, other).flatMap(named)).toEqual(['Deployment on/web']);
+  });
+
   test('accepts pod labels in unlabeled namespaces, matching revisions, and pre-injected templates', () => {
     const objects = [
       namespace('plain'),

@@ -28,6 +28,11 @@ describe('CDK8SI004 hand-written istio-proxy container', () => {
     expect(run(proxyWithoutInjector, [ztunnel])).toEqual([]);
   });
 
+  test("leaves an istio-proxy of image 'auto' to CDK8SI057", () => {
+    const auto = deployment('web', 'shop', { containers: [{ name: 'istio-proxy', image: 'auto' }] });
+    expect(run(proxyWithoutInjector, [namespace('shop', { 'istio-injection': 'disabled' }), auto])).toEqual([]);
+  });
+
   test('accepts an istio-proxy container that customizes a webhook-injected proxy', () => {
     expect(
       run(proxyWithoutInjector, [
