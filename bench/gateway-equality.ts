@@ -22,7 +22,14 @@ function ingress(name: string, values: GatewayValues, helmArgs: readonly string[
     helmArgs,
     reference,
     build: (chart, sources, cacheDir) =>
-      new IngressGateway(chart, 'Gateway', { sources, renderCacheDir: cacheDir, createNamespace: false, values }),
+      // No Istiod in these apps: a revision is declared installed elsewhere.
+      new IngressGateway(chart, 'Gateway', {
+        sources,
+        renderCacheDir: cacheDir,
+        createNamespace: false,
+        values,
+        externalRevision: values.revision !== undefined,
+      }),
   };
 }
 

@@ -53,7 +53,7 @@ export { IstioCni } from './constructs/control-plane/istio-cni';
 export type { IstioCniProps } from './constructs/control-plane/istio-cni';
 export { Ztunnel } from './constructs/control-plane/ztunnel';
 export type { ZtunnelProps } from './constructs/control-plane/ztunnel';
-export type { CniValues, CniGlobalValues, CniAmbientValues, CniRepairValues } from './model/values/cni-values';
+export type { CniValues, CniGlobalValues, CniAmbientValues, CniRepairValues, CniOverrideValues } from './model/values/cni-values';
 export type { ZtunnelValues, ZtunnelGlobalValues } from './model/values/ztunnel-values';
 export { ISTIO_PLATFORMS } from './model/values/platform';
 export type { IstioPlatform } from './model/values/platform';
@@ -205,6 +205,7 @@ export type {
   CertificateRef,
   IKubernetesGateway,
   KubernetesGatewayProps,
+  ListenerAllowedRoutes,
   ListenerProps,
 } from './constructs/gateway-api/kubernetes-gateway';
 export { HttpRoute } from './constructs/gateway-api/http-route';

@@ -1,6 +1,7 @@
 import { type IstioDuration } from '../model/traffic/duration';
 import { StringMatch } from '../model/traffic/string-match';
-import { type IIstioGateway } from './gateways/istio-gateway';
+import { hostsOfferedTo, UNSET_NAMESPACE } from '../model/traffic/gateway';
+import { gatewayReference, type IIstioGateway } from './gateways/istio-gateway';
 import { type ConnectionPoolProps, type OutlierDetectionProps } from './policies/destination-rule';
 import { type HttpMatchProps, type HttpRouteProps, type RetryProps, type RouteDestinationProps } from './policies/virtual-service';
 
@@ -87,28 +88,59 @@ export function strategyRoutes(
 /** A gateway a MeshService is exposed through, and the outside hosts it answers there. */
 export interface Exposure {
   readonly gateway: IIstioGateway;
-  /** @default - the gateway's hosts */
+  /** @default - the hosts the gateway offers to the service's namespace */
   readonly hosts?: readonly string[];
 }
 
 /**
- * The extra hosts and gateways of a service's VirtualService when it is exposed through gateways: the sidecars
- * (`mesh`) keep routing the in-mesh host, each gateway routes the outside hosts. A wildcard host would also capture
- * the mesh's own traffic to other services, so it is a problem.
+ * The extra hosts and gateways of a service's VirtualService (in `namespace`) when it is exposed through gateways:
+ * the sidecars (`mesh`) keep routing the in-mesh host, each gateway routes the outside hosts. A wildcard host would
+ * also capture the mesh's own traffic to other services, so it is a problem.
  */
-export function exposureRouting(exposures: readonly Exposure[]): {
+export function exposureRouting(
+  exposures: readonly Exposure[],
+  namespace: string | undefined,
+): {
   hosts: string[];
   gateways: (string | IIstioGateway)[];
   problems: string[];
 } {
   if (exposures.length === 0) return { hosts: [], gateways: [], problems: [] };
-  const hosts = [...new Set(exposures.flatMap((e) => e.hosts ?? e.gateway.hosts))];
-  const problems = hosts
-    .filter((h) => h.includes('*'))
-    .map(
-      (h) =>
-        `exposeThrough(): host '${h}' is a wildcard and would capture the mesh's traffic to other services: pass the service's outside hosts, e.g. { hosts: ['shop.example.com'] }`,
-    );
-  if (hosts.length === 0) problems.push('exposeThrough(): the gateway has no hosts yet: add a server to it, or pass `hosts`');
-  return { hosts, gateways: ['mesh', ...exposures.map((e) => e.gateway)], problems };
+  const chosen = exposures.map((e) => (e.hosts ? givenHosts(e.hosts) : offeredHosts(e.gateway, namespace ?? UNSET_NAMESPACE)));
+  const hosts = [...new Set(chosen.flatMap((c) => c.hosts))];
+  const problems = chosen.flatMap((c) => (c.problem ? [c.problem] : []));
+  problems.push(
+    ...hosts
+      .filter((h) => h.includes('*'))
+      .map(
+        (h) =>
+          `exposeThrough(): host '${h}' is a wildcard and would capture the mesh's traffic to other services: pass the service's outside hosts, e.g. { hosts: ['shop.example.com'] }`,
+      ),
+  );
+  // A gateway without hosts for the service is left unbound: the VirtualService's own host check would repeat the problem.
+  const bound = exposures.filter((_, i) => !chosen[i].problem).map((e) => e.gateway);
+  return { hosts, gateways: ['mesh', ...bound], problems };
+}
+
+function givenHosts(hosts: readonly string[]): { hosts: readonly string[]; problem?: string } {
+  if (hosts.length > 0) return { hosts };
+  return { hosts, problem: "exposeThrough(): hosts is empty: pass the service's outside hosts, or leave hosts out for the gateway's" };
+}
+
+/** The hosts a gateway offers to VirtualServices of `namespace` (Istio ignores a route for any other host). */
+function offeredHosts(gateway: IIstioGateway, namespace: string): { hosts: readonly string[]; problem?: string } {
+  const serverHosts = gateway.serverHosts ?? gateway.hosts;
+  if (serverHosts.length === 0)
+    return {
+      hosts: [],
+      problem: `exposeThrough(): gateway '${gatewayReference(gateway)}' has no hosts yet: add a server to it, or pass \`hosts\``,
+    };
+  const hosts = hostsOfferedTo(serverHosts, gateway.namespace ?? UNSET_NAMESPACE, namespace);
+  if (hosts.length > 0) return { hosts };
+  return {
+    hosts,
+    problem:
+      `exposeThrough(): gateway '${gatewayReference(gateway)}' offers none of its hosts (${serverHosts.join(', ')}) to namespace '${namespace}': ` +
+      `add a server host '${namespace}/<host>' or '*/<host>' to the gateway, or pass \`hosts\``,
+  };
 }

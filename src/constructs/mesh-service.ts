@@ -171,7 +171,8 @@ export class MeshService extends Construct {
 
   /**
    * Routes requests for `hosts` arriving at an IstioGateway to this service, with the same routing and resilience as
-   * in-mesh calls (one VirtualService bound to the gateway and to `mesh`).
+   * in-mesh calls (one VirtualService bound to the gateway and to `mesh`). `hosts` defaults to those the gateway offers
+   * to the service's namespace (its server hosts without a namespace, or with `*`, `./` in its own, or that namespace).
    */
   public exposeThrough(gateway: IIstioGateway, options: { readonly hosts?: readonly string[] } = {}): void {
     this.exposures.push({ gateway, ...options });
@@ -227,7 +228,7 @@ export class MeshService extends Construct {
       ...(this.fault ? { fault: this.fault } : {}),
     };
     const routes = strategyRoutes(this.strategy, to);
-    const edge = exposureRouting(this.exposures);
+    const edge = exposureRouting(this.exposures, this.namespace);
     return {
       hosts: [this.host, ...edge.hosts],
       ...(edge.gateways.length ? { gateways: edge.gateways } : {}),
@@ -239,7 +240,7 @@ export class MeshService extends Construct {
 
   private problems(): string[] {
     if (this.serviceProblem) return [this.serviceProblem, ...this.callProblems];
-    const problems = [...this.callProblems, ...exposureRouting(this.exposures).problems];
+    const problems = [...this.callProblems, ...exposureRouting(this.exposures, this.namespace).problems];
     const port = this.props.port;
     const ports = this.ports();
     if (port !== undefined && !ports.some((p) => p.port === port)) {

@@ -85,8 +85,8 @@ export interface ProxyRevision {
 }
 
 /**
- * Problems of a proxy's revision: `external` not a boolean, or (unless external) no Istiod or RevisionTag of the app
- * serving it. Without a revision, istio takes the namespace's `istio.io/rev` label (waypoints: the deployment
+ * Problems of a proxy's revision: `external` not a boolean, or (unless external, or the app has no Istiod at all) no
+ * Istiod or RevisionTag of the app serving it. Without a revision, istio takes the namespace's `istio.io/rev` label (waypoints: the deployment
  * controller; gateway pods: the namespace's webhook), else the default revision; a namespace with an injecting mode is
  * checked by its MeshNamespace, so the proxy reports nothing for it.
  */
@@ -106,6 +106,9 @@ export function proxyRevisionErrors(scope: IConstruct, proxy: ProxyRevision): st
     const error = missingDefaultRevisionError(scope, `${proxy.what} names no revision`, useRevision);
     return error ? [error] : [];
   }
+  // Gateways and waypoints are often an app of their own: with no Istiod in the app at all, the control plane is
+  // installed elsewhere and a named revision is not judged (MeshNamespace, part of the mesh's own app, still is).
+  if (appRevisions(scope).length === 0) return [];
   const missing = missingRevisionError(scope, revision, call(`${proxy.revisionProp(revision)}, externalRevision: true`));
   return missing ? [`${proxy.what}: ${missing}`] : [];
 }

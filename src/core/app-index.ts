@@ -48,3 +48,9 @@ export function withCompleteTree<R>(root: IConstruct, fn: (tree: CompleteTree) =
 export function isNamespaceObject(c: IConstruct): c is ApiObject {
   return ApiObject.isApiObject(c) && c.kind === 'Namespace' && c.apiVersion === 'v1';
 }
+
+/** The labels of the app's Namespace object `name`, or undefined when the app does not define it. */
+export function appNamespaceLabels(scope: IConstruct, name: string): Readonly<Record<string, string>> | undefined {
+  const found = findInApp(scope, isNamespaceObject).find((o) => o.name === name);
+  return found ? { ...found.metadata.toJson().labels } : undefined;
+}

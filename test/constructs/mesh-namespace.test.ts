@@ -222,6 +222,16 @@ describe('MeshNamespace waypoint', () => {
     });
   });
 
+  test("a waypoint admitting namespaces by label is judged by the namespace's own labels", () => {
+    const { app, chart } = setup();
+    const byTeam = new Waypoint(chart, 'ByTeam', { namespace: 'mesh', name: 'by-team', allowedNamespaces: { team: 'shop' } });
+    new MeshNamespace(chart, 'Shop', { name: 'shop', injection: InjectionMode.ambient(), labels: { team: 'shop' }, waypoint: byTeam });
+    new MeshNamespace(chart, 'Blog', { name: 'blog', injection: InjectionMode.ambient(), waypoint: byTeam });
+    expect(errorsOf(app)).toEqual([
+      expect.stringMatching(/^\[mesh\/Blog\] waypoint mesh\/by-team admits namespaces labelled team=shop, which namespace 'blog' is not/),
+    ]);
+  });
+
   test('reports a waypoint that is not a Waypoint, one that refuses the namespace, and waypoint labels set by hand', () => {
     const { app, chart } = setup();
     const closed = new Waypoint(chart, 'Closed', { namespace: 'mesh' });

@@ -55,16 +55,41 @@ describe('exposureRouting', () => {
   const gateway = (hosts: string[]) => ({ gatewayName: 'public', namespace: 'edge', hosts });
 
   test('adds nothing without exposures', () => {
-    expect(exposureRouting([])).toEqual({ hosts: [], gateways: [], problems: [] });
+    expect(exposureRouting([], 'shop')).toEqual({ hosts: [], gateways: [], problems: [] });
   });
 
   test("takes the gateway's hosts unless given, keeps mesh, and reports wildcards and empty gateways", () => {
     const g = gateway(['a.example.com']);
-    expect(exposureRouting([{ gateway: g }])).toEqual({ hosts: ['a.example.com'], gateways: ['mesh', g], problems: [] });
-    expect(exposureRouting([{ gateway: g, hosts: ['b.example.com'] }]).hosts).toEqual(['b.example.com']);
-    expect(exposureRouting([{ gateway: gateway(['*.example.com']) }]).problems).toEqual([
+    expect(exposureRouting([{ gateway: g }], 'shop')).toEqual({ hosts: ['a.example.com'], gateways: ['mesh', g], problems: [] });
+    expect(exposureRouting([{ gateway: g, hosts: ['b.example.com'] }], 'shop').hosts).toEqual(['b.example.com']);
+    expect(exposureRouting([{ gateway: gateway(['*.example.com']) }], 'shop').problems).toEqual([
       expect.stringMatching(/host '\*.example.com' is a wildcard/),
     ]);
-    expect(exposureRouting([{ gateway: gateway([]) }]).problems).toEqual([expect.stringMatching(/the gateway has no hosts yet/)]);
+    expect(exposureRouting([{ gateway: gateway([]) }], 'shop').problems).toEqual([
+      expect.stringMatching(/^exposeThrough\(\): gateway 'edge\/public' has no hosts yet/),
+    ]);
+    expect(exposureRouting([{ gateway: g, hosts: [] }], 'shop').problems).toEqual([expect.stringMatching(/hosts is empty/)]);
+  });
+
+  test('by default takes only the hosts the gateway offers to the service namespace', () => {
+    const serverHosts = ['shop/shop.example.com', 'blog/blog.example.com', '*/all.example.com', './edge.example.com', 'plain.example.com'];
+    const g = { gatewayName: 'public', namespace: 'edge', hosts: [], serverHosts };
+    expect(exposureRouting([{ gateway: g }], 'shop').hosts).toEqual(['shop.example.com', 'all.example.com', 'plain.example.com']);
+    expect(exposureRouting([{ gateway: g }], 'edge').hosts).toEqual(['all.example.com', 'edge.example.com', 'plain.example.com']);
+    // A service without a namespace is in `default`, as kubectl applies it.
+    expect(exposureRouting([{ gateway: g }], undefined).hosts).toEqual(['all.example.com', 'plain.example.com']);
+  });
+
+  test('fails with the fix when the gateway offers no host to the service namespace', () => {
+    const g = { gatewayName: 'public', namespace: 'edge', hosts: [], serverHosts: ['blog/blog.example.com', './edge.example.com'] };
+    expect(exposureRouting([{ gateway: g }], 'shop')).toEqual({
+      hosts: [],
+      gateways: ['mesh'],
+      problems: [
+        "exposeThrough(): gateway 'edge/public' offers none of its hosts (blog/blog.example.com, ./edge.example.com) to namespace 'shop': " +
+          "add a server host 'shop/<host>' or '*/<host>' to the gateway, or pass `hosts`",
+      ],
+    });
+    expect(exposureRouting([{ gateway: g, hosts: ['shop.example.com'] }], 'shop').problems).toEqual([]);
   });
 });

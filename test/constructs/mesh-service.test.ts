@@ -2,6 +2,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as kplus33 from 'cdk8s-plus-33';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
+import { IstioGateway } from '../../src/constructs/gateways/istio-gateway';
 import { MeshService } from '../../src/constructs/mesh-service';
 import { addToMesh } from '../../src/constructs/workloads';
 import { IstioDuration } from '../../src/model/traffic/duration';
@@ -329,6 +330,30 @@ describe('MeshService.exposeThrough', () => {
     expect(vs.spec.hosts).toEqual([HOST, 'echo.example.com']);
     expect(vs.spec.gateways).toEqual(['mesh', 'istio-ingress/public']);
     expect(routeNamed(vs.spec.http, 'canary')?.route.map((r) => r.destination.subset)).toEqual(['v1', 'v2']);
+  });
+
+  test("without hosts, answers only the gateway's hosts offered to the service's namespace, and fails when there are none", () => {
+    const { app, chart, service } = setup();
+    const edge = new Chart(app, 'edge', { namespace: 'istio-ingress' });
+    const shared = new IstioGateway(edge, 'Shared', {
+      name: 'shared',
+      selector: { istio: 'ingressgateway' },
+      servers: [{ port: 80, protocol: 'HTTP', hosts: ['shop/echo.example.com', 'blog/blog.example.com'] }],
+    });
+    const blogOnly = new IstioGateway(edge, 'BlogOnly', {
+      name: 'blog-only',
+      selector: { istio: 'ingressgateway' },
+      servers: [{ port: 80, protocol: 'HTTP', hosts: ['blog/blog.example.com'] }],
+    });
+    new MeshService(chart, 'Echo', { service }).exposeThrough(shared);
+    expect(validationErrors(app)).toEqual([]);
+    expect(find(chart, 'VirtualService', 'echo').spec.hosts).toEqual([HOST, 'echo.example.com']);
+    new MeshService(chart, 'Other', { service: { name: 'other', ports: [{ port: 80 }] } }).exposeThrough(blogOnly);
+    expect(validationErrors(app)).toEqual([
+      expect.stringMatching(
+        /^exposeThrough\(\): gateway 'istio-ingress\/blog-only' offers none of its hosts \(blog\/blog.example.com\) to namespace 'shop'/,
+      ),
+    ]);
   });
 
   test('refuses a wildcard host, which would capture the mesh traffic to other services', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { labelSelectorMatches } from '../../src/engine/k8s/label-selector';
+import { labelSelectorMatches } from '../../src/model/label-selector';
 import { isRecord } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
 import { INJECTOR_IGNORED_NAMESPACES, injectingRevision } from '../../src/model/webhook-selectors';

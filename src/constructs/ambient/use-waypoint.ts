@@ -70,16 +70,19 @@ export class UseWaypoint extends Construct {
     if (choiceError) problems.push(choiceError);
     const namespace = found?.apiObject.metadata.namespace;
     this.labels = found && !choiceError ? useWaypointLabels(waypoint, namespace) : {};
-    const refused = found && Waypoint.isWaypoint(waypoint) ? waypoint.refusedNamespaceError(namespace) : undefined;
-    if (refused) problems.push(refused);
     if (service) problems.push(...labelService(service, this.labels));
     if (pods?.podMetadata) problems.push(...labelPodMetadata(pods, pods.podMetadata, this.labels));
+    // Judged at validation, when the app's Namespace objects (whose labels a waypoint's selector reads) all exist.
+    const refused = () => {
+      const error = found && Waypoint.isWaypoint(waypoint) ? waypoint.refusedNamespaceError(namespace) : undefined;
+      return error ? [error] : [];
+    };
     // A plain ApiObject's pod template is patched at the first validation, when the tree is complete (as MeshWorkload does).
     let patched: string[] | undefined;
     const patchOnce = () => (patched ??= pods && !pods.podMetadata ? labelPodTemplate(pods, this.labels) : []);
     const kind = service ? 'service' : 'workload';
     this.node.addValidation({
-      validate: () => [...problems, ...patchOnce(), ...this.trafficProblems(kind), ...this.siblingProblems(target)],
+      validate: () => [...problems, ...patchOnce(), ...refused(), ...this.trafficProblems(kind), ...this.siblingProblems(target)],
     });
   }
 

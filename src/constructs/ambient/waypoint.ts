@@ -4,6 +4,7 @@ import { brand, hasBrand } from '../../model/brand';
 import { REVISION_LABEL } from '../../model/injection-mode';
 import { describeValue, dns1123LabelError, labelMapErrors } from '../../model/names';
 import { GATEWAY_API_GROUP, GATEWAY_API_VERSION } from '../../model/traffic/gateway-api';
+import { admitsNamespace, type AllowedNamespaces } from '../../model/traffic/namespace-admission';
 import { type PolicyTargetRef } from '../../model/traffic/security';
 import {
   DEFAULT_WAYPOINT_TRAFFIC,
@@ -14,6 +15,7 @@ import {
   WAYPOINT_TRAFFIC,
   type WaypointTraffic,
 } from '../../model/waypoint';
+import { appNamespaceLabels } from '../../core/app-index';
 import type { MeshNamespace } from '../mesh-namespace';
 import { proxyRevisionErrors } from '../revisions';
 
@@ -101,7 +103,7 @@ export class Waypoint extends Construct {
         namespace: this.namespace || undefined,
         labels: Object.keys(labels).length > 0 ? labels : undefined,
       },
-      spec: { gatewayClassName: WAYPOINT_GATEWAY_CLASS, listeners: [{ ...WAYPOINT_LISTENER, ...allowedRoutes(this.allowedNamespaces) }] },
+      spec: { gatewayClassName: WAYPOINT_GATEWAY_CLASS, listeners: [{ ...WAYPOINT_LISTENER, ...allowedRoutes(this.listenerNamespaces) }] },
     });
     this.node.addValidation({ validate: () => this.problems(props) });
   }
@@ -111,13 +113,35 @@ export class Waypoint extends Construct {
     return this.waypointFor ?? DEFAULT_WAYPOINT_TRAFFIC;
   }
 
-  /** The problem when objects of `namespace` may not use this waypoint (Istio would refuse them), or undefined. */
+  /**
+   * The problem when objects of `namespace` may not use this waypoint (Istio would refuse them), or undefined. Label
+   * selectors are judged by the labels of the app's Namespace object (none in the app: not judged), so call this when
+   * the app is complete (in a validation).
+   */
   public refusedNamespaceError(namespace: string | undefined): string | undefined {
-    if (namespace === undefined || namespace === this.namespace || this.allowedNamespaces !== 'same') return undefined;
+    const allowed = this.allowedNamespaces;
+    if (namespace === undefined || !isAllowedNamespaces(allowed)) return undefined;
+    const labels = (ns: string) => appNamespaceLabels(this, ns);
+    if (admitsNamespace(this.listenerNamespaces, this.namespace, namespace, labels, 'waypoint')) return undefined;
+    if (allowed === 'same') {
+      return (
+        `waypoint ${this.namespace}/${this.name} admits only its own namespace, so istio refuses its use from '${namespace}': ` +
+        `create it with allowedNamespaces: 'all' (or labels that select '${namespace}')`
+      );
+    }
+    const wanted = Object.entries(allowed).map(([k, v]) => `${k}=${v}`);
     return (
-      `waypoint ${this.namespace}/${this.name} admits only its own namespace, so istio refuses its use from '${namespace}': ` +
-      `create it with allowedNamespaces: 'all' (or labels that select '${namespace}')`
+      `waypoint ${this.namespace}/${this.name} admits namespaces labelled ${wanted.join(', ')}, which namespace '${namespace}' ` +
+      `is not, so istio refuses its use from there: add those labels to namespace '${namespace}', or change the waypoint's allowedNamespaces`
     );
+  }
+
+  /** The listener's `allowedRoutes.namespaces`; undefined for 'same' (Gateway API's default) and invalid props. */
+  private get listenerNamespaces(): AllowedNamespaces | undefined {
+    const allowed = this.allowedNamespaces;
+    if (allowed === 'all') return { from: 'All' };
+    if (allowed === 'same' || !isAllowedNamespaces(allowed)) return undefined;
+    return { from: 'Selector', selector: { matchLabels: { ...allowed } } };
   }
 
   /** A policy target reference to this waypoint (for `targetRefs` of an AuthorizationPolicy in its namespace). */
@@ -155,7 +179,7 @@ export class Waypoint extends Construct {
         }),
       );
     const allowed = this.allowedNamespaces;
-    if (typeof allowed === 'object' && allowed !== null && !Array.isArray(allowed)) {
+    if (isLabelMap(allowed)) {
       if (Object.keys(allowed).length === 0) errors.push("allowedNamespaces {} selects every namespace: write 'all', or give labels");
       errors.push(...labelMapErrors(allowed, 'allowedNamespaces label'));
     } else if (allowed !== 'same' && allowed !== 'all') {
@@ -165,11 +189,18 @@ export class Waypoint extends Construct {
   }
 }
 
-/** The listener's `allowedRoutes` for `allowed` (none for 'same', Gateway API's default). */
-function allowedRoutes(allowed: WaypointProps['allowedNamespaces']): Record<string, unknown> {
-  if (allowed === 'all') return { allowedRoutes: { namespaces: { from: 'All' } } };
-  if (typeof allowed !== 'object' || allowed === null) return {};
-  return { allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { ...allowed } } } } };
+/** The listener's `allowedRoutes` field for its namespaces (none for 'same', Gateway API's default). */
+function allowedRoutes(namespaces: AllowedNamespaces | undefined): Record<string, unknown> {
+  return namespaces ? { allowedRoutes: { namespaces } } : {};
+}
+
+/** Whether a (JavaScript caller's) `allowedNamespaces` has a valid shape; validation reports the others. */
+function isAllowedNamespaces(allowed: unknown): allowed is NonNullable<WaypointProps['allowedNamespaces']> {
+  return allowed === 'same' || allowed === 'all' || isLabelMap(allowed);
+}
+
+function isLabelMap(allowed: unknown): allowed is Readonly<Record<string, string>> {
+  return typeof allowed === 'object' && allowed !== null && !Array.isArray(allowed);
 }
 
 /** The namespace's name; a value of the wrong type passes through so that validation reports it. */

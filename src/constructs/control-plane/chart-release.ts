@@ -29,6 +29,8 @@ export interface ReleaseSpec {
   readonly values: Record<string, unknown>;
   /** Problems of the names and values: any of them stops the render. */
   readonly errors: readonly string[];
+  /** See RenderRequest.valueWarnings. */
+  readonly valueWarnings?: ChartRequest['valueWarnings'];
 }
 
 /** A construct that renders one Istio chart release into a namespace it may create. */
@@ -80,6 +82,7 @@ export abstract class ChartRelease extends Construct {
       cacheDir: props.renderCacheDir,
       renderTimeout: props.renderTimeout,
       userValues: { typed: props.values, extra: props.extraValues },
+      valueWarnings: spec.valueWarnings,
     };
     this.errors.push(...this.namespaceErrors, ...spec.errors);
     this.rendered = renderInto(this, request, this.errors);

@@ -2,9 +2,13 @@ import { type Construct } from 'constructs';
 import { type IControlPlane } from '../../core/control-plane';
 import { type IMeshChart, meshProfileDefaults } from '../../core/mesh-profile';
 import { hasBrand } from '../../model/brand';
-import { cniChartValues, cniHelmValues } from '../../model/values/build';
+import { selectedProfileLayers } from '../../engine/charts/chart-profiles';
+import { type ResolvedChart } from '../../engine/charts/resolved-chart';
+import { cniHelmValues } from '../../model/values/build';
+import { droppedCniValues, droppedCniValueWarning } from '../../model/values/cni-precedence';
 import { type CniValues } from '../../model/values/cni-values';
-import { type ExtraValues } from '../../model/values/common';
+import { type ExtraValues, isValuesObject } from '../../model/values/common';
+import { mergeValues } from '../../model/values/merge';
 import { validateCniValues } from '../../model/values/validate-ambient';
 import { DEFAULT_NAMESPACE, ISTIO_VERSION } from '../../model/values/version';
 import { brandControlPlaneChart, ChartRelease, controlPlaneChartErrors } from './chart-release';
@@ -13,7 +17,8 @@ import { type ChartRenderProps } from './rendered-chart';
 
 export interface IstioCniProps extends ChartRenderProps, ControlPlaneNamespaceProps {
   /**
-   * Typed values of the istio-cni chart (key names as in its values.yaml, top level).
+   * Typed values of the istio-cni chart (key names as in its values.yaml), passed as given: a top-level key that the
+   * selected profile or platform also sets under `cni.` is dropped by the chart (synth warns); set it under `cni`.
    * @default - the chart's defaults, with images pinned to docker.io/istio at the chart version, the MeshApp's
    * profile and platform, and on GKE the GKE CNI folder
    */
@@ -51,9 +56,33 @@ export class IstioCni extends ChartRelease implements IControlPlane, IMeshChart 
     super(scope, id, props.namespace ?? DEFAULT_NAMESPACE, props.createNamespace);
     const version = props.version ?? ISTIO_VERSION;
     const release = props.releaseName ?? 'istio-cni';
-    const merged = cniHelmValues({ version, appDefaults: meshProfileDefaults(this), values: props.values, extraValues: props.extraValues });
-    const errors = controlPlaneChartErrors(this, release, merged, validateCniValues(merged));
-    this.values = cniChartValues(merged);
-    this.renderRelease({ chart: this.chartName, release, values: this.values, errors }, props);
+    this.values = cniHelmValues({ version, appDefaults: meshProfileDefaults(this), values: props.values, extraValues: props.extraValues });
+    const errors = controlPlaneChartErrors(this, release, this.values, validateCniValues(this.values));
+    const valueWarnings = (chart: ResolvedChart): string[] => droppedValueWarnings(chart, this.values, props);
+    // A chart of another release reads `cni.<key>` exactly where it reads `<key>`: check them as one.
+    const checked = { ...props, values: descoped(props.values), extraValues: descoped(props.extraValues) };
+    this.renderRelease({ chart: this.chartName, release, values: this.values, errors, valueWarnings }, checked);
   }
+}
+
+/** A warning for each of the user's top-level values the chart drops for a `cni.` setting of its profile files. */
+function droppedValueWarnings(chart: ResolvedChart, values: Record<string, unknown>, props: IstioCniProps): string[] {
+  const layers = selectedProfileLayers(chart, values);
+  const own = isValuesObject(values.cni) ? values.cni : undefined;
+  const name = `chart ${chart.name} ${chart.version}`;
+  return [
+    ...droppedCniValues(asTree(props.values), layers, own).map((d) => droppedCniValueWarning(d, 'values', name)),
+    ...droppedCniValues(asTree(props.extraValues), layers, own).map((d) => droppedCniValueWarning(d, 'extraValues', name)),
+  ];
+}
+
+/** `values` with its `cni` block merged over the top level, as the chart reads them. */
+function descoped<T extends object>(values: T | undefined): Record<string, unknown> | undefined {
+  if (!values) return undefined;
+  const { cni, ...top } = asTree(values);
+  return mergeValues(top, isValuesObject(cni) ? cni : undefined);
+}
+
+function asTree(values: object | undefined): Record<string, unknown> {
+  return (values ?? {}) as Record<string, unknown>;
 }

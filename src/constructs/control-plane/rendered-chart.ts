@@ -77,6 +77,8 @@ export interface RenderRequest {
    * @default - not checked
    */
   readonly userValues?: { readonly typed?: object; readonly extra?: Record<string, unknown> };
+  /** Warnings about the values that need the resolved chart to find (IstioCni: values its profile files override). */
+  readonly valueWarnings?: (chart: ResolvedChart) => readonly string[];
 }
 
 /** A render request whose sources may be left to the defaults (ChartSource.defaults() at render time). */
@@ -111,7 +113,7 @@ export function renderTemplatesOrRecord(request: RenderRequest, errors: string[]
     const timeoutMs = request.renderTimeout?.toMilliseconds();
     const chart = resolveChart(request.chart, request.version, request.sources, { helmTimeoutMs: timeoutMs });
     const unread = unreadUserValues(chart, request);
-    warnings.push(...unread.warnings);
+    warnings.push(...unread.warnings, ...(request.valueWarnings?.(chart) ?? []));
     if (unread.errors.length > 0) {
       errors.push(...unread.errors);
       return [];

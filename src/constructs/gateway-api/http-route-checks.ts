@@ -1,6 +1,6 @@
 /** Checks of an HttpRoute's rules, backends and gateway attachments (Gateway API's rules), each with the fix. */
 import { type IConstruct } from 'constructs';
-import { findInApp, isNamespaceObject } from '../../core/app-index';
+import { appNamespaceLabels } from '../../core/app-index';
 import { parseDurationMillis } from '../../model/traffic/duration';
 import { UNSET_NAMESPACE } from '../../model/traffic/gateway';
 import { durationProblem, type HttpRouteFilterSpec, type ListenerSpec } from '../../model/traffic/gateway-api';
@@ -28,7 +28,9 @@ export function attachmentProblems(
   const namespace = routeNamespace ?? UNSET_NAMESPACE;
   const route = { namespace, kind: 'HTTPRoute', hostnames };
   const choice = { sectionName: parent.listener, port: parent.port };
-  const { problem, listeners: concerned } = routeAttachment(listeners, choice, gatewayNamespace, route, (ns) => namespaceLabels(scope, ns));
+  const { problem, listeners: concerned } = routeAttachment(listeners, choice, gatewayNamespace, route, (ns) =>
+    appNamespaceLabels(scope, ns),
+  );
   const names = (ls: readonly ListenerSpec[]) => ls.map((l) => `'${l.name}'`).join(', ') || 'none';
   switch (problem) {
     case 'no-listener':
@@ -59,12 +61,6 @@ export function attachmentProblems(
     default:
       return [];
   }
-}
-
-/** The labels of the app's Namespace object `name`, or undefined when the app does not define it. */
-function namespaceLabels(scope: IConstruct, name: string): Readonly<Record<string, string>> | undefined {
-  const found = findInApp(scope, isNamespaceObject).find((o) => o.name === name);
-  return found ? { ...found.metadata.toJson().labels } : undefined;
 }
 
 export function ruleProblems(rule: HttpRouteRuleProps, what: string): (string | undefined)[] {

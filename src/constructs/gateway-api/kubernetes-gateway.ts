@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { brand, hasBrand } from '../../model/brand';
-import { annotationMapErrors, dns1123SubdomainError, labelMapErrors } from '../../model/names';
+import { annotationMapErrors, describeValue, dns1123SubdomainError, labelMapErrors } from '../../model/names';
 import { assertShapes, shapeProblem } from '../../model/prop-shapes';
 import {
   GATEWAY_API_VERSION,
@@ -10,6 +10,7 @@ import {
   type ListenerProtocol,
   type ListenerSpec,
 } from '../../model/traffic/gateway-api';
+import { KIND_PROTOCOLS, supportedKinds } from '../../model/traffic/route-attachment';
 import { defined, namespaceOf, portProblem } from '../policies/common';
 import { CrossNamespaceGrants } from './reference-grant';
 
@@ -29,8 +30,19 @@ export interface ListenerProps {
   readonly hostname?: string;
   /** HTTPS: `Terminate` with certificates (the default); TLS: `Passthrough` (the default) or `Terminate`. */
   readonly tls?: { readonly mode?: 'Terminate' | 'Passthrough'; readonly certificates?: readonly CertificateRef[] };
+  /** Which routes may attach: their namespaces and kinds. @default - routes of the gateway's namespace, of every kind the protocol carries */
+  readonly allowedRoutes?: ListenerAllowedRoutes;
+}
+
+export interface ListenerAllowedRoutes {
   /** Namespaces whose routes may attach: 'Same', 'All', or those whose labels match `selector`. @default 'Same' */
-  readonly allowedRoutes?: { readonly from: 'Same' | 'All' | 'Selector'; readonly selector?: Record<string, string> };
+  readonly from?: 'Same' | 'All' | 'Selector';
+  readonly selector?: Record<string, string>;
+  /**
+   * Route kinds that may attach, each one the protocol carries in Istio (HTTP, HTTPS: HTTPRoute, GRPCRoute; TLS:
+   * TLSRoute, and TCPRoute when it terminates; TCP: TCPRoute). @default - every kind the protocol carries
+   */
+  readonly kinds?: readonly ('HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute')[];
 }
 
 export interface KubernetesGatewayProps {
@@ -107,6 +119,7 @@ export class KubernetesGateway extends Construct implements IKubernetesGateway {
     assertShapes(this.node.path, [
       shapeProblem(listener, 'object', which),
       shapeProblem(listener?.protocol, 'string', `${which} protocol`),
+      shapeProblem(listener?.allowedRoutes?.kinds, 'string array', `${which} allowedRoutes.kinds`, true),
     ]);
     this.listeners.push(listener);
     for (const c of listener.tls?.certificates ?? []) this.grants.add({ group: '', kind: 'Secret', ...c });
@@ -156,19 +169,17 @@ function renderListener(l: ListenerProps): ListenerSpec {
     name: c.name,
     ...(c.namespace ? { namespace: c.namespace } : {}),
   }));
-  const from = l.allowedRoutes?.from;
+  const { from, selector, kinds } = l.allowedRoutes ?? {};
+  const namespaces =
+    from || selector ? { from: from ?? 'Same', ...(selector ? { selector: { matchLabels: { ...selector } } } : {}) } : undefined;
   return {
     name: l.name ?? `${l.protocol.toLowerCase()}-${l.port}`,
     ...(l.hostname ? { hostname: l.hostname } : {}),
     port: l.port,
     protocol: l.protocol,
     ...(l.tls ? { tls: { mode, ...(refs?.length ? { certificateRefs: refs } : {}) } } : {}),
-    ...(from
-      ? {
-          allowedRoutes: {
-            namespaces: { from, ...(l.allowedRoutes?.selector ? { selector: { matchLabels: { ...l.allowedRoutes.selector } } } : {}) },
-          },
-        }
+    ...(namespaces || kinds?.length
+      ? { allowedRoutes: { ...(namespaces ? { namespaces } : {}), ...(kinds?.length ? { kinds: kinds.map((kind) => ({ kind })) } : {}) } }
       : {}),
   };
 }
@@ -196,5 +207,19 @@ function listenerProblems(l: ListenerSpec, what: string): (string | undefined)[]
     problems.push(`${what} allowedRoutes from 'Selector' has no selector: give the namespace labels`);
   if (ns && ns.from !== 'Selector' && ns.selector)
     problems.push(`${what} allowedRoutes has a selector but from '${ns.from}': use from 'Selector'`);
+  problems.push(...kindProblems(l, what));
   return problems;
+}
+
+/** Kinds the protocol does not carry: Istio marks the listener's route kinds invalid (ResolvedRefs false). */
+function kindProblems(l: ListenerSpec, what: string): string[] {
+  const carried = (supportedKinds(l) ?? []).map((k) => k.kind);
+  return (l.allowedRoutes?.kinds ?? [])
+    .filter((k) => !carried.includes(k.kind))
+    .map((k) =>
+      Object.hasOwn(KIND_PROTOCOLS, k.kind)
+        ? `${what} (${l.protocol}) does not carry ${k.kind}, which istio then marks an invalid route kind: ` +
+          `list only ${carried.join(', ') || 'no kind'} in allowedRoutes.kinds, or use a listener of protocol ${KIND_PROTOCOLS[k.kind]}`
+        : `${what} allowedRoutes kind ${describeValue(k.kind)} is not a route kind istio supports: use ${Object.keys(KIND_PROTOCOLS).join(', ')}`,
+    );
 }

@@ -57,6 +57,28 @@ function walk(root: string, rootReal: string, rel: string, ancestors: Set<string
 }
 
 /**
+ * Calls `take` with the text of each file of a chart folder or packaged chart whose path inside the chart
+ * ('templates/x.yaml') `wanted` accepts (a packaged chart's entries sit under one top folder named after the chart).
+ */
+export function readChartTexts(chartPath: string, wanted: (rel: string) => boolean, take: (rel: string, text: string) => void): void {
+  if (fs.lstatSync(chartPath).isDirectory()) {
+    for (const { rel, file } of chartFiles(chartPath)) if (wanted(rel)) take(rel, fs.readFileSync(file, 'utf-8'));
+    return;
+  }
+  tar.t({
+    file: chartPath,
+    sync: true,
+    onReadEntry: (entry) => {
+      const rel = entry.path.split('/').slice(1).join('/');
+      if (entry.type !== 'File' || !wanted(rel)) return;
+      const chunks: Buffer[] = [];
+      entry.on('data', (c: Buffer) => chunks.push(c));
+      entry.on('end', () => take(rel, Buffer.concat(chunks).toString('utf-8')));
+    },
+  });
+}
+
+/**
  * Paths of the files inside a chart ('templates/deployment.yaml'): of a folder from the file system, of a
  * packaged chart from the archive's listing (its entries sit under one top folder, named after the chart).
  */

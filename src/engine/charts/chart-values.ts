@@ -2,11 +2,9 @@
 // another that ignores them (helm drops unknown keys without a word). Helm has no such check (a values schema would
 // be one, but Istio's charts ship none), so this reads what the chart itself declares: its values.yaml tree and the
 // `.Values.<path>` references of its templates.
-import * as fs from 'fs';
-import * as tar from 'tar';
 import { parse } from 'yaml';
 import { isRecord } from '../k8s/object';
-import { chartFiles } from './chart-files';
+import { readChartTexts } from './chart-files';
 import { type ResolvedChart } from './resolved-chart';
 
 /** What a chart reads. */
@@ -39,11 +37,7 @@ function readValueKeys(chartPath: string): ChartValueKeys {
     if (rel === 'values.yaml') valuesText = text;
     else for (const m of text.matchAll(VALUES_REFERENCE)) referenced.add(m[1].replace(/\)/g, '').slice(1));
   };
-  if (fs.lstatSync(chartPath).isDirectory()) {
-    for (const { rel, file } of chartFiles(chartPath)) if (wanted(rel)) take(rel, fs.readFileSync(file, 'utf-8'));
-  } else {
-    readArchive(chartPath, take);
-  }
+  readChartTexts(chartPath, wanted, take);
   const parsed: unknown = parse(valuesText);
   const values = isRecord(parsed) ? parsed : {};
   const { [WRAPPED_DEFAULTS]: wrapped, ...rest } = values;
@@ -53,21 +47,6 @@ function readValueKeys(chartPath: string): ChartValueKeys {
 /** values.yaml, the templates, and files/ (Istio's injection templates there read the values at run time). */
 function wanted(rel: string): boolean {
   return rel === 'values.yaml' || rel.startsWith('templates/') || rel.startsWith('files/');
-}
-
-/** Calls `take` with each wanted file of a packaged chart (entries sit under one top folder named after the chart). */
-function readArchive(file: string, take: (rel: string, text: string) => void): void {
-  tar.t({
-    file,
-    sync: true,
-    onReadEntry: (entry) => {
-      const rel = entry.path.split('/').slice(1).join('/');
-      if (entry.type !== 'File' || !wanted(rel)) return;
-      const chunks: Buffer[] = [];
-      entry.on('data', (c: Buffer) => chunks.push(c));
-      entry.on('end', () => take(rel, Buffer.concat(chunks).toString('utf-8')));
-    },
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The injector's never/always-inject selectors. */
-import { labelSelectorMatches } from '../k8s/label-selector';
+import { labelSelectorMatches } from '../../model/label-selector';
 import { isRecord } from '../k8s/object';
 
 /** True when the selector has requirements and the labels meet all of them (an empty selector matches nothing here). */

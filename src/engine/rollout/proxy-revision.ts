@@ -7,7 +7,7 @@
  * No library does this: it is Kubernetes' webhook selection (labelSelectorMatches) over Istio's object names.
  */
 import { parse } from 'yaml';
-import { labelSelectorMatches } from '../k8s/label-selector';
+import { labelSelectorMatches } from '../../model/label-selector';
 import { apiGroup, isRecord, type KubeObject } from '../k8s/object';
 
 /**

@@ -5,6 +5,7 @@
  * two cannot disagree.
  */
 import { GATEWAY_API_GROUP, hostnamesIntersect } from './gateway-api';
+import { admitsNamespace, type AllowedNamespaces, type NamespaceLabels } from './namespace-admission';
 
 export interface RouteKind {
   readonly group: string;
@@ -23,10 +24,7 @@ export interface AttachableListener {
   readonly tls?: { readonly mode?: unknown };
   readonly allowedRoutes?: {
     /** Absent: routes of the Gateway's own namespace only. */
-    readonly namespaces?: {
-      readonly from?: string;
-      readonly selector?: { readonly matchLabels?: Readonly<Record<string, string>>; readonly matchExpressions?: unknown };
-    };
+    readonly namespaces?: AllowedNamespaces;
     /** The group defaults to Gateway API's; absent or empty: the kinds the protocol supports. */
     readonly kinds?: readonly { readonly group?: string; readonly kind: string }[];
   };
@@ -48,12 +46,6 @@ export interface AttachingRoute {
 }
 
 /**
- * The labels of a namespace (`kubernetes.io/metadata.name` may be left out), or undefined when the namespace is not
- * known (then a selector on other labels is given the benefit of the doubt).
- */
-export type NamespaceLabels = (namespace: string) => Readonly<Record<string, string>> | undefined;
-
-/**
  * Why a route does not attach through a parentRef, with the listeners concerned: `no-listener` (sectionName and port
  * pick none), `namespace` (the picked ones, none admitting the route's namespace), `kind` (those admitting the
  * namespace, none taking the kind), `hostname` (those taking namespace and kind in a judged protocol, none sharing a
@@ -64,7 +56,6 @@ export interface RouteAttachment<L extends AttachableListener> {
   readonly listeners: readonly L[];
 }
 
-const NAME_LABEL = 'kubernetes.io/metadata.name';
 const HTTP_KINDS: readonly RouteKind[] = ['HTTPRoute', 'GRPCRoute'].map((kind) => ({ group: GATEWAY_API_GROUP, kind }));
 const TCP_KIND: RouteKind = { group: GATEWAY_API_GROUP, kind: 'TCPRoute' };
 const TLS_KIND: RouteKind = { group: GATEWAY_API_GROUP, kind: 'TLSRoute' };
@@ -86,7 +77,9 @@ export function routeAttachment<L extends AttachableListener>(
 ): RouteAttachment<L> {
   const chosen = listenersFor(listeners, choice);
   if (chosen.length === 0) return { problem: 'no-listener', listeners: [] };
-  const admitted = chosen.filter((l) => admitsNamespace(l, gatewayNamespace, route.namespace, namespaceLabels));
+  const admitted = chosen.filter((l) =>
+    admitsNamespace(l.allowedRoutes?.namespaces, gatewayNamespace, route.namespace, namespaceLabels, 'route'),
+  );
   if (admitted.length === 0) return { problem: 'namespace', listeners: chosen };
   const taking = admitted.filter((l) => admitsKind(l, route.kind));
   if (taking.length === 0) return { problem: 'kind', listeners: admitted };
@@ -104,31 +97,6 @@ export function listenersFor<L extends AttachableListener>(listeners: readonly L
 }
 
 /**
- * Whether a listener's allowedRoutes admit routes of `routeNamespace`. A selector is judged by its matchLabels only
- * when the namespace's labels are known or it names the namespace by kubernetes.io/metadata.name alone;
- * matchExpressions are given the benefit of the doubt.
- */
-export function admitsNamespace(
-  listener: AttachableListener,
-  gatewayNamespace: string,
-  routeNamespace: string,
-  namespaceLabels: NamespaceLabels,
-): boolean {
-  const allowed = listener.allowedRoutes?.namespaces;
-  const from = allowed?.from ?? 'Same';
-  if (from === 'All') return true;
-  if (from === 'Same') return routeNamespace === gatewayNamespace;
-  const selector = allowed?.selector ?? {};
-  if (from !== 'Selector' || selector.matchExpressions !== undefined) return true;
-  const wanted = selector.matchLabels ?? {};
-  const onlyName = Object.keys(wanted).every((k) => k === NAME_LABEL);
-  const known = namespaceLabels(routeNamespace) ?? (onlyName ? {} : undefined);
-  if (!known) return true;
-  const labels: Readonly<Record<string, string>> = { ...known, [NAME_LABEL]: routeNamespace };
-  return Object.entries(wanted).every(([k, v]) => labels[k] === v);
-}
-
-/**
  * The route kinds a listener takes: those its protocol supports in Istio (HTTP and HTTPS: HTTPRoute, GRPCRoute;
  * TLS: TLSRoute, and TCPRoute when it terminates; TCP: TCPRoute; UDP: none), narrowed to allowedRoutes.kinds when
  * given. Undefined for other protocols (a waypoint's HBONE, an implementation's own), which are not judged.
@@ -140,7 +108,8 @@ export function routeKindsOf(listener: AttachableListener): readonly RouteKind[]
   return supported.filter((s) => allowed.some((a) => (a.group ?? GATEWAY_API_GROUP) === s.group && a.kind === s.kind));
 }
 
-function supportedKinds(listener: AttachableListener): readonly RouteKind[] | undefined {
+/** The route kinds a listener's protocol carries in Istio, whatever its allowedRoutes.kinds; undefined: not judged. */
+export function supportedKinds(listener: AttachableListener): readonly RouteKind[] | undefined {
   switch (listener.protocol) {
     case 'HTTP':
     case 'HTTPS':

@@ -51,32 +51,16 @@ function pinnedImages(version: string | undefined): Record<string, unknown> {
 }
 
 /**
- * Values for the istio-cni chart, in the chart's own top-level shape (validate these; `cniChartValues` makes what
- * helm gets). On GKE the chart's platform settings leave `cniBinDir` to a detection that needs the live cluster, and
- * offline it falls back to a path that is wrong there; so unless `cniBinDir` is given, GKE gets GKE's folder.
+ * Values for the istio-cni chart, given to helm as they are (the chart's own precedence applies; see CniValues). On
+ * GKE the chart's platform settings leave `cniBinDir` to a detection that needs the live cluster, and offline it
+ * falls back to a path that is wrong there; so unless `cniBinDir` is given, GKE gets GKE's folder under `cni`, where
+ * it beats the platform's empty value.
  */
 export function cniHelmValues(input: Omit<ValuesInput<CniValues>, 'namespace'> & { readonly version?: string }): Record<string, unknown> {
   const merged = mergeValues(pinnedImages(input.version), input.appDefaults, toTree(input.values), input.extraValues);
-  const legacy = isValuesObject(merged.cni) ? merged.cni : {};
-  if (platformOf(merged) === 'gke' && !merged.cniBinDir && !legacy.cniBinDir) merged.cniBinDir = GKE_CNI_BIN_DIR;
-  return merged;
-}
-
-/** Keys the istio-cni chart reads before it copies `cni.*` over the top level. */
-const CNI_TOP_LEVEL_KEYS = new Set(['global', 'profile', 'platform', 'compatibilityVersion', 'cni']);
-
-/**
- * What helm gets for the istio-cni chart: the chart's keys moved under `cni`. The chart applies its profile and
- * platform settings under `cni.*` and copies `cni.*` over the top level last, so a top-level value the profile also
- * sets (cniBinDir on k3s, chained on OpenShift, ambient.enabled) would silently lose; under `cni` it wins, as
- * values over a profile should. Keys already under `cni` keep winning over top-level ones, as in the chart.
- */
-export function cniChartValues(values: Record<string, unknown>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  const moved: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) (CNI_TOP_LEVEL_KEYS.has(key) ? kept : moved)[key] = value;
-  if (Object.keys(moved).length === 0) return values;
-  return { ...kept, cni: mergeValues(moved, isValuesObject(kept.cni) ? kept.cni : undefined) };
+  const own = isValuesObject(merged.cni) ? merged.cni : {};
+  if (platformOf(merged) !== 'gke' || merged.cniBinDir || own.cniBinDir) return merged;
+  return mergeValues(merged, { cni: { cniBinDir: GKE_CNI_BIN_DIR } });
 }
 
 /**

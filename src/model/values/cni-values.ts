@@ -4,9 +4,10 @@ import { type IstioPlatform } from './platform';
 
 /**
  * Values of Istio's `istio-cni` chart (published as `cni`): the node agent that sets up pod networking for
- * ambient mode and for sidecars without init containers. Key names are the chart's own (top level, as in its
- * values.yaml; the chart also reads them under `cni.`, and the construct passes them there so that they win over
- * profile and platform settings, as "your values override the profile" promises).
+ * ambient mode and for sidecars without init containers. Key names are the chart's own, passed to helm as given.
+ * The chart applies the selected profile, compatibility version and platform under your top-level values, but
+ * copies everything under `cni` over the top level last: where those settings set a key under `cni.` (cniBinDir on
+ * k3s, ambient.enabled under profile ambient, ...), your top-level value is dropped (synth warns); `cni` wins.
  */
 export interface CniValues {
   /**
@@ -76,7 +77,16 @@ export interface CniValues {
   readonly revision?: string;
   /** Extra environment variables of the agent (also written to its ConfigMap). @default {} */
   readonly env?: Record<string, string>;
+  /**
+   * The same keys as an explicit override block: wins over the profile and platform, as in the chart (which copies
+   * `cni.*` over the top level last).
+   * @default - none (on GKE `{ cniBinDir: '/home/kubernetes/bin' }` unless `cniBinDir` is set anywhere)
+   */
+  readonly cni?: CniOverrideValues;
 }
+
+/** The keys of CniValues the chart takes from the `cni` block (the profile and images are chosen before it applies). */
+export type CniOverrideValues = Omit<CniValues, 'profile' | 'global' | 'cni'>;
 
 export interface CniGlobalValues {
   /** @default 'docker.io/istio' */

@@ -46,7 +46,7 @@ export function requiredObjects(chart: string, values: Record<string, unknown>):
     out.push({ kind: text(values, 'kind') ?? 'Deployment' });
     if (text(values, 'service', 'type') !== 'None') out.push({ kind: 'Service' });
   } else if (chart === 'cni') {
-    // The construct passes the chart's keys under `cni` (see cniChartValues); the chart reads only the global scope.
+    // The chart reads only the global scope (no top-level or `cni.` resourceScope).
     if (namespaced) {
       out.push({ kind: 'DaemonSet', name: 'istio-cni-node' }, { kind: 'ConfigMap', name: 'istio-cni-config' });
       out.push({ kind: 'ServiceAccount', name: 'istio-cni' });

@@ -1,6 +1,7 @@
 import { checkValues, isIntegerAtLeast, isObjectArray, isOneOf, isRevisionName, isStringArray, type ValueRule } from './checks';
 import { isValuesObject } from './common';
 import { controlCharacterErrors } from './control-characters';
+import { mergeValues } from './merge';
 import { PLATFORM_RULES } from './platform';
 import {
   bool,
@@ -146,10 +147,21 @@ const ZTUNNEL_RULES: readonly ValueRule[] = [
   str('trustBundleName'),
 ];
 
-/** Type errors, control characters and cross-field problems in values for the istio-cni chart (before `cniChartValues`). */
+/** The rules of the keys the chart takes from its `cni` block (the profile and images are chosen before it applies). */
+const CNI_BLOCK_RULES = CNI_RULES.filter((r) => !['profile', 'platform'].includes(r.path) && !r.path.startsWith('global.'));
+
+/**
+ * Type errors, control characters and cross-field problems in values for the istio-cni chart, also in its `cni`
+ * block (the same keys, copied over the top level by the chart).
+ */
 export function validateCniValues(values: Record<string, unknown>): string[] {
   const errors = [...checkValues(values, CNI_RULES), ...controlCharacterErrors('istio-cni', values)];
-  const repair = isValuesObject(values.repair) ? values.repair : {};
+  const { cni, ...top } = values;
+  if (isValuesObject(cni)) errors.push(...checkValues(cni, CNI_BLOCK_RULES, 'values.cni'));
+  else if (cni !== undefined)
+    errors.push(`values.cni is ${JSON.stringify(cni)}: must be a map of the chart's keys; give a map or leave it out`);
+  const effective = mergeValues(top, isValuesObject(cni) ? cni : undefined);
+  const repair = isValuesObject(effective.repair) ? effective.repair : {};
   // The chart picks the first mode that is on, in this order; repairPods is on by default.
   const modes = ['repairPods', 'deletePods', 'labelPods'].filter((m) => (m === 'repairPods' ? repair[m] !== false : repair[m] === true));
   if (modes.length > 1) {

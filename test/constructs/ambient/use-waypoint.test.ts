@@ -80,6 +80,19 @@ describe('useWaypoint', () => {
     ]);
   });
 
+  test("a waypoint admitting namespaces by label judges the app's Namespace, also one defined after useWaypoint", () => {
+    const { app, chart } = setup();
+    const mesh = new Chart(app, 'mesh', { namespace: 'mesh' });
+    const byTeam = new Waypoint(mesh, 'ByTeam', { name: 'by-team', waypointFor: 'all', allowedNamespaces: { team: 'blog' } });
+    const service = new ApiObject(chart, 'Svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc' }, spec: {} });
+    useWaypoint(service, byTeam);
+    new ApiObject(chart, 'Shop', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { team: 'shop' } } });
+    expect(errorsOf(app)).toEqual([
+      "[shop/Svc/UseWaypoint] waypoint mesh/by-team admits namespaces labelled team=blog, which namespace 'shop' is not, so istio refuses its use from there: " +
+        "add those labels to namespace 'shop', or change the waypoint's allowedNamespaces",
+    ]);
+  });
+
   test('reports a waypoint that does not take the traffic of the target kind', () => {
     const { app, chart } = setup();
     const forServices = new Waypoint(chart, 'Services', { name: 'services' });

@@ -88,6 +88,24 @@ describe('Waypoint', () => {
     expect(all.refusedNamespaceError('ops')).toBeUndefined();
   });
 
+  test("refusedNamespaceError judges namespace labels by the app's Namespace objects, and trusts namespaces it does not know", () => {
+    const { chart } = setup('mesh');
+    const byTeam = new Waypoint(chart, 'ByTeam', { name: 'by-team', allowedNamespaces: { team: 'shop' } });
+    new MeshNamespace(chart, 'Shop', { name: 'shop', labels: { team: 'shop' } });
+    new MeshNamespace(chart, 'Blog', { name: 'blog', labels: { team: 'blog' } });
+    expect(byTeam.refusedNamespaceError('shop')).toBeUndefined();
+    expect(byTeam.refusedNamespaceError('elsewhere')).toBeUndefined();
+    expect(byTeam.refusedNamespaceError('blog')).toBe(
+      "waypoint mesh/by-team admits namespaces labelled team=shop, which namespace 'blog' is not, so istio refuses its use from there: " +
+        "add those labels to namespace 'blog', or change the waypoint's allowedNamespaces",
+    );
+    const byName = new Waypoint(chart, 'ByName', { name: 'by-name', allowedNamespaces: { 'kubernetes.io/metadata.name': 'shop' } });
+    expect(byName.refusedNamespaceError('shop')).toBeUndefined();
+    expect(byName.refusedNamespaceError('elsewhere')).toMatch(
+      /^waypoint mesh\/by-name admits namespaces labelled kubernetes\.io\/metadata\.name=shop,/,
+    );
+  });
+
   test('reports a reserved or invalid name, a missing namespace, an unknown traffic type and bad selectors, with paths', () => {
     const { app, chart } = setup();
     new Waypoint(chart, 'None', { namespace: 'shop', name: 'none' });
@@ -134,14 +152,10 @@ describe('Waypoint', () => {
     ]);
   });
 
-  test('fails for a revision in an app without any Istiod unless declared external', () => {
+  test('does not judge a revision in an app without any Istiod: the control plane is installed elsewhere', () => {
     const { app, chart } = setup('shop');
-    new Waypoint(chart, 'Waypoint', { revision: 'default' });
-    expect(errorsOf(app)).toEqual([
-      expect.stringMatching(
-        /^\[mesh\/Waypoint\] waypoint shop\/waypoint: revision 'default' has no istiod in this app \(this app has no istiod\)/,
-      ),
-    ]);
+    new Waypoint(chart, 'Waypoint', { revision: 'canary' });
+    expect(errorsOf(app)).toEqual([]);
   });
 
   test('without a revision, fails when the app has Istiods but none serves the default revision', () => {

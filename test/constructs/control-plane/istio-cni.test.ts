@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { type App, Chart, Testing } from 'cdk8s';
 import { IstioCni, type IstioCniProps } from '../../../src/constructs/control-plane/istio-cni';
+import { synthWarnings } from '../../../src/core/warnings';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { type IstioPlatform } from '../../../src/model/values/platform';
@@ -39,6 +40,8 @@ function synthError(appProps: MeshAppProps, props: IstioCniProps): string {
   throw new Error('synth did not fail');
 }
 
+const warnings = (construct: IstioCni): string[] => synthWarnings([construct]).map((w) => w.message);
+
 const binDir = (objects: readonly KubeObject[]): string =>
   findObject(objects, 'DaemonSet', 'istio-cni-node').spec.template.spec.volumes.find((v: { name: string }) => v.name === 'cni-bin-dir')
     .hostPath.path;
@@ -73,20 +76,76 @@ describe('IstioCni', () => {
     );
   });
 
-  test("a value the platform also sets wins: the user's cniBinDir on k3s, ambient.enabled false under the ambient profile", () => {
-    const { objects } = inMeshApp(
+  test('a top-level value the profile or platform sets under cni is dropped, as helm drops it, with a warning naming the fix', () => {
+    const { objects, cni: construct } = inMeshApp(
       { profile: 'ambient', platform: 'k3s' },
       { values: { cniBinDir: '/opt/custom', ambient: { enabled: false } } },
     );
-    expect(binDir(objects)).toBe('/opt/custom');
-    expect(findObject(objects, 'ConfigMap', 'istio-cni-config').data.AMBIENT_ENABLED).toBe('false');
-    expect(binDir(inMeshApp({ platform: 'k3s' }).objects)).toBe('/var/lib/rancher/k3s/data/cni');
+    expect(construct.values).toMatchObject({ cniBinDir: '/opt/custom', ambient: { enabled: false } });
+    expect(construct.values.cni).toBeUndefined();
+    expect(binDir(objects)).toBe('/var/lib/rancher/k3s/data/cni');
+    expect(findObject(objects, 'ConfigMap', 'istio-cni-config').data.AMBIENT_ENABLED).toBe('true');
+    expect(warnings(construct)).toEqual([
+      `values.cniBinDir ("/opt/custom") is dropped by chart cni 1.30.3: the platform 'k3s' settings set cni.cniBinDir to ` +
+        '"/var/lib/rancher/k3s/data/cni", and the chart copies cni.* over the top level last; set it as values.cni.cniBinDir to have yours win',
+      "values.ambient.enabled (false) is dropped by chart cni 1.30.3: the profile 'ambient' settings set cni.ambient.enabled to " +
+        'true, and the chart copies cni.* over the top level last; set it as values.cni.ambient.enabled to have yours win',
+    ]);
   });
 
-  test("on GKE the CNI binaries go to GKE's folder, which an offline render cannot detect", () => {
+  test('under cni the same values win over the profile and platform, without a warning', () => {
+    const { objects, cni: construct } = inMeshApp(
+      { profile: 'ambient', platform: 'k3s' },
+      { values: { cni: { cniBinDir: '/opt/custom', ambient: { enabled: false } } } },
+    );
+    expect(binDir(objects)).toBe('/opt/custom');
+    expect(findObject(objects, 'ConfigMap', 'istio-cni-config').data.AMBIENT_ENABLED).toBe('false');
+    expect(warnings(construct)).toEqual([]);
+  });
+
+  test('values no selected file sets under cni stay silent, whether they apply or not', () => {
+    const { objects, cni: construct } = inMeshApp(
+      { profile: 'ambient' },
+      { values: { cniConfDir: '/etc/custom', chained: false, ambient: { enabled: true } }, extraValues: { cniNetnsDir: '/run/netns' } },
+    );
+    expect(findObject(objects, 'ConfigMap', 'istio-cni-config').data.CHAINED_CNI_PLUGIN).toBe('false');
+    expect(warnings(construct)).toEqual([]);
+    expect(warnings(cni({ values: { cniBinDir: '/opt/custom', resources: { limits: { cpu: '1' } } } }).cni)).toEqual([]);
+  });
+
+  test('the demo profile and a compatibility version are read from the chart; extraValues are named as such', () => {
+    const demo = cni({ values: { profile: 'demo', resources: { requests: { cpu: '1', memory: '40Mi' } } } }).cni;
+    expect(warnings(demo)).toEqual([
+      expect.stringMatching(/^values\.resources\.requests\.cpu \("1"\) is dropped .* profile 'demo' settings/),
+    ]);
+    const older = cni({ extraValues: { compatibilityVersion: '1.28', ambient: { reconcileIptablesOnStartup: true } } });
+    const data = findObject(Testing.synth(older.chart), 'ConfigMap', 'istio-cni-config').data;
+    expect(data.AMBIENT_RECONCILE_POD_RULES_ON_STARTUP).toBe('false');
+    expect(warnings(older.cni)).toEqual([
+      expect.stringMatching(
+        /^extraValues\.ambient\.reconcileIptablesOnStartup \(true\) is dropped .*compatibilityVersion '1\.28'.* extraValues\.cni\./,
+      ),
+    ]);
+  });
+
+  test("on GKE the CNI binaries go to GKE's folder, which an offline render cannot detect; a top-level folder is dropped", () => {
     expect(binDir(inMeshApp({ platform: 'gke' }).objects)).toBe('/home/kubernetes/bin');
     expect(binDir(Testing.synth(cni({ values: { global: { platform: 'gke' } } }).chart))).toBe('/home/kubernetes/bin');
-    expect(binDir(inMeshApp({ platform: 'gke' }, { values: { cniBinDir: '/opt/cni/bin' } }).objects)).toBe('/opt/cni/bin');
+    expect(binDir(inMeshApp({ platform: 'gke' }, { values: { cni: { cniBinDir: '/custom' } } }).objects)).toBe('/custom');
+    const topLevel = inMeshApp({ platform: 'gke' }, { values: { cniBinDir: '/custom' } });
+    expect(binDir(topLevel.objects)).toBe('/opt/cni/bin');
+    expect(warnings(topLevel.cni)).toEqual([
+      expect.stringContaining(
+        `values.cniBinDir ("/custom") is dropped by chart cni 1.30.3: the platform 'gke' settings set cni.cniBinDir to ""`,
+      ),
+    ]);
+  });
+
+  test('checks the cni block like the top level', () => {
+    expect(synthError({}, { values: { cni: { cniBinDir: 7 as unknown as string, repair: { deletePods: true } } } })).toMatch(
+      /values\.cni\.cniBinDir is 7: must be a string.*only one repair mode works/s,
+    );
+    expect(synthError({}, { extraValues: { cni: 'x' } })).toContain(`values.cni is "x": must be a map of the chart's keys`);
   });
 
   test('on OpenShift the cluster role may use the privileged SecurityContextConstraints, and the plugin is not chained', () => {

@@ -94,6 +94,8 @@ describe('attachmentProblems and the analysis (CDK8SI050, CDK8SI056) judge alike
       1,
     ],
     ['TCP only', [{ port: 9000, protocol: 'TCP' }], 'edge', [], {}, 1],
+    ['GRPCRoute only', [{ port: 80, protocol: 'HTTP', allowedRoutes: { kinds: ['GRPCRoute'] } }], 'edge', [], {}, 1],
+    ['HTTPRoute listed', [{ port: 80, protocol: 'HTTP', allowedRoutes: { kinds: ['HTTPRoute'] } }], 'edge', [], {}, 0],
     ['hostname', [{ port: 80, protocol: 'HTTP', hostname: '*.example.com' }], 'edge', ['example.com'], {}, 1],
     ['wildcard', [{ port: 80, protocol: 'HTTP', hostname: '*.example.com' }], 'edge', ['a.example.com'], {}, 0],
   ];

@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { KubernetesGateway } from '../../../src/constructs/gateway-api/kubernetes-gateway';
+import { routeKindsOf } from '../../../src/model/traffic/route-attachment';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { crdSuiteName, crdValidator, GATEWAY_API_CRDS, schemaIssues } from '../../support/crds';
 import { at, list } from '../../support/json';
@@ -90,6 +91,42 @@ describe('KubernetesGateway', () => {
     ]);
   });
 
+  test('allowedRoutes.kinds renders the kinds, alone or with namespaces, and routes of other kinds do not attach', () => {
+    const { app, chart } = setup();
+    const gw = new KubernetesGateway(chart, 'Gw', {
+      name: 'kinds',
+      listeners: [
+        { name: 'grpc', port: 80, protocol: 'HTTP', allowedRoutes: { kinds: ['GRPCRoute'] } },
+        { name: 'tcp', port: 9000, protocol: 'TCP', allowedRoutes: { from: 'All', kinds: ['TCPRoute'] } },
+        { name: 'any', port: 81, protocol: 'HTTP', allowedRoutes: { kinds: [] } },
+      ],
+    });
+    expect(validationErrors(app)).toEqual([]);
+    const listener = (name: string) => list(findInChart(chart, 'Gateway', 'kinds'), 'spec', 'listeners').find((l) => l.name === name);
+    expect(at(listener('grpc'), 'allowedRoutes')).toEqual({ kinds: [{ kind: 'GRPCRoute' }] });
+    expect(at(listener('tcp'), 'allowedRoutes')).toEqual({ namespaces: { from: 'All' }, kinds: [{ kind: 'TCPRoute' }] });
+    expect(listener('any')).not.toHaveProperty('allowedRoutes');
+    const grpc = gw.listenerSpecs().find((l) => l.name === 'grpc')!;
+    expect(routeKindsOf(grpc)?.map((k) => k.kind)).toEqual(['GRPCRoute']);
+  });
+
+  test('fails on a kind the listener protocol does not carry, and on a kind istio does not support', () => {
+    const { app, chart } = setup();
+    new KubernetesGateway(chart, 'Gw', {
+      name: 'kinds',
+      listeners: [
+        { name: 'tcp', port: 9000, protocol: 'TCP', allowedRoutes: { kinds: ['TCPRoute', 'HTTPRoute'] } },
+        { name: 'pass', port: 8443, protocol: 'TLS', tls: { mode: 'Passthrough' }, allowedRoutes: { kinds: ['TCPRoute'] } },
+        { name: 'udp', port: 53, protocol: 'UDP', allowedRoutes: { kinds: ['UDPRoute' as 'TCPRoute'] } },
+      ],
+    });
+    expect(validationErrors(app)).toEqual([
+      "listener 'tcp' (TCP) does not carry HTTPRoute, which istio then marks an invalid route kind: list only TCPRoute in allowedRoutes.kinds, or use a listener of protocol HTTP or HTTPS",
+      "listener 'pass' (TLS) does not carry TCPRoute, which istio then marks an invalid route kind: list only TLSRoute in allowedRoutes.kinds, or use a listener of protocol TCP, or TLS in mode Terminate",
+      "listener 'udp' allowedRoutes kind 'UDPRoute' is not a route kind istio supports: use HTTPRoute, GRPCRoute, TLSRoute, TCPRoute",
+    ]);
+  });
+
   test('fails without listeners; fromName gives a reference without listeners', () => {
     const { app, chart } = setup();
     new KubernetesGateway(chart, 'Empty', { name: 'empty', listeners: [] });
@@ -116,7 +153,8 @@ const validator = crdValidator(GATEWAY_API_CRDS, ['gateways.gateway.networking.k
           tls: { mode: 'Terminate', certificates: [{ name: 'c', namespace: 'certs' }] },
         },
         { port: 8443, protocol: 'TLS', tls: { mode: 'Passthrough' } },
-        { port: 9000, protocol: 'TCP', allowedRoutes: { from: 'Same' } },
+        { port: 9000, protocol: 'TCP', allowedRoutes: { from: 'Same', kinds: ['TCPRoute'] } },
+        { port: 81, protocol: 'HTTP', allowedRoutes: { kinds: ['HTTPRoute', 'GRPCRoute'] } },
       ],
     });
     expect(schemaIssues(validator!, chart.toJson() as KubeObject[])).toEqual([]);

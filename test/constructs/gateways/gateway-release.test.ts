@@ -225,19 +225,14 @@ describe('the revision whose injector fills in the gateway pods', () => {
     ]);
   });
 
-  test('values.revision in an app without any Istiod fails unless declared external, as for a Waypoint', () => {
+  test('values.revision in an app without any Istiod is not judged: the control plane is installed elsewhere', () => {
     const errors = build(
       () => undefined,
       (edge) => {
-        new IngressGateway(edge, 'Missing', { ...chartProps(), name: 'missing', values: { revision: 'canary' } });
-        new IngressGateway(edge, 'External', { ...chartProps(), name: 'external', values: { revision: 'canary' }, externalRevision: true });
+        new IngressGateway(edge, 'Elsewhere', { ...chartProps(), name: 'elsewhere', values: { revision: 'canary' } });
       },
     );
-    expect(errors).toEqual([
-      expect.stringMatching(
-        /^\[edge\/Missing\] gateway istio-ingress\/missing: revision 'canary' has no istiod in this app \(this app has no istiod\)/,
-      ),
-    ]);
+    expect(errors).toEqual([]);
   });
 
   test('values.revision served by an Istiod or a RevisionTag of the app passes', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { chartFilePaths, chartFiles } from '../../../src/engine/charts/chart-files';
+import { chartFilePaths, chartFiles, readChartTexts } from '../../../src/engine/charts/chart-files';
 import { locateHelm } from '../../../src/engine/charts/helm-binary';
 import { UserError } from '../../../src/errors';
 import { FIXTURE_CHARTS, useTempDir } from './test-helpers';
@@ -82,5 +82,25 @@ describe('chartFilePaths', () => {
     expect(result.status).toBe(0);
     const paths = chartFilePaths(path.join(tmp(), 'base-1.30.3.tgz'));
     expect([...paths].sort()).toEqual([...chartFilePaths(path.join(FIXTURE_CHARTS, 'base'))].sort());
+  });
+});
+
+describe('readChartTexts', () => {
+  const read = (chartPath: string): Map<string, string> => {
+    const texts = new Map<string, string>();
+    readChartTexts(
+      chartPath,
+      (rel) => rel.startsWith('templates/'),
+      (rel, text) => texts.set(rel, text),
+    );
+    return texts;
+  };
+
+  test('gives the text of the wanted files of a folder and of a packaged chart alike', () => {
+    const dir = chart();
+    expect(read(dir)).toEqual(new Map([['templates/a.yaml', 'a: 1\n']]));
+    const result = spawnSync(locateHelm(), ['package', dir, '--destination', tmp()], { encoding: 'utf-8' });
+    expect(result.status).toBe(0);
+    expect(read(path.join(tmp(), 'c-1.0.0.tgz'))).toEqual(new Map([['templates/a.yaml', 'a: 1\n']]));
   });
 });

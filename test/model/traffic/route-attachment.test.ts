@@ -2,12 +2,12 @@ import { type ListenerSpec } from '../../../src/model/traffic/gateway-api';
 import {
   admitsHostnames,
   admitsKind,
-  admitsNamespace,
   type AttachableListener,
   describeKinds,
   listenersFor,
   routeAttachment,
   routeKindsOf,
+  supportedKinds,
 } from '../../../src/model/traffic/route-attachment';
 
 const listener = (over: Partial<AttachableListener>): AttachableListener => ({ name: 'l', port: 80, protocol: 'HTTP', ...over });
@@ -39,32 +39,16 @@ describe('routeKindsOf and admitsKind', () => {
     expect(kinds({ allowedRoutes: { kinds: [] } })).toEqual(['HTTPRoute', 'GRPCRoute']);
   });
 
+  test('supportedKinds ignores allowedRoutes.kinds: what the protocol carries', () => {
+    const grpcOnly = listener({ allowedRoutes: { kinds: [{ kind: 'GRPCRoute' }] } });
+    expect(supportedKinds(grpcOnly)?.map((k) => k.kind)).toEqual(['HTTPRoute', 'GRPCRoute']);
+  });
+
   test('admitsKind is true for an unjudged protocol and false for a kind outside the list or of another group', () => {
     expect(admitsKind(listener({ protocol: 'HBONE' }), 'HTTPRoute')).toBe(true);
     expect(admitsKind(listener({ protocol: 'TCP' }), 'HTTPRoute')).toBe(false);
     expect(admitsKind(listener({ allowedRoutes: { kinds: [{ group: 'x.io', kind: 'HTTPRoute' }] } }), 'HTTPRoute')).toBe(false);
     expect(describeKinds(listener({ name: 'raw', protocol: 'UDP' }))).toBe("'raw' (UDP) takes no kind");
-  });
-});
-
-describe('admitsNamespace', () => {
-  const selector = (matchLabels: Record<string, string>, extra = {}) =>
-    listener({ allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels, ...extra } } } });
-
-  test('Same by default, All for every namespace', () => {
-    expect(admitsNamespace(listener({}), 'edge', 'shop', unknown)).toBe(false);
-    expect(admitsNamespace(listener({}), 'edge', 'edge', unknown)).toBe(true);
-    expect(admitsNamespace(listener({ allowedRoutes: { namespaces: { from: 'All' } } }), 'edge', 'shop', unknown)).toBe(true);
-  });
-
-  test('a selector is judged by the known labels, by the name label alone, and not at all when labels are unknown', () => {
-    const labels = (ns: string) => (ns === 'shop' ? { team: 'a' } : undefined);
-    expect(admitsNamespace(selector({ team: 'a' }), 'edge', 'shop', labels)).toBe(true);
-    expect(admitsNamespace(selector({ team: 'b' }), 'edge', 'shop', labels)).toBe(false);
-    expect(admitsNamespace(selector({ team: 'b' }), 'edge', 'blog', labels)).toBe(true); // blog's labels are unknown
-    expect(admitsNamespace(selector({ 'kubernetes.io/metadata.name': 'shop' }), 'edge', 'blog', labels)).toBe(false);
-    expect(admitsNamespace(selector({ 'kubernetes.io/metadata.name': 'blog' }), 'edge', 'blog', labels)).toBe(true);
-    expect(admitsNamespace(selector({ team: 'b' }, { matchExpressions: [] }), 'edge', 'shop', labels)).toBe(true);
   });
 });
 
@@ -88,6 +72,11 @@ describe('routeAttachment', () => {
 
   test('attaches a route a listener takes by namespace, kind and hostname', () => {
     expect(judge({}, route('edge', ['shop.example.com']))).toEqual([undefined, ['http']]);
+  });
+
+  test('admits namespaces as Istio reads allowedRoutes for routes: a Selector without selector admits all', () => {
+    const open = [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'Selector' } } }];
+    expect(routeAttachment(open, {}, 'edge', route('shop'), unknown).problem).toBeUndefined();
   });
 
   test('names the first rule that fails, in the order Istio applies them, with the listeners concerned', () => {

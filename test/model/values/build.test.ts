@@ -1,4 +1,4 @@
-import { baseHelmValues, cniChartValues, cniHelmValues, istiodHelmValues, ztunnelHelmValues } from '../../../src/model/values/build';
+import { baseHelmValues, cniHelmValues, istiodHelmValues, ztunnelHelmValues } from '../../../src/model/values/build';
 
 describe('istiodHelmValues', () => {
   test('pins images to docker.io/istio at 1.30.3 and nothing else by default', () => {
@@ -38,34 +38,34 @@ describe('baseHelmValues', () => {
   });
 });
 
-describe('cniHelmValues and cniChartValues', () => {
+describe('cniHelmValues', () => {
   test('pin the images in global (a chart-level hub or tag still wins) and nothing else by default', () => {
     expect(cniHelmValues({})).toEqual({ global: { hub: 'docker.io/istio', tag: '1.30.3' } });
-    expect(cniChartValues(cniHelmValues({}))).toEqual({ global: { hub: 'docker.io/istio', tag: '1.30.3' } });
   });
 
-  test("on GKE, fill in GKE's CNI folder unless one is given (offline detection would write /opt/cni/bin)", () => {
-    expect(cniHelmValues({ appDefaults: { global: { platform: 'gke' } } }).cniBinDir).toBe('/home/kubernetes/bin');
-    expect(cniHelmValues({ values: { global: { platform: 'gke' } } }).cniBinDir).toBe('/home/kubernetes/bin');
-    expect(cniHelmValues({ values: { global: { platform: 'gke' }, cniBinDir: '/custom' } }).cniBinDir).toBe('/custom');
-    expect(cniHelmValues({ values: { global: { platform: 'k3s' } } }).cniBinDir).toBeUndefined();
+  test("on GKE, put GKE's CNI folder under cni (beating the platform's empty one) unless one is given anywhere", () => {
+    const gke = (values: Record<string, unknown>) => cniHelmValues({ appDefaults: { global: { platform: 'gke' } }, values });
+    expect(gke({}).cni).toEqual({ cniBinDir: '/home/kubernetes/bin' });
+    expect(cniHelmValues({ values: { global: { platform: 'gke' } } }).cni).toEqual({ cniBinDir: '/home/kubernetes/bin' });
+    expect(gke({ cniBinDir: '/custom' })).toMatchObject({ cniBinDir: '/custom' });
+    expect(gke({ cniBinDir: '/custom' }).cni).toBeUndefined();
+    expect(gke({ cni: { cniBinDir: '/custom', chained: false } }).cni).toEqual({ cniBinDir: '/custom', chained: false });
+    expect(cniHelmValues({ values: { global: { platform: 'k3s' } } }).cni).toBeUndefined();
   });
 
-  test('move the chart keys under cni, where they win over profile settings; global and profile stay on top', () => {
+  test('pass top-level keys at the top level and a cni block as the cni block, as the chart reads them', () => {
     const values = cniHelmValues({
       appDefaults: { profile: 'ambient' },
-      values: { cniBinDir: '/x', ambient: { enabled: false } },
+      values: { cniBinDir: '/x', ambient: { enabled: false }, cni: { cniConfDir: '/y' } },
       extraValues: { cni: { chained: false } },
     });
-    expect(cniChartValues(values)).toEqual({
+    expect(values).toEqual({
       global: { hub: 'docker.io/istio', tag: '1.30.3' },
       profile: 'ambient',
-      cni: { cniBinDir: '/x', ambient: { enabled: false }, chained: false },
+      cniBinDir: '/x',
+      ambient: { enabled: false },
+      cni: { cniConfDir: '/y', chained: false },
     });
-  });
-
-  test('a key already under cni wins over its top-level twin, as in the chart', () => {
-    expect(cniChartValues({ cniBinDir: '/top', cni: { cniBinDir: '/cni' } })).toEqual({ cni: { cniBinDir: '/cni' } });
   });
 });
 

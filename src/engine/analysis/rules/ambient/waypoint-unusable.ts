@@ -1,7 +1,7 @@
 import { describeObject } from '../../../k8s/object';
 import { type Finding, finding, type Rule } from '../../rule';
 import { USE_WAYPOINT_LABEL, WAYPOINT_FOR_LABEL } from '../../../../model/waypoint';
-import { admitsNamespace, gatewayNamed, trafficType, waypointUsers } from './waypoints';
+import { gatewayNamed, trafficType, waypointAdmits, waypointUsers } from './waypoints';
 
 export const waypointUnusable: Rule = {
   code: 'CDK8SI031',
@@ -34,7 +34,7 @@ export const waypointUnusable: Rule = {
         );
         continue;
       }
-      if (admitsNamespace(index, gateway, user.fromNamespace) !== false) continue;
+      if (waypointAdmits(index, gateway, user.fromNamespace) !== false) continue;
       out.push(
         finding(
           this,

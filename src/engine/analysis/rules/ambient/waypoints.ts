@@ -8,8 +8,8 @@ import {
   WAYPOINT_FOR_LABEL,
   WAYPOINT_LISTENER,
 } from '../../../../model/waypoint';
+import { admitsNamespace } from '../../../../model/traffic/namespace-admission';
 import { apiGroup, describeObject, isRecord } from '../../../k8s/object';
-import { labelSelectorMatches } from '../../../k8s/label-selector';
 import { type ObjectIndex } from '../../index-objects';
 import { type SourcedObject } from '../../rule';
 
@@ -81,19 +81,22 @@ export function trafficType(index: ObjectIndex, gateway: SourcedObject): string 
 
 /**
  * Whether the waypoint admits objects of `namespace`: the `allowedRoutes.namespaces` of its HBONE listener
- * (port 15008), `Same` when absent, as Istio reads it. Undefined when an inbound-binding annotation picks
- * another listener, which this check does not follow.
+ * (port 15008; `Same` without one), judged as Istio judges waypoint use. Undefined when an inbound-binding annotation
+ * picks another listener, which this check does not follow.
  */
-export function admitsNamespace(index: ObjectIndex, gateway: SourcedObject, namespace: string): boolean | undefined {
+export function waypointAdmits(index: ObjectIndex, gateway: SourcedObject, namespace: string): boolean | undefined {
   if (INBOUND_BINDING_ANNOTATION in (gateway.object.metadata.annotations ?? {})) return undefined;
   const spec = isRecord(gateway.object.spec) ? gateway.object.spec : {};
   const listeners = Array.isArray(spec.listeners) ? spec.listeners.filter(isRecord) : [];
   const hbone = listeners.find((l) => l.protocol === WAYPOINT_LISTENER.protocol && l.port === WAYPOINT_LISTENER.port);
   const allowed = hbone && isRecord(hbone.allowedRoutes) && isRecord(hbone.allowedRoutes.namespaces) ? hbone.allowedRoutes.namespaces : {};
-  const from = typeof allowed.from === 'string' ? allowed.from : 'Same';
-  if (from === 'All') return true;
-  // A `Selector` without a selector selects nothing, as Kubernetes reads a nil LabelSelector.
-  if (from === 'Selector')
-    return allowed.selector !== undefined && labelSelectorMatches(allowed.selector, index.namespaceLabels(namespace));
-  return gateway.object.metadata.namespace === namespace;
+  const labels = (ns: string) => (index.namespace(ns) ? index.namespaceLabels(ns) : undefined);
+  const from = typeof allowed.from === 'string' ? allowed.from : undefined;
+  return admitsNamespace(
+    { from, selector: allowed.selector },
+    gateway.object.metadata.namespace ?? 'default',
+    namespace,
+    labels,
+    'waypoint',
+  );
 }

@@ -1,6 +1,6 @@
 import { isRecord } from '../../../k8s/object';
 import { type ObjectIndex } from '../../index-objects';
-import { labelSelectorMatches } from '../../../k8s/label-selector';
+import { labelSelectorMatches } from '../../../../model/label-selector';
 import { REVISION_LABEL } from '../../mesh';
 import { finding, type Rule, type SourcedObject } from '../../rule';
 

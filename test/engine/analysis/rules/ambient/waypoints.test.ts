@@ -1,5 +1,5 @@
 import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
-import { admitsNamespace, gatewayNamed, trafficType, waypointUsers } from '../../../../../src/engine/analysis/rules/ambient/waypoints';
+import { gatewayNamed, trafficType, waypointAdmits, waypointUsers } from '../../../../../src/engine/analysis/rules/ambient/waypoints';
 import { type KubeObject } from '../../../../../src/engine/k8s/object';
 import { deployment, namespace, service } from '../../fixtures';
 import { gateway, labeled } from './fixtures';
@@ -58,7 +58,7 @@ describe('waypoint facts', () => {
   });
 
   test('admits other namespaces only as the HBONE listener allows, and does not judge an inbound binding', () => {
-    const judge = (gw: KubeObject, from = 'shop') => admitsNamespace(indexOf([gw, namespace('shop', { team: 'a' })]), { object: gw }, from);
+    const judge = (gw: KubeObject, from = 'shop') => waypointAdmits(indexOf([gw, namespace('shop', { team: 'a' })]), { object: gw }, from);
     expect(judge(gateway('wp', 'mesh'))).toBe(false);
     expect(judge(gateway('wp', 'mesh'), 'mesh')).toBe(true);
     expect(judge(gateway('wp', 'mesh', {}, { allowedRoutes: { namespaces: { from: 'All' } } }))).toBe(true);
@@ -66,6 +66,15 @@ describe('waypoint facts', () => {
     expect(
       judge(gateway('wp', 'mesh', {}, { allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { team: 'a' } } } } })),
     ).toBe(true);
+    const expression = (operator: string) => ({ matchExpressions: [{ key: 'team', operator, values: ['a'] }] });
+    const bySelector = (selector: unknown) => gateway('wp', 'mesh', {}, { allowedRoutes: { namespaces: { from: 'Selector', selector } } });
+    expect(judge(bySelector(expression('In')))).toBe(true);
+    expect(judge(bySelector(expression('NotIn')))).toBe(false);
+    // Labels of a namespace outside the input are unknown: only a selector on the name label is judged.
+    expect(judge(bySelector({ matchLabels: { team: 'b' } }), 'blog')).toBe(true);
+    expect(judge(bySelector({ matchLabels: { 'kubernetes.io/metadata.name': 'shop' } }), 'blog')).toBe(false);
+    // Istio reads a `from` it does not know as Same for waypoints.
+    expect(judge(gateway('wp', 'mesh', {}, { allowedRoutes: { namespaces: { from: 'None' } } }))).toBe(false);
     // Allowed routes on another listener do not count.
     expect(judge(gateway('wp', 'mesh', {}, { port: 15009, allowedRoutes: { namespaces: { from: 'All' } } }))).toBe(false);
     const bound = gateway('wp', 'mesh');

@@ -1,4 +1,4 @@
-import { labelSelectorMatches } from '../../../src/engine/k8s/label-selector';
+import { labelSelectorKeys, labelSelectorMatches } from '../../src/model/label-selector';
 
 describe('labelSelectorMatches', () => {
   const labels = { a: '1', b: '2' };
@@ -18,5 +18,12 @@ describe('labelSelectorMatches', () => {
     [{ matchExpressions: [{ key: 'b', operator: 'Sometimes' }] }, false],
   ])('%j -> %s', (selector, expected) => {
     expect(labelSelectorMatches(selector, labels)).toBe(expected);
+  });
+});
+
+describe('labelSelectorKeys', () => {
+  test('names the keys of matchLabels and matchExpressions, none for an absent selector', () => {
+    expect(labelSelectorKeys({ matchLabels: { a: '1' }, matchExpressions: [{ key: 'b', operator: 'Exists' }] })).toEqual(['a', 'b']);
+    expect(labelSelectorKeys(undefined)).toEqual([]);
   });
 });
