@@ -68,7 +68,12 @@ export class IstioCni extends ChartRelease implements IControlPlane, IMeshChart 
 /** A warning for each of the user's top-level values the chart drops for a `cni.` setting of its profile files. */
 function droppedValueWarnings(chart: ResolvedChart, values: Record<string, unknown>, props: IstioCniProps): string[] {
   const layers = selectedProfileLayers(chart, values);
-  const own = isValuesObject(values.cni) ? values.cni : undefined;
+  // The user's own `cni` block (not our GKE default, which fills in for a dropped top-level value, not for theirs).
+  const cniOf = (tree: object | undefined): Record<string, unknown> | undefined => {
+    const cni = asTree(tree).cni;
+    return isValuesObject(cni) ? cni : undefined;
+  };
+  const own = mergeValues(cniOf(props.values), cniOf(props.extraValues));
   const name = `chart ${chart.name} ${chart.version}`;
   return [
     ...droppedCniValues(asTree(props.values), layers, own).map((d) => droppedCniValueWarning(d, 'values', name)),

@@ -53,13 +53,14 @@ function pinnedImages(version: string | undefined): Record<string, unknown> {
 /**
  * Values for the istio-cni chart, given to helm as they are (the chart's own precedence applies; see CniValues). On
  * GKE the chart's platform settings leave `cniBinDir` to a detection that needs the live cluster, and offline it
- * falls back to a path that is wrong there; so unless `cniBinDir` is given, GKE gets GKE's folder under `cni`, where
- * it beats the platform's empty value.
+ * falls back to a path that is wrong there; so unless `cni.cniBinDir` is given, GKE gets GKE's folder under `cni`,
+ * where it beats the platform's empty value: what the chart renders on a GKE cluster (a top-level `cniBinDir` is
+ * dropped there too, and synth warns about it).
  */
 export function cniHelmValues(input: Omit<ValuesInput<CniValues>, 'namespace'> & { readonly version?: string }): Record<string, unknown> {
   const merged = mergeValues(pinnedImages(input.version), input.appDefaults, toTree(input.values), input.extraValues);
   const own = isValuesObject(merged.cni) ? merged.cni : {};
-  if (platformOf(merged) !== 'gke' || merged.cniBinDir || own.cniBinDir) return merged;
+  if (platformOf(merged) !== 'gke' || own.cniBinDir) return merged;
   return mergeValues(merged, { cni: { cniBinDir: GKE_CNI_BIN_DIR } });
 }
 

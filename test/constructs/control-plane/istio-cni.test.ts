@@ -128,12 +128,12 @@ describe('IstioCni', () => {
     ]);
   });
 
-  test("on GKE the CNI binaries go to GKE's folder, which an offline render cannot detect; a top-level folder is dropped", () => {
+  test("on GKE the CNI binaries go to GKE's folder, which an offline render cannot detect; a top-level folder is dropped, as on a GKE cluster", () => {
     expect(binDir(inMeshApp({ platform: 'gke' }).objects)).toBe('/home/kubernetes/bin');
     expect(binDir(Testing.synth(cni({ values: { global: { platform: 'gke' } } }).chart))).toBe('/home/kubernetes/bin');
     expect(binDir(inMeshApp({ platform: 'gke' }, { values: { cni: { cniBinDir: '/custom' } } }).objects)).toBe('/custom');
     const topLevel = inMeshApp({ platform: 'gke' }, { values: { cniBinDir: '/custom' } });
-    expect(binDir(topLevel.objects)).toBe('/opt/cni/bin');
+    expect(binDir(topLevel.objects)).toBe('/home/kubernetes/bin');
     expect(warnings(topLevel.cni)).toEqual([
       expect.stringContaining(
         `values.cniBinDir ("/custom") is dropped by chart cni 1.30.3: the platform 'gke' settings set cni.cniBinDir to ""`,

@@ -43,12 +43,12 @@ describe('cniHelmValues', () => {
     expect(cniHelmValues({})).toEqual({ global: { hub: 'docker.io/istio', tag: '1.30.3' } });
   });
 
-  test("on GKE, put GKE's CNI folder under cni (beating the platform's empty one) unless one is given anywhere", () => {
+  test("on GKE, put GKE's CNI folder under cni (beating the platform's empty one) unless cni.cniBinDir is given", () => {
     const gke = (values: Record<string, unknown>) => cniHelmValues({ appDefaults: { global: { platform: 'gke' } }, values });
     expect(gke({}).cni).toEqual({ cniBinDir: '/home/kubernetes/bin' });
     expect(cniHelmValues({ values: { global: { platform: 'gke' } } }).cni).toEqual({ cniBinDir: '/home/kubernetes/bin' });
-    expect(gke({ cniBinDir: '/custom' })).toMatchObject({ cniBinDir: '/custom' });
-    expect(gke({ cniBinDir: '/custom' }).cni).toBeUndefined();
+    // A top-level folder is dropped by the gke platform settings, so GKE's folder still goes under cni.
+    expect(gke({ cniBinDir: '/custom' })).toMatchObject({ cniBinDir: '/custom', cni: { cniBinDir: '/home/kubernetes/bin' } });
     expect(gke({ cni: { cniBinDir: '/custom', chained: false } }).cni).toEqual({ cniBinDir: '/custom', chained: false });
     expect(cniHelmValues({ values: { global: { platform: 'k3s' } } }).cni).toBeUndefined();
   });
