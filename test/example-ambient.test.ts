@@ -8,10 +8,11 @@ import { type KubeObject } from '../src/engine/k8s/object';
 import { parseDocuments } from '../src/engine/yaml/documents';
 import { buildAmbientExampleApp } from '../src/example-ambient';
 import { at, list } from './support/json';
+import { REFERENCE_GATEWAY_API } from './support/shared-data';
 
 const FIXTURE_CHARTS = path.join(__dirname, 'fixtures', 'charts');
 const FIXTURE_CRDS = path.join(__dirname, 'fixtures', 'gateway-api', 'standard-install.yaml');
-const REFERENCE_CRDS = path.join(__dirname, '..', '..', 'shared', 'reference', 'gateway-api-v1.5.1', 'standard-install.yaml');
+const REFERENCE_CRDS = path.join(REFERENCE_GATEWAY_API, 'standard-install.yaml');
 
 let tmp: string;
 const savedEnv = { ...process.env };

@@ -7,9 +7,9 @@ import { synthWarnings } from '../../src/core/warnings';
 import { type GatewayApiChannel } from '../../src/engine/gateway-api/crd-bundle';
 import { GatewayApiCrdsSource } from '../../src/engine/gateway-api/crd-source';
 import { type KubeObject } from '../../src/engine/k8s/object';
+import { REFERENCE_GATEWAY_API } from '../support/shared-data';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'gateway-api');
-const REFERENCE = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'gateway-api-v1.5.1');
 const errorsOf = (app: App) => app.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
 
 function setup() {
@@ -63,14 +63,14 @@ describe('GatewayApiCrds', () => {
     expect((chart.toJson() as KubeObject[]).map((o) => o.metadata.name)).toContain('xmeshes.gateway.networking.x-k8s.io');
   });
 
-  const present = fs.existsSync(REFERENCE);
+  const present = fs.existsSync(REFERENCE_GATEWAY_API);
   (present ? test : test.skip)(
     present
       ? 'installs the real v1.5.1 experimental file, leaving out its trailing file list with a warning'
-      : `${REFERENCE} is absent: the real files are not read`,
+      : `${REFERENCE_GATEWAY_API} is absent: the real files are not read`,
     () => {
       const { app, chart } = setup();
-      const source = GatewayApiCrdsSource.file(path.join(REFERENCE, 'experimental-install.yaml'));
+      const source = GatewayApiCrdsSource.file(path.join(REFERENCE_GATEWAY_API, 'experimental-install.yaml'));
       const crds = new GatewayApiCrds(chart, 'GatewayApi', { source, channel: 'experimental' });
       expect(errorsOf(app)).toEqual([]);
       expect(crds.bundleVersion).toBe('v1.5.1');

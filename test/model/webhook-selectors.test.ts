@@ -4,6 +4,7 @@ import { labelSelectorMatches } from '../../src/model/label-selector';
 import { isRecord } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
 import { INJECTOR_IGNORED_NAMESPACES, injectingRevision } from '../../src/model/webhook-selectors';
+import { REFERENCE_ISTIO } from '../support/shared-data';
 
 describe('injectingRevision', () => {
   test.each([
@@ -53,10 +54,9 @@ describe('injectingRevision', () => {
 
 // The webhooks of the real istiod chart (helm template of Istio 1.30.3: a default revision, a canary revision, and a
 // revision with the tag `prod`), read at test time from ../shared/reference (see its README.md), never copied here.
-const REFERENCE = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'istio-1.30.3');
 const RENDERS = ['istiod.default.yaml', 'istiod.revision-canary.yaml', 'istiod.revision-1-30-3.revisionTags-prod.yaml'];
-const available = RENDERS.every((f) => fs.existsSync(path.join(REFERENCE, f)));
-if (!available) process.stderr.write(`skipping the check of injectingRevision against the real webhooks: ${REFERENCE} is absent\n`);
+const available = RENDERS.every((f) => fs.existsSync(path.join(REFERENCE_ISTIO, f)));
+if (!available) process.stderr.write(`skipping the check of injectingRevision against the real webhooks: ${REFERENCE_ISTIO} is absent\n`);
 
 interface Hook {
   /** The revision or tag the configuration answers to (its istio.io/tag, else istio.io/rev label). */
@@ -67,7 +67,7 @@ interface Hook {
 
 function hooks(): Hook[] {
   return RENDERS.flatMap((file) =>
-    parseDocuments(fs.readFileSync(path.join(REFERENCE, file), 'utf-8'))
+    parseDocuments(fs.readFileSync(path.join(REFERENCE_ISTIO, file), 'utf-8'))
       .map((d) => d.value)
       .filter((o): o is Record<string, unknown> => isRecord(o) && o.kind === 'MutatingWebhookConfiguration')
       .flatMap((config) => {

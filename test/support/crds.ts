@@ -5,10 +5,10 @@ import * as path from 'path';
 import { CrdValidator } from '../../src/engine/analysis/schema/validator';
 import { type KubeObject } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
+import { REFERENCE_GATEWAY_API, REFERENCE_ISTIO } from './shared-data';
 
-const REFERENCE = path.join(__dirname, '..', '..', '..', 'shared', 'reference');
-export const ISTIO_CRDS = path.join(REFERENCE, 'istio-1.30.3', 'base.default.yaml');
-export const GATEWAY_API_CRDS = path.join(REFERENCE, 'gateway-api-v1.5.1', 'standard-install.yaml');
+export const ISTIO_CRDS = path.join(REFERENCE_ISTIO, 'base.default.yaml');
+export const GATEWAY_API_CRDS = path.join(REFERENCE_GATEWAY_API, 'standard-install.yaml');
 
 /** A validator for the CRDs `names` (their v1 versions only) in `file`, or undefined when the file is absent. */
 export function crdValidator(file: string, names: readonly string[]): CrdValidator | undefined {

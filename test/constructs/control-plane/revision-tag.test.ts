@@ -12,6 +12,7 @@ import { OutputLayout } from '../../../src/core/output-layout';
 import { MeshApp } from '../../../src/synth/mesh-app';
 import { FIXTURE_CHARTS, findObject } from '../../engine/charts/test-helpers';
 import { at, list } from '../../support/json';
+import { REFERENCE_ISTIO } from '../../support/shared-data';
 
 // Real helm renders of the fixture charts; never the network.
 const sources = [ChartSource.localDir(FIXTURE_CHARTS)];
@@ -270,17 +271,7 @@ function findObjectBase(app: MeshApp): IstioBase {
 }
 
 // The fixture chart is our own; this keeps it faithful to the real chart where the tag's behaviour lives.
-const REFERENCE = path.join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'reference',
-  'istio-1.30.3',
-  'istiod.revision-1-30-3.revisionTags-prod.yaml',
-);
+const REFERENCE = path.join(REFERENCE_ISTIO, 'istiod.revision-1-30-3.revisionTags-prod.yaml');
 const haveReference = fs.existsSync(REFERENCE);
 if (!haveReference) process.stderr.write(`skipping the revision-tag reference comparison: ${REFERENCE} is absent\n`);
 

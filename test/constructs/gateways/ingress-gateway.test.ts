@@ -7,6 +7,7 @@ import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { type KubeObject } from '../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { FIXTURE_CHARTS, findObject } from '../../engine/charts/test-helpers';
+import { REFERENCE_ISTIO } from '../../support/shared-data';
 
 let renders = '';
 beforeAll(() => {
@@ -33,7 +34,7 @@ describe('IngressGateway', () => {
 
 // The reference render (helm template of the real 1.30.3 chart, release istio-ingressgateway in istio-ingress) needs
 // the real chart to compare with: ISTIO_CHARTS_DIR pointing at a release's manifests/charts.
-const REFERENCE = path.join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'istio-1.30.3', 'gateway.default.yaml');
+const REFERENCE = path.join(REFERENCE_ISTIO, 'gateway.default.yaml');
 const realCharts = process.env.ISTIO_CHARTS_DIR;
 const hasRealChart =
   realCharts !== undefined &&

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readCrdBundle } from '../../../src/engine/gateway-api/crd-bundle';
 import { type KubeObject } from '../../../src/engine/k8s/object';
+import { REFERENCE_GATEWAY_API } from '../../support/shared-data';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'gateway-api');
-const REFERENCE = path.join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'gateway-api-v1.5.1');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf-8');
 const names = (objects: readonly KubeObject[], kind: string) =>
   objects
@@ -113,12 +113,12 @@ describe('readCrdBundle', () => {
   });
 
   describe('the real Gateway API v1.5.1 files', () => {
-    const present = fs.existsSync(REFERENCE);
-    if (!present) test.skip(`${REFERENCE} is absent, so the real Gateway API v1.5.1 files are not read`, () => undefined);
+    const present = fs.existsSync(REFERENCE_GATEWAY_API);
+    if (!present) test.skip(`${REFERENCE_GATEWAY_API} is absent, so the real Gateway API v1.5.1 files are not read`, () => undefined);
     const maybe = present ? test : test.skip;
 
     maybe('standard-install.yaml is bundle v1.5.1 of the standard channel, with the admission policy pair', () => {
-      const bundle = readCrdBundle(fs.readFileSync(path.join(REFERENCE, 'standard-install.yaml'), 'utf-8'), 'std', 'standard');
+      const bundle = readCrdBundle(fs.readFileSync(path.join(REFERENCE_GATEWAY_API, 'standard-install.yaml'), 'utf-8'), 'std', 'standard');
       expect(bundle.bundleVersion).toBe('v1.5.1');
       expect(names(bundle.objects, 'CustomResourceDefinition')).toEqual(
         expect.arrayContaining([
@@ -128,13 +128,17 @@ describe('readCrdBundle', () => {
         ]),
       );
       expect(names(bundle.objects, 'ValidatingAdmissionPolicy')).toEqual(['safe-upgrades.gateway.networking.k8s.io']);
-      expect(() => readCrdBundle(fs.readFileSync(path.join(REFERENCE, 'standard-install.yaml'), 'utf-8'), 'std', 'experimental')).toThrow(
-        /standard channel, not experimental/,
-      );
+      expect(() =>
+        readCrdBundle(fs.readFileSync(path.join(REFERENCE_GATEWAY_API, 'standard-install.yaml'), 'utf-8'), 'std', 'experimental'),
+      ).toThrow(/standard channel, not experimental/);
     });
 
     maybe('experimental-install.yaml is bundle v1.5.1 of the experimental channel', () => {
-      const bundle = readCrdBundle(fs.readFileSync(path.join(REFERENCE, 'experimental-install.yaml'), 'utf-8'), 'exp', 'experimental');
+      const bundle = readCrdBundle(
+        fs.readFileSync(path.join(REFERENCE_GATEWAY_API, 'experimental-install.yaml'), 'utf-8'),
+        'exp',
+        'experimental',
+      );
       expect(bundle.bundleVersion).toBe('v1.5.1');
       expect(names(bundle.objects, 'CustomResourceDefinition')).toEqual(
         expect.arrayContaining(['tcproutes.gateway.networking.k8s.io', 'xmeshes.gateway.networking.x-k8s.io']),

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { parseTemplate, render, SPRIG_FUNCTIONS, TemplateError, withArity } from '../../../src/engine/gotemplate';
 import { outcomesWithGo, renderWithGo } from './go-oracle';
+import { sharedPath } from '../../support/shared-data';
 
 const VALUES = {
   list: ['x', 2.5, true],
@@ -171,7 +172,7 @@ describe('fails as Go text/template fails (rendered by helm)', () => {
 });
 
 describe('custom injection template from the kube-inject conformance data', () => {
-  const shared = path.join(__dirname, '..', '..', '..', '..', 'shared');
+  const shared = sharedPath();
   const valuesFile = path.join(shared, 'conformance', 'kube-inject', 'custom-template.values.yaml');
   if (!fs.existsSync(valuesFile)) {
     test.skip(`${valuesFile} is absent, so the custom template cannot be read`, () => undefined);

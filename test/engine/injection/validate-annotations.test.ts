@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseDocuments } from '../../../src/engine/yaml/documents';
 import { validateAnnotations } from '../../../src/engine/injection/validate-annotations';
 import { at, list } from '../../support/json';
+import { CONFORMANCE_KUBE_INJECT } from '../../support/shared-data';
 
 function errorsFor(name: string, value: string): string[] {
   return validateAnnotations({ [name]: value });
@@ -158,7 +159,7 @@ describe('validateAnnotations', () => {
 });
 
 describe('validateAnnotations on the kube-inject conformance inputs', () => {
-  const dir = path.join(__dirname, '..', '..', '..', '..', 'shared', 'conformance', 'kube-inject');
+  const dir = CONFORMANCE_KUBE_INJECT;
   const present = fs.existsSync(path.join(dir, 'cases.json'));
   if (!present) {
     test.skip(`${dir} is absent, so there are no conformance cases`, () => undefined);

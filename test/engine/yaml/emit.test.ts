@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { emitYaml } from '../../../src/engine/yaml/emit';
+import { CONFORMANCE_KUBE_INJECT } from '../../support/shared-data';
 
 const roundTrip = (v: unknown): unknown => parse(emitYaml(v));
 
@@ -152,7 +153,7 @@ describe('emitYaml', () => {
     expect(emitYaml({ a: 'x\ny' })).toBe('a: |-\n  x\n  y\n');
   });
 
-  const data = path.join(__dirname, '..', '..', '..', '..', 'shared', 'conformance', 'kube-inject');
+  const data = CONFORMANCE_KUBE_INJECT;
   const files = fs.existsSync(data) ? fs.readdirSync(data).filter((f) => f.endsWith('.injected')) : [];
   (files.length > 0 ? it : it.skip)('reads back every expected document of the conformance data unchanged', () => {
     for (const f of files) {

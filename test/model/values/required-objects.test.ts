@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { requiredObjects } from '../../../src/model/values/required-objects';
+import { REFERENCE_ISTIO } from '../../support/shared-data';
 
 describe('requiredObjects', () => {
   const injector = { kind: 'MutatingWebhookConfiguration' };
@@ -112,7 +113,6 @@ describe('requiredObjects', () => {
 });
 
 // The reference renders of the real charts (helm template of Istio 1.30.3, see ../shared/reference/README.md).
-const REFERENCE = path.join(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'istio-1.30.3');
 const RENDERS: ReadonlyArray<[file: string, chart: string, values: Record<string, unknown>]> = [
   ['base.default.yaml', 'base', {}],
   ['base.defaultRevision-canary.yaml', 'base', { defaultRevision: 'canary' }],
@@ -124,12 +124,12 @@ const RENDERS: ReadonlyArray<[file: string, chart: string, values: Record<string
   ['ztunnel.profile-ambient.yaml', 'ztunnel', { profile: 'ambient' }],
   ['gateway.default.yaml', 'gateway', {}],
 ];
-const available = fs.existsSync(REFERENCE);
-if (!available) process.stderr.write(`skipping the reference-render check of requiredObjects: ${REFERENCE} is absent\n`);
+const available = fs.existsSync(REFERENCE_ISTIO);
+if (!available) process.stderr.write(`skipping the reference-render check of requiredObjects: ${REFERENCE_ISTIO} is absent\n`);
 
 (available ? describe : describe.skip)('requiredObjects against the reference renders of the real charts', () => {
   test.each(RENDERS)('every required object is in %s', (file, chart, values) => {
-    const objects = parseAllDocuments(fs.readFileSync(path.join(REFERENCE, file), 'utf-8'))
+    const objects = parseAllDocuments(fs.readFileSync(path.join(REFERENCE_ISTIO, file), 'utf-8'))
       .map((d) => d.toJS() as { kind?: string; metadata?: { name?: string } } | null)
       .filter((o) => o !== null);
     const required = requiredObjects(chart, values);

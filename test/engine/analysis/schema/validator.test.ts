@@ -4,6 +4,7 @@ import { CrdValidator } from '../../../../src/engine/analysis/schema/validator';
 import { type KubeObject } from '../../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../../src/engine/yaml/documents';
 import { widget, WIDGET_CRD } from './fixture-crds';
+import { REFERENCE_ISTIO } from '../../../support/shared-data';
 
 describe('CrdValidator', () => {
   const validator = new CrdValidator([WIDGET_CRD]);
@@ -49,7 +50,7 @@ describe('CrdValidator', () => {
   });
 });
 
-const REFERENCE = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'reference', 'istio-1.30.3', 'base.default.yaml');
+const REFERENCE = path.join(REFERENCE_ISTIO, 'base.default.yaml');
 const referencePresent = fs.existsSync(REFERENCE);
 const describeReference = referencePresent ? describe : describe.skip;
 

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { CONFORMANCE_KUBE_INJECT } from '../../../support/shared-data';
 
 /** Istio's kube-inject test cases as data, beside the clone (never copied into the repository). */
-export const CONFORMANCE_DIR = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'conformance', 'kube-inject');
+export const CONFORMANCE_DIR = CONFORMANCE_KUBE_INJECT;
 
 /** One entry of cases.json (see the README in CONFORMANCE_DIR). */
 export interface ConformanceCase {

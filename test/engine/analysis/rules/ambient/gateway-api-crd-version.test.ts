@@ -5,8 +5,7 @@ import { gatewayApiCrdVersion } from '../../../../../src/engine/analysis/rules/a
 import { type KubeObject } from '../../../../../src/engine/k8s/object';
 import { named, run } from '../../fixtures';
 import { crd } from './fixtures';
-
-const REFERENCE = path.resolve(__dirname, '../../../../../../shared/reference/gateway-api-v1.5.1');
+import { REFERENCE_GATEWAY_API } from '../../../../support/shared-data';
 
 describe('IST0176 Gateway API CRD too old for Istio', () => {
   test('reports each checked CRD below its minimum, naming the version found and the one needed', () => {
@@ -38,11 +37,11 @@ describe('IST0176 Gateway API CRD too old for Istio', () => {
   });
 
   describe('the real Gateway API v1.5.1 CRDs', () => {
-    const files = ['standard-install.yaml', 'experimental-install.yaml'].map((f) => path.join(REFERENCE, f));
+    const files = ['standard-install.yaml', 'experimental-install.yaml'].map((f) => path.join(REFERENCE_GATEWAY_API, f));
     const present = files.every((f) => fs.existsSync(f));
     if (!present) {
-      process.stderr.write(`skipping the IST0176 check of the real Gateway API v1.5.1 CRDs: ${REFERENCE} is absent\n`);
-      test.skip(`are absent (${REFERENCE}): the check against the real v1.5.1 CRDs is skipped`, () => undefined);
+      process.stderr.write(`skipping the IST0176 check of the real Gateway API v1.5.1 CRDs: ${REFERENCE_GATEWAY_API} is absent\n`);
+      test.skip(`are absent (${REFERENCE_GATEWAY_API}): the check against the real v1.5.1 CRDs is skipped`, () => undefined);
       return;
     }
     const read = (file: string): KubeObject[] =>

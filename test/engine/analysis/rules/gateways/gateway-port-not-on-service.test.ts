@@ -4,6 +4,7 @@ import { ObjectIndex } from '../../../../../src/engine/analysis/index-objects';
 import { parseAllDocuments } from 'yaml';
 import { gatewayPortNotOnService } from '../../../../../src/engine/analysis/rules/gateways/gateway-port-not-on-service';
 import { gatewayDeployment, httpServer, INGRESS_LABELS, istioGateway, service } from '../../../../support/gateway-objects';
+import { REFERENCE_ISTIO } from '../../../../support/shared-data';
 
 /** A gateway Service whose target ports differ from its ports (as older gateway charts had), and a UDP port. */
 const chartService = service(
@@ -50,7 +51,7 @@ describe('gatewayPortNotOnService', () => {
   });
 });
 
-const REFERENCE = path.join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'reference', 'istio-1.30.3', 'gateway.default.yaml');
+const REFERENCE = path.join(REFERENCE_ISTIO, 'gateway.default.yaml');
 const referencePresent = fs.existsSync(REFERENCE);
 const describeReference = referencePresent ? describe : describe.skip;
 

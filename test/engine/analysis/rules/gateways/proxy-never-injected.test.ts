@@ -4,6 +4,7 @@ import { proxyNeverInjected } from '../../../../../src/engine/analysis/rules/gat
 import { type KubeObject } from '../../../../../src/engine/k8s/object';
 import { parseDocuments } from '../../../../../src/engine/yaml/documents';
 import { deployment, named, namespace, run } from '../../fixtures';
+import { REFERENCE_ISTIO } from '../../../../support/shared-data';
 
 /** Pods as the gateway chart renders them: an istio-proxy of image 'auto' that opts in to injection. */
 function gateway(ns: string, podLabels: Record<string, string> = {}, podSpec: Record<string, unknown> = {}): KubeObject {
@@ -56,19 +57,7 @@ describe("CDK8SI057 image 'auto' that no webhook fills in", () => {
 });
 
 // The real gateway chart's render (helm template of Istio 1.30.3), read at test time from ../shared/reference.
-const REAL_GATEWAY = path.join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'reference',
-  'istio-1.30.3',
-  'gateway.default.yaml',
-);
+const REAL_GATEWAY = path.join(REFERENCE_ISTIO, 'gateway.default.yaml');
 const available = fs.existsSync(REAL_GATEWAY);
 if (!available) process.stderr.write(`skipping CDK8SI057 on the real gateway chart's render: ${REAL_GATEWAY} is absent\n`);
 
