@@ -34,14 +34,10 @@ export interface AmbientExample {
   readonly gatewayApiCrds: GatewayApiCrds;
   readonly ztunnel: Ztunnel;
   readonly istioCni: IstioCni;
-  readonly web: MeshNamespace;
-  readonly shop: MeshNamespace;
-  readonly waypoint: Waypoint;
-  readonly authorizationPolicy: AuthorizationPolicy;
 }
 
 /** Output files, one per chart, named so that sorting them gives the apply order. */
-export const AMBIENT_EXAMPLE_CHARTS = {
+const AMBIENT_EXAMPLE_CHARTS = {
   gatewayApi: '00-gateway-api-crds',
   base: '01-istio-base',
   istiod: '02-istiod',
@@ -64,21 +60,21 @@ export function buildAmbientExampleApp(options: AmbientExampleOptions): AmbientE
   const ztunnel = new Ztunnel(new Chart(app, charts.ztunnel), 'Ztunnel', { sources });
 
   const workloads = new Chart(app, charts.workloads);
-  const web = new MeshNamespace(workloads, 'Web', { name: 'web', injection: InjectionMode.ambient() });
+  new MeshNamespace(workloads, 'Web', { name: 'web', injection: InjectionMode.ambient() });
   const waypoint = new Waypoint(workloads, 'ShopWaypoint', { namespace: 'shop' });
-  const shop = new MeshNamespace(workloads, 'Shop', { name: 'shop', injection: InjectionMode.ambient(), waypoint });
+  new MeshNamespace(workloads, 'Shop', { name: 'shop', injection: InjectionMode.ambient(), waypoint });
   const client = new kplus.ServiceAccount(workloads, 'FrontendAccount', { metadata: { name: 'frontend', namespace: 'web' } });
   app8080(workloads, 'Frontend', 'web', client);
   app8080(workloads, 'Reviews', 'shop');
 
   // L7 rules work only where a waypoint enforces them: the policy is bound to shop's waypoint, not to pods.
-  const authorizationPolicy = new AuthorizationPolicy(new Chart(app, charts.security), 'ReviewsReaders', {
+  new AuthorizationPolicy(new Chart(app, charts.security), 'ReviewsReaders', {
     name: 'reviews-readers',
     namespace: 'shop',
     targetRefs: [waypoint.targetRef],
     rules: [{ from: [{ principals: ['cluster.local/ns/web/sa/frontend'] }], to: [{ methods: ['GET'], paths: ['/reviews/*'] }] }],
   });
-  return { app, gatewayApiCrds, ztunnel, istioCni, web, shop, waypoint, authorizationPolicy };
+  return { app, gatewayApiCrds, ztunnel, istioCni };
 }
 
 /** A small HTTP service on 8080 (Deployment and Service named after `id`, lower case) in `namespace`. */

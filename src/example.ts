@@ -30,14 +30,6 @@ export interface ExampleApp {
   readonly deployment: kplus.Deployment;
   readonly peerAuthentication: PeerAuthentication;
   readonly traffic: TrafficExample;
-  readonly ingress: ExampleIngress;
-}
-
-/** The way in from outside: the ingress gateway, its Istio Gateway and the route to nginx. */
-export interface ExampleIngress {
-  readonly gateway: IngressGateway;
-  readonly istioGateway: IstioGateway;
-  readonly route: VirtualService;
 }
 
 /** Output files, one per chart, named so that sorting them gives the apply order. */
@@ -70,8 +62,8 @@ export function buildExampleApp(app: App, options: ExampleAppOptions = {}): Exam
   // A second service: canary with retries and a circuit breaker, an AuthorizationPolicy, access logs.
   const traffic = addTrafficExample(workloads, new Chart(app, EXAMPLE_CHARTS.traffic));
 
-  const ingress = addIngress(new Chart(app, EXAMPLE_CHARTS.ingress), nginxService(workloads), sources);
-  return { namespace, deployment, peerAuthentication, traffic, ingress };
+  addIngress(new Chart(app, EXAMPLE_CHARTS.ingress), nginxService(workloads), sources);
+  return { namespace, deployment, peerAuthentication, traffic };
 }
 
 /** nginx's Service, which the ingress route sends to. */
@@ -89,7 +81,7 @@ function nginxService(scope: Chart): kplus.Service {
  * Gateway selecting its pods by reference for HTTP on port 80, and a VirtualService bound to it that sends every
  * request to nginx: nginx is reachable from outside at the gateway's LoadBalancer address.
  */
-function addIngress(scope: Chart, nginx: kplus.Service, sources: readonly ChartSource[] | undefined): ExampleIngress {
+function addIngress(scope: Chart, nginx: kplus.Service, sources: readonly ChartSource[] | undefined): void {
   const gateway = new IngressGateway(scope, 'IngressGateway', { sources });
   const istioGateway = new IstioGateway(scope, 'Gateway', {
     gateway,
@@ -97,14 +89,13 @@ function addIngress(scope: Chart, nginx: kplus.Service, sources: readonly ChartS
     namespace: gateway.namespace,
     servers: [{ port: 80, protocol: 'HTTP', hosts: ['*'] }],
   });
-  const route = new VirtualService(scope, 'NginxRoute', {
+  new VirtualService(scope, 'NginxRoute', {
     name: 'nginx-ingress',
     namespace: 'default',
     hosts: ['*'],
     gateways: [istioGateway],
     http: [{ destinations: [{ host: `${nginx.name}.default.svc.cluster.local`, port: 80 }] }],
   });
-  return { gateway, istioGateway, route };
 }
 
 /**

@@ -25,10 +25,15 @@ export function dns1123LabelError(value: unknown, what: string): string | undefi
   );
 }
 
+/** Whether `value` is a dns-1123 subdomain: at most 253 characters, dot-separated dns-1123 labels. */
+export function isDns1123Subdomain(value: string): boolean {
+  return value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
+}
+
 /** An object name: at most 253 characters, dot-separated dns-1123 labels. */
 export function dns1123SubdomainError(value: unknown, what: string): string | undefined {
   if (typeof value !== 'string') return `${what} must be a string, got ${describeValue(value)}`;
-  if (value.length <= 253 && DNS1123_SUBDOMAIN.test(value)) return undefined;
+  if (isDns1123Subdomain(value)) return undefined;
   return (
     `${what} ${describeValue(value)} is not a valid dns-1123 subdomain: use at most 253 lower-case letters, digits, ` +
     `'-' and '.', starting and ending with a letter or digit (e.g. '${suggestLabel(value)}')`
@@ -40,7 +45,7 @@ export function labelKeyError(key: string, what: string): string | undefined {
   const slash = key.lastIndexOf('/');
   const prefix = slash < 0 ? undefined : key.slice(0, slash);
   const name = slash < 0 ? key : key.slice(slash + 1);
-  const prefixOk = prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix));
+  const prefixOk = prefix === undefined || isDns1123Subdomain(prefix);
   if (prefixOk && name.length <= 63 && LABEL_NAME.test(name)) return undefined;
   return (
     `${what} key '${key}' is not a valid label key: use an optional dns-1123 prefix and '/', then at most 63 ` +

@@ -1,6 +1,8 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { declareExternalHosts } from '../../src/constructs/external-hosts';
+import { addToMesh } from '../../src/constructs/workloads';
+import { SIDECAR_INJECT_LABEL } from '../../src/model/injection-mode';
 import { EXTERNAL_HOSTS_ANNOTATION } from '../../src/model/external-hosts';
 import { at } from '../support/json';
 import { findInChart, validationErrors } from '../support/chart';
@@ -35,6 +37,27 @@ describe('declareExternalHosts', () => {
     expect(at(findInChart(chart, 'Job', 'sync'), 'spec', 'template', 'metadata', 'annotations', EXTERNAL_HOSTS_ANNOTATION)).toBe(
       'api.example.com',
     );
+  });
+
+  test.each([
+    ['before', true],
+    ['after', false],
+  ])('keeps both its annotation and the mesh label on a template without metadata, declared %s addToMesh', (_when, hostsFirst) => {
+    const app = new App();
+    const chart = new Chart(app, 'c');
+    const job = new ApiObject(chart, 'Job', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'sync' },
+      spec: { template: { spec: { containers: [] } } },
+    });
+    if (hostsFirst) declareExternalHosts(job, ['api.example.com']);
+    addToMesh(job);
+    if (!hostsFirst) declareExternalHosts(job, ['api.example.com']);
+    expect(validationErrors(app)).toEqual([]);
+    const template = at(findInChart(chart, 'Job', 'sync'), 'spec', 'template', 'metadata');
+    expect(at(template, 'annotations', EXTERNAL_HOSTS_ANNOTATION)).toBe('api.example.com');
+    expect(at(template, 'labels', SIDECAR_INJECT_LABEL)).toBe('true');
   });
 
   test('fails on a URL instead of a host and on something that is not a workload', () => {

@@ -5,6 +5,7 @@ import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as kplus33 from 'cdk8s-plus-33';
 import { runCli } from '../support/cli';
+import { fixtureCharts1_29 } from '../engine/charts/test-helpers';
 import { Istiod } from '../../src/constructs/control-plane/istiod';
 import { RevisionTag } from '../../src/constructs/control-plane/revision-tag';
 import { MeshNamespace } from '../../src/constructs/mesh-namespace';
@@ -239,7 +240,7 @@ describe('pre-injected workloads', () => {
 });
 
 describe('pre-injection and Istio versions', () => {
-  const old = [ChartSource.localDir(path.join(__dirname, '..', 'fixtures', 'charts-1.29'))];
+  const old = [ChartSource.localDir(fixtureCharts1_29())];
 
   test('a workload pre-injected for a revision of another version fails synth saying what to do', () => {
     const app = meshApp();

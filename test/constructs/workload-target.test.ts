@@ -65,11 +65,11 @@ describe('workloadOf', () => {
 describe('podsOf and serviceOf', () => {
   test('take a Pod besides workloads, and a v1 Service', () => {
     const chart = Testing.chart();
-    expect(podsOf(new kplus33.Pod(chart, 'P', { containers }))).toBeDefined();
-    expect(podsOf(plain(chart, 'D', 'apps/v1', 'Deployment'))).toBeDefined();
+    expect(podsOf(new kplus33.Pod(chart, 'P', { containers }))?.apiObject.kind).toBe('Pod');
+    expect(podsOf(plain(chart, 'D', 'apps/v1', 'Deployment'))?.apiObject.kind).toBe('Deployment');
     expect(podsOf(new kplus.Service(chart, 'S'))).toBeUndefined();
-    expect(serviceOf(new kplus33.Service(chart, 'S33'))).toBeDefined();
-    expect(serviceOf(plain(chart, 'Svc', 'v1', 'Service'))).toBeDefined();
+    expect(serviceOf(new kplus33.Service(chart, 'S33'))?.apiObject.kind).toBe('Service');
+    expect(serviceOf(plain(chart, 'Svc', 'v1', 'Service'))?.apiObject.kind).toBe('Service');
     expect(serviceOf(plain(chart, 'Dep', 'apps/v1', 'Deployment'))).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import { analyze } from '../../src/engine/analysis/analyze';
 import { levelRank } from '../../src/engine/analysis/rule';
 import { type KubeObject } from '../../src/engine/k8s/object';
 import { parseDocuments } from '../../src/engine/yaml/documents';
-import { FIXTURE_CHARTS, FIXTURE_CHARTS_1_29 } from '../engine/charts/test-helpers';
+import { FIXTURE_CHARTS, fixtureCharts1_29 } from '../engine/charts/test-helpers';
 import { at } from '../support/json';
 
 const PAGE = path.join(__dirname, '..', '..', 'docs', 'upgrades.md');
@@ -104,7 +104,7 @@ afterAll(() => fs.rmSync(renders, { recursive: true, force: true }));
  */
 function fixtureLibrary(synths: Map<string, string>[]): typeof lib {
   const charts = () => ({
-    sources: [lib.ChartSource.localDir(FIXTURE_CHARTS), lib.ChartSource.localDir(FIXTURE_CHARTS_1_29)],
+    sources: [lib.ChartSource.localDir(FIXTURE_CHARTS), lib.ChartSource.localDir(fixtureCharts1_29())],
     renderCacheDir: renders,
   });
   class IstioBase extends lib.IstioBase {

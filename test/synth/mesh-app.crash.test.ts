@@ -144,7 +144,8 @@ describe('two synths of the same output at once', () => {
 
   test('the second waits while the first holds the lock, says so, and then writes its output', async () => {
     fs.mkdirSync(dist);
-    const first = child({ options: OLD(), holdMs: 1500 });
+    // Long enough for the second child to start and reach the lock on a loaded machine (1.5 s was not).
+    const first = child({ options: OLD(), holdMs: 5000 });
     const lock = path.join(path.dirname(dist), '.dist.lock');
     for (let i = 0; i < 600 && !fs.existsSync(lock); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fs.existsSync(lock)).toBe(true);

@@ -12,7 +12,7 @@ import { PROXY_REVISION_ANNOTATION } from '../../src/engine/rollout/proxy-revisi
 import { parseDocuments } from '../../src/engine/yaml/documents';
 import { InjectionMode } from '../../src/model/injection-mode';
 import { MeshApp, type MeshAppProps } from '../../src/synth/mesh-app';
-import { FIXTURE_CHARTS, FIXTURE_CHARTS_1_29 } from '../engine/charts/test-helpers';
+import { FIXTURE_CHARTS, fixtureCharts1_29 } from '../engine/charts/test-helpers';
 import { at } from '../support/json';
 
 let renders: string;
@@ -40,7 +40,7 @@ function synth(state: State): KubeObject[] {
   const blue = new Istiod(cp, 'Blue', {
     revision: 'blue',
     sources: [ChartSource.localDir(state.blueCharts ?? FIXTURE_CHARTS)],
-    version: state.blueCharts === FIXTURE_CHARTS_1_29 ? '1.29.6' : undefined,
+    version: state.blueCharts === fixtureCharts1_29() ? '1.29.6' : undefined,
     renderCacheDir: renders,
   });
   const green = new Istiod(cp, 'Green', { revision: 'green', sources: [ChartSource.localDir(FIXTURE_CHARTS)], renderCacheDir: renders });
@@ -112,8 +112,8 @@ function changedIn(before: readonly KubeObject[], after: readonly KubeObject[], 
 
 describe('rolling workloads', () => {
   test('moving prod to another Istiod changes the pod templates of workloads in prod namespaces and nothing else there', () => {
-    const before = synth({ prodOn: 'blue', blueCharts: FIXTURE_CHARTS_1_29 });
-    const after = synth({ prodOn: 'green', blueCharts: FIXTURE_CHARTS_1_29 });
+    const before = synth({ prodOn: 'blue', blueCharts: fixtureCharts1_29() });
+    const after = synth({ prodOn: 'green', blueCharts: fixtureCharts1_29() });
     expect(proxyRevision(find(before, 'Deployment', 'shop', 'web'))).toBe('revision=blue version=1.29.6');
     expect(proxyRevision(find(after, 'Deployment', 'shop', 'web'))).toBe('revision=green version=1.30.3');
     expect(changedIn(before, after, ['shop', 'moving'])).toEqual(['Deployment moving/api', 'Deployment shop/web']);
@@ -137,7 +137,7 @@ describe('rolling workloads', () => {
   });
 
   test('an in-place version bump of the revision rolls its workloads', () => {
-    const old = synth({ prodOn: 'blue', blueCharts: FIXTURE_CHARTS_1_29 });
+    const old = synth({ prodOn: 'blue', blueCharts: fixtureCharts1_29() });
     const bumped = synth({ prodOn: 'blue' });
     expect(proxyRevision(find(old, 'Deployment', 'shop', 'web'))).toBe('revision=blue version=1.29.6');
     expect(proxyRevision(find(bumped, 'Deployment', 'shop', 'web'))).toBe('revision=blue version=1.30.3');

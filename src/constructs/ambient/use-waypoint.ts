@@ -34,7 +34,7 @@ export function useWaypointLabels(waypoint: WaypointChoice, fromNamespace: strin
 }
 
 /** The problem with a `waypoint` value that is neither a Waypoint nor 'none', or undefined. */
-export function waypointChoiceError(waypoint: unknown, what: string): string | undefined {
+function waypointChoiceError(waypoint: unknown, what: string): string | undefined {
   if (waypoint === NO_WAYPOINT || Waypoint.isWaypoint(waypoint)) return undefined;
   return `${what} must be a Waypoint or 'none', got ${describeValue(waypoint)}: pass the Waypoint construct`;
 }

@@ -88,7 +88,7 @@ function compute(index: ObjectIndex, workload: Workload): MeshMembership {
  * The ambient enablement selectors of the istio-cni chart's defaults: the pod label
  * `istio.io/dataplane-mode=ambient`, or that namespace label unless the pod label says `none`.
  */
-export function ambientSelects(ns: Readonly<Record<string, string>>, pod: Readonly<Record<string, string>>): boolean {
+function ambientSelects(ns: Readonly<Record<string, string>>, pod: Readonly<Record<string, string>>): boolean {
   const podMode = pod[DATAPLANE_MODE_LABEL];
   return podMode === 'ambient' || (ns[DATAPLANE_MODE_LABEL] === 'ambient' && podMode !== 'none');
 }

@@ -26,13 +26,13 @@ export function checkValues(values: Record<string, unknown>, rules: readonly Val
       if (value === undefined || value === null || isValuesObject(value) || replacedMaps.has(parent)) continue;
       replacedMaps.add(parent);
       errors.push(
-        `${prefix}.${parent} is ${show(value)}: must be a map (the chart reads ${prefix}.${rule.path} from it); ` +
+        `${prefix}.${parent} is ${showValue(value)}: must be a map (the chart reads ${prefix}.${rule.path} from it); ` +
           `give a map (e.g. { ${keys[depth]}: ... }) or leave it out`,
       );
     }
     const value = lookup(values, rule.path);
     if (value === undefined || rule.accepts(value)) continue;
-    errors.push(`${prefix}.${rule.path} is ${show(value)}: must be ${rule.expected}; ${rule.fix}`);
+    errors.push(`${prefix}.${rule.path} is ${showValue(value)}: must be ${rule.expected}; ${rule.fix}`);
   }
   return errors;
 }
@@ -46,7 +46,8 @@ function lookup(values: Record<string, unknown>, path: string): unknown {
   return current;
 }
 
-function show(value: unknown): string {
+/** A value for a message: as JSON, cut to 80 characters. */
+export function showValue(value: unknown): string {
   const text = JSON.stringify(value);
   return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

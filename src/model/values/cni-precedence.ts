@@ -2,6 +2,7 @@
 // profile, compatibility-version and platform files, then the user's values, and afterwards copies everything under
 // `cni` over the top level. So a setting those files make under `cni.` beats the user's top-level value, while the
 // user's own `cni.` beats both. This finds the top-level values that are lost that way, to warn about them.
+import { showValue } from './checks';
 import { isValuesObject } from './common';
 import { mergeValues } from './merge';
 
@@ -58,8 +59,8 @@ export function droppedCniValues(
 /** One warning line for `dropped`, naming `where` the user wrote it ('values' or 'extraValues') and `chart`. */
 export function droppedCniValueWarning(dropped: DroppedCniValue, where: string, chart: string): string {
   return (
-    `${where}.${dropped.path} (${show(dropped.value)}) is dropped by ${chart}: the ${dropped.by} settings set ` +
-    `cni.${dropped.path} to ${show(dropped.winner)}, and the chart copies cni.* over the top level last; ` +
+    `${where}.${dropped.path} (${showValue(dropped.value)}) is dropped by ${chart}: the ${dropped.by} settings set ` +
+    `cni.${dropped.path} to ${showValue(dropped.winner)}, and the chart copies cni.* over the top level last; ` +
     `set it as ${where}.cni.${dropped.path} to have yours win`
   );
 }
@@ -85,9 +86,4 @@ function valueAt(tree: unknown, path: readonly string[]): unknown {
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

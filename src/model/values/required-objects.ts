@@ -1,4 +1,5 @@
 import { isValuesObject } from './common';
+import { platformOf, profileOf } from './platform';
 
 /** An object a chart renders whenever its values allow it; `name` undefined: any object of the kind. */
 export interface RequiredObject {
@@ -24,8 +25,7 @@ export function requiredObjects(chart: string, values: Record<string, unknown>):
   const clusterScoped = scope === 'all' || scope === 'cluster';
   const out: RequiredObject[] = [];
   if (chart === 'istiod') {
-    const profile = text(values, 'profile') ?? text(values, 'global', 'profile');
-    const remote = flag(values, 'istiodRemote', 'enabled') ?? profile === 'remote';
+    const remote = flag(values, 'istiodRemote', 'enabled') ?? profileOf(values) === 'remote';
     const localInjector = flag(values, 'istiodRemote', 'enabledLocalInjectorIstiod') ?? false;
     const revision = text(values, 'revision') ?? '';
     if (namespaced && (!remote || localInjector)) out.push({ kind: 'Deployment', name: revision ? `istiod-${revision}` : 'istiod' });
@@ -57,8 +57,7 @@ export function requiredObjects(chart: string, values: Record<string, unknown>):
     const own = text(values, 'resourceScope') ?? scope;
     const name = text(values, 'resourceName') || 'ztunnel';
     if (own === 'all' || own === 'namespace') out.push({ kind: 'DaemonSet', name }, { kind: 'ServiceAccount', name });
-    const platform = text(values, 'platform') || text(values, 'global', 'platform');
-    if ((own === 'all' || own === 'cluster') && platform === 'openshift') {
+    if ((own === 'all' || own === 'cluster') && platformOf(values) === 'openshift') {
       out.push({ kind: 'ClusterRole', name }, { kind: 'ClusterRoleBinding', name });
     }
   }

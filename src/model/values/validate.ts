@@ -13,6 +13,7 @@ import {
   isStringMap,
   type ValueRule,
 } from './checks';
+import { isDns1123Subdomain } from '../names';
 import { controlCharacterErrors } from './control-characters';
 import { PROXY_LOG_LEVELS } from './istiod-values';
 import { PLATFORM_RULES } from './platform';
@@ -238,7 +239,7 @@ export function validateNames(namespace: string, release: string): string[] {
       `namespace ${JSON.stringify(namespace)} is not a valid namespace name: must be lowercase letters, digits and '-', at most 63; use e.g. 'istio-system'`,
     );
   }
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(release) || release.length > 53) {
+  if (!isDns1123Subdomain(release) || release.length > 53) {
     errors.push(
       `releaseName ${JSON.stringify(release)} is not a valid helm release name: must be lowercase letters, digits, '-' and '.', at most 53; use e.g. 'istiod'`,
     );

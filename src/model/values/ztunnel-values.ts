@@ -110,6 +110,3 @@ export interface ZtunnelGlobalValues {
   /** Render a default NetworkPolicy. @default { enabled: false } */
   readonly networkPolicy?: { readonly enabled?: boolean };
 }
-
-/** ztunnel's log levels (RUST_LOG also takes per-module directives). */
-export const ZTUNNEL_LOG_LEVELS: readonly string[] = ['trace', 'debug', 'info', 'warn', 'error', 'off'];

@@ -5,7 +5,7 @@ import { Chart, Testing } from 'cdk8s';
 import { Istiod, type IstiodProps } from '../../../src/constructs/control-plane/istiod';
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { MeshApp } from '../../../src/synth/mesh-app';
-import { countingRunner, FIXTURE_CHARTS, FIXTURE_CHARTS_1_29, findObject, useTempDir } from '../../engine/charts/test-helpers';
+import { countingRunner, FIXTURE_CHARTS, fixtureCharts1_29, findObject, useTempDir } from '../../engine/charts/test-helpers';
 import { at } from '../../support/json';
 
 const tmp = useTempDir('istiod-test-');
@@ -221,7 +221,7 @@ describe('Istiod of two releases side by side', () => {
   test('each revision renders from its own chart folder with images pinned to its own version', () => {
     const chart = new Chart(Testing.app(), 'control-plane');
     new Istiod(chart, 'Old', {
-      sources: [ChartSource.localDir(FIXTURE_CHARTS_1_29)],
+      sources: [ChartSource.localDir(fixtureCharts1_29())],
       version: '1.29.6',
       revision: '1-29-6',
       renderCacheDir: renders,

@@ -7,7 +7,7 @@ import { addApiObjects, renderOrRecord } from '../../../src/constructs/control-p
 import { ChartSource } from '../../../src/engine/charts/chart-source';
 import { IstioBase } from '../../../src/constructs/control-plane/istio-base';
 import { synthWarnings } from '../../../src/core/warnings';
-import { FIXTURE_CHARTS, FIXTURE_CHARTS_1_29, withFakeHelm } from '../../engine/charts/test-helpers';
+import { FIXTURE_CHARTS, fixtureCharts1_29, withFakeHelm } from '../../engine/charts/test-helpers';
 
 const obj = (kind: string, name: string, namespace?: string, apiVersion = 'v1') => ({
   apiVersion,
@@ -147,7 +147,7 @@ describe('renderOrRecord', () => {
 describe('values another release does not read', () => {
   const renders = path.join(os.tmpdir(), `rendered-chart-versions-${process.pid}`);
   afterAll(() => fs.rmSync(renders, { recursive: true, force: true }));
-  const sources = [ChartSource.localDir(FIXTURE_CHARTS_1_29)];
+  const sources = [ChartSource.localDir(fixtureCharts1_29())];
 
   test('a typed key the 1.29 chart does not read fails synth naming it and the fix', () => {
     const chart = new Chart(Testing.app(), 'c');

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -8,8 +9,43 @@ import { currentProcessRunner, type ProcessRunner, setProcessRunner } from '../.
 
 /** The fixture charts, laid out like a release's manifests/charts. */
 export const FIXTURE_CHARTS = path.join(__dirname, '..', '..', 'fixtures', 'charts');
-/** The same fixture charts as of Istio 1.29 (versions 1.29.6; base lacks `global.enableReaderRBAC`). */
-export const FIXTURE_CHARTS_1_29 = path.join(__dirname, '..', '..', 'fixtures', 'charts-1.29');
+
+let charts129: string | undefined;
+
+/**
+ * The fixture charts as of Istio 1.29 (version 1.29.6): base of its own (it lacks `global.enableReaderRBAC`), and
+ * istiod made from the 1.30.3 fixture with only its version changed, so the two cannot drift apart. Built in a temp
+ * folder named after the sources' content, so test processes share one copy and a changed fixture gets a new one.
+ */
+export function fixtureCharts1_29(): string {
+  if (charts129) return charts129;
+  const base = path.join(__dirname, '..', '..', 'fixtures', 'charts-1.29', 'base');
+  const istiodSource = path.join(FIXTURE_CHARTS, 'istio-control', 'istio-discovery');
+  const hash = createHash('sha256');
+  for (const root of [base, istiodSource]) {
+    for (const file of (fs.readdirSync(root, { recursive: true }) as string[]).sort()) {
+      const full = path.join(root, file);
+      if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+    }
+  }
+  const dir = path.join(os.tmpdir(), `cdk8s-istio-fixture-charts-1.29-${hash.digest('hex').slice(0, 16)}`);
+  if (!fs.existsSync(dir)) {
+    // Built aside and renamed into place, so parallel test processes never see half a chart.
+    const work = fs.mkdtempSync(`${dir}.tmp-`);
+    fs.cpSync(base, path.join(work, 'base'), { recursive: true });
+    const istiod = path.join(work, 'istio-control', 'istio-discovery');
+    fs.cpSync(istiodSource, istiod, { recursive: true });
+    const chartFile = path.join(istiod, 'Chart.yaml');
+    fs.writeFileSync(chartFile, fs.readFileSync(chartFile, 'utf-8').replace(/^(version|appVersion): 1\.30\.3$/gm, '$1: 1.29.6'));
+    try {
+      fs.renameSync(work, dir);
+    } catch {
+      fs.rmSync(work, { recursive: true, force: true }); // another process was first
+    }
+  }
+  charts129 = dir;
+  return dir;
+}
 
 /** A runner that starts real processes and records every call. */
 export function countingRunner(): { readonly calls: string[][]; readonly restore: () => void } {

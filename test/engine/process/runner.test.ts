@@ -15,7 +15,7 @@ describe('runProcess', () => {
   });
 
   test('reports a program that cannot be started as an error, not a throw', () => {
-    expect(runProcess('/nonexistent/program', []).error).toBeDefined();
+    expect(runProcess('/nonexistent/program', []).error?.message).toMatch(/ENOENT/);
   });
 
   test('kills a process that runs past timeoutMs, even one that ignores SIGTERM, and says it timed out', () => {

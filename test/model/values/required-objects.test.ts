@@ -15,6 +15,8 @@ describe('requiredObjects', () => {
   test('istiod: no Deployment for a remote control plane or cluster-scoped objects only; the webhook stays', () => {
     expect(requiredObjects('istiod', { profile: 'remote' })).toEqual([injector]);
     expect(requiredObjects('istiod', { global: { profile: 'remote' } })).toEqual([injector]);
+    // The chart picks the profile with coalesce, which skips an empty top-level profile.
+    expect(requiredObjects('istiod', { profile: '', global: { profile: 'remote' } })).toEqual([injector]);
     expect(requiredObjects('istiod', { istiodRemote: { enabled: true } })).toEqual([injector]);
     expect(requiredObjects('istiod', { global: { resourceScope: 'cluster' } })).toEqual([injector]);
   });

@@ -9,7 +9,7 @@ import { type ObjectIndex } from '../../index-objects';
 import { type SourcedObject } from '../../rule';
 
 /** Minimum bundle version per CRD name (major, minor, patch). */
-export const MINIMUM_BUNDLE_VERSIONS: ReadonlyMap<string, readonly [number, number, number]> = new Map([
+const MINIMUM_BUNDLE_VERSIONS: ReadonlyMap<string, readonly [number, number, number]> = new Map([
   ['grpcroutes.gateway.networking.k8s.io', [1, 1, 0]],
   ['backendtlspolicies.gateway.networking.k8s.io', [1, 4, 0]],
   ['tlsroutes.gateway.networking.k8s.io', [1, 5, 0]],

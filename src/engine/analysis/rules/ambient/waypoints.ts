@@ -9,9 +9,10 @@ import {
   WAYPOINT_LISTENER,
 } from '../../../../model/waypoint';
 import { admitsNamespace } from '../../../../model/traffic/namespace-admission';
-import { apiGroup, describeObject, isRecord } from '../../../k8s/object';
+import { describeObject, isRecord } from '../../../k8s/object';
 import { type ObjectIndex } from '../../index-objects';
 import { type SourcedObject } from '../../rule';
+import { k8sGateway } from '../gateways/gateway-api';
 
 /** Istio reads this annotation to bind a waypoint to another listener; the attachment check then cannot judge. */
 const INBOUND_BINDING_ANNOTATION = 'ambient.istio.io/waypoint-inbound-binding';
@@ -65,9 +66,7 @@ export function waypointUsers(index: ObjectIndex): readonly WaypointUser[] {
 
 /** The Gateway API Gateway `name` in `namespace`, when it is in the input. */
 export function gatewayNamed(index: ObjectIndex, namespace: string, name: string): SourcedObject | undefined {
-  return index
-    .inNamespace(namespace, 'Gateway')
-    .find((g) => apiGroup(g.object.apiVersion) === GATEWAY_API_GROUP && g.object.metadata.name === name);
+  return k8sGateway(index, namespace, name)?.entry;
 }
 
 /** The traffic a waypoint takes: its own label, else its GatewayClass's (when in the input), else Istio's default. */

@@ -15,7 +15,9 @@ export const conflictingListeners: Rule = {
       for (const listener of gw.listeners) {
         if (listener.port === undefined) continue;
         const key = `${deploymentOf(gw)}\u0000${listener.port}\u0000${listener.hostname ?? '*'}`;
-        claims.set(key, [...(claims.get(key) ?? []), { gw, listener }]);
+        const list = claims.get(key) ?? [];
+        list.push({ gw, listener });
+        claims.set(key, list);
       }
     }
     const out: Finding[] = [];

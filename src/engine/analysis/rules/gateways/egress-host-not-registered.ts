@@ -38,7 +38,9 @@ function serviceEntryHosts(index: ObjectIndex): Map<string, SourcedObject[]> {
     for (const entry of idx.byKind('ServiceEntry', 'networking.istio.io')) {
       const spec = isRecord(entry.object.spec) ? entry.object.spec : {};
       for (const host of Array.isArray(spec.hosts) ? spec.hosts.map((h) => String(h).toLowerCase()) : []) {
-        byHost.set(host, [...(byHost.get(host) ?? []), entry]);
+        const list = byHost.get(host) ?? [];
+        list.push(entry);
+        byHost.set(host, list);
       }
     }
     return byHost;

@@ -1,7 +1,6 @@
-import { describeObject, isRecord } from '../../../k8s/object';
-import { type ObjectIndex } from '../../index-objects';
-import { finding, type Rule, type SourcedObject } from '../../rule';
-import { revisionTags } from './revisions';
+import { describeObject } from '../../../k8s/object';
+import { finding, type Rule } from '../../rule';
+import { missingWebhookService, revisionTags } from './revisions';
 
 export const tagWithoutRevision: Rule = {
   code: 'CDK8SI002',
@@ -24,7 +23,7 @@ export const tagWithoutRevision: Rule = {
           ),
         ];
       }
-      const missing = missingService(index, t.entry);
+      const missing = missingWebhookService(index, t.entry);
       return missing
         ? [
             finding(
@@ -38,16 +37,3 @@ export const tagWithoutRevision: Rule = {
     });
   },
 };
-
-/** The first `namespace/name` of a Service the webhooks of `entry` call that is not in the input. */
-function missingService(index: ObjectIndex, entry: SourcedObject): string | undefined {
-  const webhooks: unknown = entry.object.webhooks;
-  for (const w of Array.isArray(webhooks) ? webhooks : []) {
-    const service: unknown = isRecord(w) && isRecord(w.clientConfig) ? w.clientConfig.service : undefined;
-    if (!isRecord(service)) continue;
-    const namespace = String(service.namespace ?? 'default');
-    const name = String(service.name ?? '');
-    if (!index.service(namespace, name)) return `${namespace}/${name}`;
-  }
-  return undefined;
-}

@@ -1,5 +1,6 @@
-import { describeObject, isRecord } from '../../../k8s/object';
+import { describeObject } from '../../../k8s/object';
 import { finding, type Rule } from '../../rule';
+import { missingWebhookService } from '../injection/revisions';
 
 /** The name base's chart gives its default-revision validation webhook. */
 const DEFAULT_VALIDATOR = 'istiod-default-validator';
@@ -16,16 +17,12 @@ export const defaultValidatorWithoutService: Rule = {
       .byKind('ValidatingWebhookConfiguration')
       .filter((entry) => entry.object.metadata.name === DEFAULT_VALIDATOR)
       .flatMap((entry) => {
-        const webhooks: unknown = entry.object.webhooks;
-        const targets = (Array.isArray(webhooks) ? webhooks : []).flatMap((w) =>
-          isRecord(w) && isRecord(w.clientConfig) && isRecord(w.clientConfig.service) ? [w.clientConfig.service] : [],
-        );
-        const missing = targets.find((s) => !index.service(String(s.namespace ?? 'default'), String(s.name ?? '')));
+        const missing = missingWebhookService(index, entry);
         if (!missing) return [];
         return [
           finding(
             this,
-            `${describeObject(entry.object)} sends every Istio resource to Service ${String(missing.namespace)}/${String(missing.name)}, ` +
+            `${describeObject(entry.object)} sends every Istio resource to Service ${missing}, ` +
               'which is not in the input, so validation fails or is skipped cluster-wide; set defaultRevision to a revision ' +
               'whose istiod is in the input',
             entry,

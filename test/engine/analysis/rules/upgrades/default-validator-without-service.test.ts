@@ -26,6 +26,14 @@ describe('CDK8SI040 default validator targets a missing service', () => {
     expect(named(findings[0])).toEqual(['ValidatingWebhookConfiguration istiod-default-validator']);
   });
 
+  test('names a webhook Service without namespace as the API server reads it, in default', () => {
+    const validator = defaultValidator('istiod');
+    const webhooks = [{ name: 'validation.istio.io', clientConfig: { service: { name: 'istiod', path: '/validate' } } }];
+    const findings = run(defaultValidatorWithoutService, [istiod('1-30-3'), { ...validator, webhooks }]);
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('to Service default/istiod, which is not in the input')]);
+    expect(run(defaultValidatorWithoutService, [istiod('1-30-3'), service('istiod', 'default'), { ...validator, webhooks }])).toEqual([]);
+  });
+
   test('stays silent when the Service is in the input, or when the input holds no control plane', () => {
     expect(
       run(defaultValidatorWithoutService, [istiod('1-30-3'), service('istiod-1-30-3', 'istio-system'), defaultValidator('istiod-1-30-3')]),
